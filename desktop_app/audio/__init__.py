@@ -1,0 +1,1 @@
+"""Sound: synthesis, speech, mixing and output. Never imports Qt."""

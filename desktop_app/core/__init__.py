@@ -1,0 +1,1 @@
+"""Pure-Python heart of Attune: formats, timeline and session engine. No Qt, no sound."""

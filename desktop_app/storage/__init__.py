@@ -1,0 +1,1 @@
+"""Data on disk: paths, settings, journal, library cache. Never imports Qt."""
