@@ -185,8 +185,17 @@ _attune_pip_install() {
     [[ -n "$extra" ]] && spec=".[$extra]"
     _attune_say "Installing Attune and its Python packages into .venv (pip install -e '$spec'; the first time takes a few minutes)"
     rm -f "$stamp"
-    (cd "$ATTUNE_ROOT" && "$VENV_DIR/bin/python" -m pip install -q --disable-pip-version-check \
-        --no-input -e "$spec" >&2) || _attune_die "pip install -e '$spec' failed (output above)."
+    # pip's output is kept back unless it fails (this keeps its warnings about, say, a
+    # pip.conf index that does not exist out of every run's output).
+    local log
+    log="$(mktemp)"
+    if ! (cd "$ATTUNE_ROOT" && "$VENV_DIR/bin/python" -m pip install -q --disable-pip-version-check \
+        --no-input -e "$spec") </dev/null >"$log" 2>&1; then
+        cat "$log" >&2
+        rm -f "$log"
+        _attune_die "pip install -e '$spec' failed (output above)."
+    fi
+    rm -f "$log"
     printf '%s %s\n' "$hash" "$extra" >"$stamp"
 }
 
