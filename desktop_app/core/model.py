@@ -267,7 +267,8 @@ class Practice:
     #: The file it came from, and the folder its media paths are relative to.
     source: Path | None = None
     media_root: Path | None = None
-    #: Where each length was written, for messages about a length.
+    #: Where the id and each length were written, for messages about them.
+    id_pos: Pos = field(default=Pos(), compare=False)
     length_positions: tuple[Pos, ...] = field(default=(), compare=False)
 
     @property
@@ -323,6 +324,7 @@ class Plan:
     contact: Text | None = None
     extras: tuple[tuple[str, Extra], ...] = ()
     source: Path | None = None
+    id_pos: Pos = field(default=Pos(), compare=False)
 
 
 @dataclass(frozen=True)

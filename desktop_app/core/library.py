@@ -1,0 +1,163 @@
+"""The library: every practice and plan Attune can find, which one wins for an id,
+and which files could not be loaded (never silently skipped).
+
+Sources are searched in order of precedence: the user's own practices folder, then
+imported packs, then the built-in practices. When two files share an id, the one
+from the earlier source wins; within one source, the path that sorts first wins.
+Each such clash is reported as a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol
+
+from desktop_app.core import documents
+from desktop_app.core.files import read_limited
+from desktop_app.core.model import PackManifest, Plan, Practice
+from desktop_app.core.plan_loader import pack_manifest_from_tree, plan_from_tree
+from desktop_app.core.practice_loader import MeasureClip, practice_from_tree
+from desktop_app.core.problems import InvalidFile, Problem
+
+SourceKind = Literal["user", "pack", "built-in"]
+Loaded = Practice | Plan | PackManifest
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A folder of files. `media_root` is where media paths point (a pack's root);
+    None means each file's own folder."""
+
+    kind: SourceKind
+    root: Path
+    label: str
+    media_root: Path | None = None
+
+
+#: A file's identity for caching: (modification time in ns, size in bytes).
+Stamp = tuple[int, int]
+
+
+class LoadCache(Protocol):
+    """Remembers load results by path and stamp, so a warm scan parses nothing."""
+
+    def get(self, path: Path, stamp: Stamp) -> Loaded | InvalidFile | None: ...
+
+    def put(self, path: Path, stamp: Stamp, result: Loaded | InvalidFile) -> None: ...
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A loaded practice or plan and where it came from."""
+
+    item: Practice | Plan
+    path: Path
+    source: Source
+
+
+@dataclass(frozen=True)
+class Library:
+    practices: dict[str, Entry]
+    plans: dict[str, Entry]
+    failures: tuple[InvalidFile, ...]
+    warnings: tuple[Problem, ...] = field(default=())
+
+    def practice(self, practice_id: str) -> Practice | None:
+        entry = self.practices.get(practice_id)
+        return entry.item if entry and isinstance(entry.item, Practice) else None
+
+    @property
+    def problem_count(self) -> int:
+        return len(self.failures)
+
+
+def load_file(path: Path, *, display: str | None = None, media_root: Path | None = None,
+              measure_clip: MeasureClip | None = None) -> Loaded:
+    """Load any Attune file by its header; raise InvalidFile with every problem."""
+    file = display or str(path)
+    document = documents.read_document(read_limited(path, file), file)
+    if document.kind == "practice":
+        return practice_from_tree(document.root, file, source=path,
+                                  media_root=media_root or path.parent, measure_clip=measure_clip)
+    if document.kind == "plan":
+        return plan_from_tree(document.root, file, source=path)
+    return pack_manifest_from_tree(document.root, file, source=path)
+
+
+def stamp_of(path: Path) -> Stamp | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
+
+
+def find_files(root: Path) -> list[Path]:
+    """YAML files below `root`, sorted, skipping hidden folders."""
+    if not root.is_dir():
+        return []
+    found = [
+        path for path in root.rglob("*")
+        if path.suffix.lower() in YAML_SUFFIXES
+        and not any(part.startswith(".") for part in path.relative_to(root).parts)
+        and path.is_file()
+    ]
+    return sorted(found)
+
+
+def scan(sources: Iterable[Source], *, cache: LoadCache | None = None,
+         measure_clip: MeasureClip | None = None,
+         display: Callable[[Path], str] = str) -> Library:
+    """Load every practice and plan of every source. Pack manifests are read for
+    validation only; they are not library items."""
+    practices: dict[str, Entry] = {}
+    plans: dict[str, Entry] = {}
+    failures: list[InvalidFile] = []
+    warnings: list[Problem] = []
+    for source in sources:
+        for path, result in _load_all(source, cache, measure_clip, display):
+            if isinstance(result, InvalidFile):
+                failures.append(result)
+                continue
+            if isinstance(result, PackManifest):
+                continue
+            table = practices if isinstance(result, Practice) else plans
+            entry = Entry(result, path, source)
+            winner = table.get(result.id)
+            if winner is None:
+                table[result.id] = entry
+            else:
+                warnings.append(_clash(entry, winner, display))
+    return Library(practices, plans, tuple(failures), tuple(warnings))
+
+
+def _load_all(source: Source, cache: LoadCache | None, measure_clip: MeasureClip | None,
+              display: Callable[[Path], str]) -> Iterator[tuple[Path, Loaded | InvalidFile]]:
+    for path in find_files(source.root):
+        stamp = stamp_of(path)
+        cached = cache.get(path, stamp) if cache is not None and stamp is not None else None
+        if cached is not None:
+            yield path, cached
+            continue
+        result: Loaded | InvalidFile
+        try:
+            result = load_file(path, display=display(path), media_root=source.media_root,
+                               measure_clip=measure_clip)
+        except InvalidFile as error:
+            result = error
+        if cache is not None and stamp is not None:
+            cache.put(path, stamp, result)
+        yield path, result
+
+
+def _clash(loser: Entry, winner: Entry, display: Callable[[Path], str]) -> Problem:
+    kind = "practice" if isinstance(loser.item, Practice) else "plan"
+    return Problem(
+        display(loser.path), loser.item.id_pos,
+        f'{kind} id "{loser.item.id}" is also used by {display(winner.path)} '
+        f"({winner.source.label}), which is used instead",
+        "id", "warning",
+    )

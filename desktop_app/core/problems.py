@@ -1,0 +1,43 @@
+"""Problems found in a file: what went wrong and exactly where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from desktop_app.core.model import Pos
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem, shown as `file:line:col: path: message`."""
+
+    file: str
+    pos: Pos
+    message: str
+    path: str = ""
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.pos.line}:{self.pos.col}"
+        what = f"{self.path}: {self.message}" if self.path else self.message
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {prefix}{what}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+class InvalidFile(Exception):
+    """A file that could not be loaded; carries every problem found in it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self) -> tuple[type[InvalidFile], tuple[list[Problem]]]:
+        # Exceptions pickle their message by default; keep the problems instead.
+        return (InvalidFile, (list(self.problems),))

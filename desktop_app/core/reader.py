@@ -1,0 +1,267 @@
+"""Typed reading of YAML tree values, collecting every problem instead of stopping at one.
+
+Each reading method returns the value, or None after recording a problem, so a loader
+can read a whole file and report all its mistakes at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Iterable
+
+from desktop_app.core.durations import parse_duration
+from desktop_app.core.model import Extra, Flex, Pos
+from desktop_app.core.problems import Problem, Severity
+from desktop_app.core.text import Text
+from desktop_app.core.yaml_tree import Mapping, Node, Scalar, Sequence
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+DURATION_HINT = 'a duration like "4s" or "1m30s"'
+
+
+def join(path: str, key: str | int) -> str:
+    """Field paths as shown to people; list items count from 1."""
+    if isinstance(key, int):
+        return f"{path}[{key + 1}]"
+    return f"{path}.{key}" if path else key
+
+
+def describe(node: Node) -> str:
+    """How a value is named in 'got …'."""
+    if isinstance(node, Mapping):
+        return "a mapping"
+    if isinstance(node, Sequence):
+        return "a list"
+    if node.value is None and node.plain:
+        return "nothing" if node.text in ("", "~") else node.text
+    if len(node.text) > 40:
+        return f'"{node.text[:37]}..."'
+    return f'"{node.text}"'
+
+
+class Reader:
+    def __init__(self, file: str, language: str = "en") -> None:
+        self.file = file
+        self.language = language
+        self.problems: list[Problem] = []
+
+    # --- reporting ---------------------------------------------------------------
+
+    def report(self, where: Node | Pos, path: str, message: str,
+               severity: Severity = "error") -> None:
+        pos = where if isinstance(where, Pos) else where.pos
+        self.problems.append(Problem(self.file, pos, message, path, severity))
+
+    def expected(self, node: Node, path: str, what: str) -> None:
+        self.report(node, path, f"expected {what}, got {describe(node)}")
+
+    @property
+    def failed(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+    # --- structure ---------------------------------------------------------------
+
+    def mapping(self, node: Node, path: str, what: str = "a mapping of keys and values") -> Mapping | None:
+        if isinstance(node, Mapping):
+            return node
+        self.expected(node, path, what)
+        return None
+
+    def sequence(self, node: Node, path: str, what: str = "a list") -> Sequence | None:
+        if isinstance(node, Sequence):
+            return node
+        self.expected(node, path, what)
+        return None
+
+    def fields(self, node: Mapping, path: str, required: Iterable[str],
+               optional: Iterable[str] = ()) -> dict[str, Node]:
+        """The known keys of a mapping; unknown keys (other than `x-…`) and missing
+        required keys are reported."""
+        required = tuple(required)
+        known = required + tuple(optional)
+        found: dict[str, Node] = {}
+        for key, value in node.items:
+            name = key.text
+            if name in known:
+                found[name] = value
+            elif not name.startswith("x-"):
+                self.report(key, join(path, name), _unknown_key_message(name, known))
+        for name in required:
+            if name not in found:
+                self.report(node, path, f'missing required key "{name}"')
+        return found
+
+    def extras(self, node: Mapping) -> tuple[tuple[str, Extra], ...]:
+        """The `x-` keys, kept as plain data for tools."""
+        return tuple((k.text, plain_data(v)) for k, v in node.items if k.text.startswith("x-"))
+
+    # --- scalars -----------------------------------------------------------------
+
+    def string(self, node: Node, path: str, what: str = "text") -> str | None:
+        """A string exactly as written: plain `no`, `on`, `1.10` stay strings."""
+        if isinstance(node, Scalar) and not (node.plain and node.value is None):
+            if node.text.strip():
+                return node.text
+        self.expected(node, path, what)
+        return None
+
+    def slug(self, node: Node, path: str) -> str | None:
+        value = self.string(node, path, "an id")
+        if value is None:
+            return None
+        if not SLUG.match(value):
+            self.report(node, path, f'"{value}" is not a valid id: use lowercase letters, '
+                                    "digits and hyphens, starting with a letter or digit "
+                                    "(at most 63 characters)")
+            return None
+        return value
+
+    def language_code(self, node: Node, path: str) -> str | None:
+        value = self.string(node, path, 'a language code like "en" or "pt-BR"')
+        if value is None:
+            return None
+        if not LANGUAGE.match(value):
+            self.report(node, path, f'expected a language code like "en" or "pt-BR", got "{value}"')
+            return None
+        return value
+
+    def one_of(self, node: Node, path: str, options: Iterable[str]) -> str | None:
+        options = tuple(options)
+        value = self.string(node, path, _one_of(options))
+        if value is None:
+            return None
+        if value not in options:
+            close = difflib.get_close_matches(value, options, n=1)
+            hint = f'; did you mean "{close[0]}"?' if close else ""
+            self.report(node, path, f'expected {_one_of(options)}, got "{value}"{hint}')
+            return None
+        return value
+
+    def boolean(self, node: Node, path: str) -> bool | None:
+        if isinstance(node, Scalar) and node.plain and isinstance(node.value, bool):
+            return node.value
+        self.expected(node, path, "true or false")
+        return None
+
+    def integer(self, node: Node, path: str, minimum: int | None = None,
+                maximum: int | None = None) -> int | None:
+        value = node.value if isinstance(node, Scalar) and node.plain else None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.expected(node, path, "a whole number")
+            return None
+        return value if self._in_range(node, path, value, minimum, maximum) else None
+
+    def number(self, node: Node, path: str, minimum: float | None = None,
+               maximum: float | None = None) -> float | None:
+        value = node.value if isinstance(node, Scalar) and node.plain else None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            self.expected(node, path, "a number")
+            return None
+        return float(value) if self._in_range(node, path, value, minimum, maximum) else None
+
+    def _in_range(self, node: Node, path: str, value: float,
+                  minimum: float | None, maximum: float | None) -> bool:
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            low = "" if minimum is None else f"at least {minimum:g}"
+            high = "" if maximum is None else f"at most {maximum:g}"
+            bounds = " and ".join(b for b in (low, high) if b)
+            self.report(node, path, f"expected a number {bounds}, got {value:g}")
+            return False
+        return True
+
+    def duration(self, node: Node, path: str, allow_zero: bool = False) -> float | None:
+        seconds = None
+        if isinstance(node, Scalar) and not isinstance(node.value, bool):
+            raw = node.value if node.plain and isinstance(node.value, int | float) else node.text
+            seconds = parse_duration(raw)
+        if seconds is None:
+            self.expected(node, path, DURATION_HINT)
+            return None
+        if seconds == 0 and not allow_zero:
+            self.report(node, path, "expected a duration greater than zero, got 0")
+            return None
+        return seconds
+
+    def span(self, node: Node, path: str, allow_zero: bool = False) -> float | Flex | None:
+        """A fixed duration, `flex`, or `{flex: WEIGHT, min: DURATION}`."""
+        if isinstance(node, Scalar) and node.text == "flex":
+            return Flex()
+        if isinstance(node, Mapping):
+            keys = self.fields(node, path, ("flex",), ("min",))
+            weight = 1.0
+            if "flex" in keys:
+                read = self.number(keys["flex"], join(path, "flex"))
+                if read is not None and read <= 0:
+                    self.report(keys["flex"], join(path, "flex"), "the weight must be greater than zero")
+                    read = None
+                weight = read if read is not None else weight
+            minimum = 0.0
+            if "min" in keys:
+                minimum = self.duration(keys["min"], join(path, "min"), allow_zero=True) or 0.0
+            return Flex(weight, minimum)
+        if isinstance(node, Scalar) and not isinstance(node.value, bool):
+            raw = node.value if node.plain and isinstance(node.value, int | float) else node.text
+            if parse_duration(raw) is not None:
+                return self.duration(node, path, allow_zero)
+        self.expected(node, path, f'{DURATION_HINT}, or "flex"')
+        return None
+
+    def text(self, node: Node, path: str) -> Text | None:
+        """A string in the file's language, or a mapping of language code to string
+        that includes the file's language."""
+        if isinstance(node, Scalar):
+            value = self.string(node, path)
+            return None if value is None else Text.plain(value, self.language)
+        mapping = self.mapping(node, path, 'text, or a mapping of languages such as {en: "…", nl: "…"}')
+        if mapping is None:
+            return None
+        pairs: list[tuple[str, str]] = []
+        for key, value in mapping.items:
+            code_path = join(path, key.text)
+            if not LANGUAGE.match(key.text):
+                self.report(key, code_path, f'expected a language code like "en" or "nl", got "{key.text}"')
+                continue
+            read = self.string(value, code_path)
+            if read is not None:
+                pairs.append((key.text, read))
+        if not mapping.items:
+            self.report(mapping, path, "expected at least one language")
+            return None
+        if not any(code == self.language for code, _ in pairs):
+            if not any(k.text == self.language for k, _ in mapping.items):
+                self.report(mapping, path, f'missing the file\'s language "{self.language}"')
+            return None
+        return Text(tuple(pairs), self.language)
+
+    def items(self, node: Node, path: str, what: str = "a list") -> list[tuple[str, Node]]:
+        """(path, node) of each list item; [] after reporting when not a list."""
+        sequence = self.sequence(node, path, what)
+        if sequence is None:
+            return []
+        return [(join(path, i), item) for i, item in enumerate(sequence.items)]
+
+
+def plain_data(node: Node) -> Extra:
+    if isinstance(node, Scalar):
+        return node.value
+    if isinstance(node, Sequence):
+        return tuple(plain_data(item) for item in node.items)
+    return tuple((k.text, plain_data(v)) for k, v in node.items)
+
+
+def _one_of(options: tuple[str, ...]) -> str:
+    quoted = [f'"{o}"' for o in options]
+    if len(quoted) == 1:
+        return quoted[0]
+    return "one of " + ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def _unknown_key_message(name: str, known: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        return f'unknown key; did you mean "{close[0]}"?'
+    listed = ", ".join(f'"{k}"' for k in sorted(known))
+    return f"unknown key; expected one of {listed} (or a key starting with x-)"

@@ -1,0 +1,131 @@
+"""The YAML reader: YAML 1.2 core scalars, positions, and the refusals of formats.md."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from desktop_app.core.model import Pos
+from desktop_app.core.problems import InvalidFile
+from desktop_app.core.yaml_tree import Mapping, Scalar, Sequence, load_bytes, resolve_plain
+
+
+def messages(data: bytes) -> list[str]:
+    with pytest.raises(InvalidFile) as caught:
+        load_bytes(data, "f.yaml")
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("no", "no"), ("yes", "yes"), ("on", "on"), ("off", "off"), ("y", "y"),
+        ("true", True), ("False", False), ("TRUE", True),
+        ("null", None), ("~", None), ("", None),
+        ("1.10", 1.1), ("42", 42), ("-7", -7), ("0o17", 15), ("0x1F", 31),
+        ("2.5", 2.5), ("1e3", 1000.0), (".inf", math.inf), ("-.Inf", -math.inf),
+        ("2026-12-01", "2026-12-01"), ("08:00", "08:00"), ("1_000", "1_000"), ("0b101", "0b101"),
+    ],
+)
+def test_plain_scalars_follow_the_yaml_1_2_core_schema(text: str, value: object) -> None:
+    assert resolve_plain(text) == value
+
+
+def test_nan_is_a_float() -> None:
+    resolved = resolve_plain(".nan")
+    assert isinstance(resolved, float) and math.isnan(resolved)
+
+
+def test_scalars_keep_their_source_text_and_position() -> None:
+    root = load_bytes(b"a: no\nb:   1.10\nc: 'quoted'\n", "f.yaml")
+    assert isinstance(root, Mapping)
+    (ka, a), (kb, b), (_, c) = root.items
+    assert isinstance(a, Scalar) and a.text == "no" and a.pos == Pos(1, 4)
+    assert isinstance(b, Scalar) and b.value == 1.1 and b.text == "1.10" and b.pos == Pos(2, 6)
+    assert isinstance(c, Scalar) and c.value == "quoted" and not c.plain
+    assert ka.pos == Pos(1, 1) and kb.text == "b"
+
+
+def test_sequences_and_nested_mappings_are_built() -> None:
+    root = load_bytes(b"steps:\n  - say: hi\n  - [1, 2]\n", "f.yaml")
+    assert isinstance(root, Mapping)
+    steps = root.items[0][1]
+    assert isinstance(steps, Sequence) and len(steps.items) == 2
+    assert isinstance(steps.items[0], Mapping) and steps.items[0].pos == Pos(2, 5)
+
+
+def test_duplicate_keys_are_errors_not_last_one_wins() -> None:
+    assert messages(b"a: 1\nb: 2\na: 3\n") == [
+        "f.yaml:3:1: duplicate key 'a' (first at line 1); each key may appear once"
+    ]
+
+
+def test_anchors_and_aliases_are_refused() -> None:
+    found = messages(b"a: &x 1\nb: *x\n")
+    assert found == [
+        "f.yaml:1:4: anchors (&x) are not allowed; write each value out",
+        "f.yaml:2:4: aliases (*x) are not allowed; write the value out in full",
+    ]
+
+
+@pytest.mark.parametrize("tagged", [b"a: !!str 1\n", b"a: !custom x\n", b"a: !!python/object {}\n",
+                                    b"a: ! x\n", b"!!map {a: 1}\n"])
+def test_any_tag_is_refused(tagged: bytes) -> None:
+    (message,) = messages(tagged)
+    assert "tags (" in message and "are not allowed" in message
+
+
+def test_all_problems_of_a_file_are_reported() -> None:
+    assert len(messages(b"a: 1\na: 2\nb: &x 3\nc: !!str 4\n")) == 3
+
+
+def test_syntax_errors_have_a_position_and_a_tab_hint() -> None:
+    (message,) = messages(b"a:\n\t- b\n")
+    assert message.startswith("f.yaml:2:1: invalid YAML:")
+    assert "spaces, not tabs" in message
+
+
+def test_invalid_utf8_names_the_place() -> None:
+    assert messages("a: ok\nb: caf".encode() + b"\xe9\n") == [
+        "f.yaml:2:7: the file is not valid UTF-8 text; save it as UTF-8"
+    ]
+
+
+def test_binary_junk_is_not_a_text_file() -> None:
+    (message,) = messages(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert "not a text file" in message
+
+
+@pytest.mark.parametrize("empty", [b"", b"   \n", b"# just a comment\n"])
+def test_an_empty_file_is_reported(empty: bytes) -> None:
+    assert messages(empty) == ["f.yaml:1:1: the file is empty"]
+
+
+def test_a_second_document_is_refused() -> None:
+    (message,) = messages(b"a: 1\n---\nb: 2\n")
+    assert message.startswith("f.yaml:2:1:") and "one document" in message
+
+
+def test_a_byte_order_mark_is_accepted() -> None:
+    assert isinstance(load_bytes(b"\xef\xbb\xbfa: 1\n", "f.yaml"), Mapping)
+
+
+def test_complex_keys_are_refused() -> None:
+    (message,) = messages(b"? [a, b]\n: 1\n")
+    assert "a key must be a plain word" in message
+
+
+def test_deep_nesting_stops_at_the_limit() -> None:
+    (message,) = messages(b"[" * 50_000 + b"]" * 50_000)
+    assert "nested too deeply" in message
+
+
+def test_too_many_values_stop_early() -> None:
+    (message,) = messages(b"[" + b"1," * 200_000 + b"1]")
+    assert "too many values" in message
+
+
+def test_a_file_over_the_size_limit_is_refused_before_parsing() -> None:
+    (message,) = messages(b"a: " + b"x" * (2 * 1024 * 1024))
+    assert message == "f.yaml:1:1: file is too large (2.0 MB); Attune reads files of at most 1 MB"
