@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from desktop_app.core.model import Pos
 from desktop_app.core.problems import InvalidFile, Problem
 from desktop_app.core.reader import Reader
 from desktop_app.core.yaml_tree import Mapping, Node, load_bytes
@@ -34,13 +33,28 @@ def read_document(data: bytes, file: str) -> Document:
 def check_header(root: Node, file: str) -> Document:
     if not isinstance(root, Mapping):
         what = "a list" if not hasattr(root, "value") else "a single value"
-        raise InvalidFile([Problem(file, root.pos, f"expected an Attune file starting with "
-                                                   f'"attune: practice/1", got {what}')])
+        raise InvalidFile(
+            [
+                Problem(
+                    file,
+                    root.pos,
+                    f'expected an Attune file starting with "attune: practice/1", got {what}',
+                )
+            ]
+        )
     if not root.items or root.items[0][0].text != "attune":
         at = next((k.pos for k, _ in root.items if k.text == "attune"), root.pos)
-        raise InvalidFile([Problem(file, at, 'the first key must be "attune", naming the kind of '
-                                             'file, e.g. "attune: practice/1"')])
-    key, value = root.items[0]
+        raise InvalidFile(
+            [
+                Problem(
+                    file,
+                    at,
+                    'the first key must be "attune", naming the kind of '
+                    'file, e.g. "attune: practice/1"',
+                )
+            ]
+        )
+    value = root.items[0][1]
     reader = Reader(file)
     text = reader.string(value, "attune", 'a kind such as "practice/1", "plan/1" or "pack/1"')
     if text is None:
@@ -48,13 +62,29 @@ def check_header(root: Node, file: str) -> Document:
     match = _HEADER.match(text)
     kind = match.group("kind") if match else None
     if match is None or kind not in SUPPORTED:
-        raise InvalidFile([Problem(file, value.pos, f'expected "practice/1", "plan/1" or "pack/1", '
-                                                    f'got "{text}"', "attune")])
+        raise InvalidFile(
+            [
+                Problem(
+                    file,
+                    value.pos,
+                    f'expected "practice/1", "plan/1" or "pack/1", got "{text}"',
+                    "attune",
+                )
+            ]
+        )
     version = int(match.group("version"))
     if version > SUPPORTED[kind] or version < 1:
-        raise InvalidFile([Problem(file, value.pos, f'"{text}" needs a newer version of Attune; '
-                                                    f"this one reads {kind}/{SUPPORTED[kind]}",
-                                   "attune")])
+        raise InvalidFile(
+            [
+                Problem(
+                    file,
+                    value.pos,
+                    f'"{text}" needs a newer version of Attune; '
+                    f"this one reads {kind}/{SUPPORTED[kind]}",
+                    "attune",
+                )
+            ]
+        )
     return Document(kind, root, file)
 
 
@@ -69,23 +99,27 @@ def file_language(reader: Reader, root: Mapping) -> str:
     return reader.language
 
 
-def media_path(reader: Reader, node: Node, path: str, extensions: tuple[str, ...],
-               what: str) -> str | None:
+def media_path(
+    reader: Reader, node: Node, path: str, extensions: tuple[str, ...], what: str
+) -> str | None:
     """A relative path inside the pack or practice folder, with an allowed extension."""
     value = reader.string(node, path, f"the path of {what}")
     if value is None:
         return None
     pure = PurePosixPath(value.replace("\\", "/"))
     if pure.is_absolute() or ".." in pure.parts or re.match(r"^[A-Za-z]:", value):
-        reader.report(node, path, f'"{value}" must be a path inside the pack, such as "media/bell.ogg" '
-                                  "(no absolute paths, no ..)")
+        reader.report(
+            node,
+            path,
+            f'"{value}" must be a path inside the pack, such as "media/bell.ogg" '
+            "(no absolute paths, no ..)",
+        )
         return None
     if pure.suffix.lower() not in extensions:
-        reader.report(node, path, f'"{value}" is not {what}; expected a file ending in '
-                                  + ", ".join(extensions))
+        reader.report(
+            node,
+            path,
+            f'"{value}" is not {what}; expected a file ending in ' + ", ".join(extensions),
+        )
         return None
     return value
-
-
-def at(node: Node | None, fallback: Pos) -> Pos:
-    return node.pos if node is not None else fallback

@@ -74,14 +74,24 @@ class Library:
         return len(self.failures)
 
 
-def load_file(path: Path, *, display: str | None = None, media_root: Path | None = None,
-              measure_clip: MeasureClip | None = None) -> Loaded:
+def load_file(
+    path: Path,
+    *,
+    display: str | None = None,
+    media_root: Path | None = None,
+    measure_clip: MeasureClip | None = None,
+) -> Loaded:
     """Load any Attune file by its header; raise InvalidFile with every problem."""
     file = display or str(path)
     document = documents.read_document(read_limited(path, file), file)
     if document.kind == "practice":
-        return practice_from_tree(document.root, file, source=path,
-                                  media_root=media_root or path.parent, measure_clip=measure_clip)
+        return practice_from_tree(
+            document.root,
+            file,
+            source=path,
+            media_root=media_root or path.parent,
+            measure_clip=measure_clip,
+        )
     if document.kind == "plan":
         return plan_from_tree(document.root, file, source=path)
     return pack_manifest_from_tree(document.root, file, source=path)
@@ -100,7 +110,8 @@ def find_files(root: Path) -> list[Path]:
     if not root.is_dir():
         return []
     found = [
-        path for path in root.rglob("*")
+        path
+        for path in root.rglob("*")
         if path.suffix.lower() in YAML_SUFFIXES
         and not any(part.startswith(".") for part in path.relative_to(root).parts)
         and path.is_file()
@@ -108,9 +119,13 @@ def find_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def scan(sources: Iterable[Source], *, cache: LoadCache | None = None,
-         measure_clip: MeasureClip | None = None,
-         display: Callable[[Path], str] = str) -> Library:
+def scan(
+    sources: Iterable[Source],
+    *,
+    cache: LoadCache | None = None,
+    measure_clip: MeasureClip | None = None,
+    display: Callable[[Path], str] = str,
+) -> Library:
     """Load every practice and plan of every source. Pack manifests are read for
     validation only; they are not library items."""
     practices: dict[str, Entry] = {}
@@ -134,8 +149,12 @@ def scan(sources: Iterable[Source], *, cache: LoadCache | None = None,
     return Library(practices, plans, tuple(failures), tuple(warnings))
 
 
-def _load_all(source: Source, cache: LoadCache | None, measure_clip: MeasureClip | None,
-              display: Callable[[Path], str]) -> Iterator[tuple[Path, Loaded | InvalidFile]]:
+def _load_all(
+    source: Source,
+    cache: LoadCache | None,
+    measure_clip: MeasureClip | None,
+    display: Callable[[Path], str],
+) -> Iterator[tuple[Path, Loaded | InvalidFile]]:
     for path in find_files(source.root):
         stamp = stamp_of(path)
         cached = cache.get(path, stamp) if cache is not None and stamp is not None else None
@@ -144,8 +163,9 @@ def _load_all(source: Source, cache: LoadCache | None, measure_clip: MeasureClip
             continue
         result: Loaded | InvalidFile
         try:
-            result = load_file(path, display=display(path), media_root=source.media_root,
-                               measure_clip=measure_clip)
+            result = load_file(
+                path, display=display(path), media_root=source.media_root, measure_clip=measure_clip
+            )
         except InvalidFile as error:
             result = error
         if cache is not None and stamp is not None:
@@ -156,8 +176,10 @@ def _load_all(source: Source, cache: LoadCache | None, measure_clip: MeasureClip
 def _clash(loser: Entry, winner: Entry, display: Callable[[Path], str]) -> Problem:
     kind = "practice" if isinstance(loser.item, Practice) else "plan"
     return Problem(
-        display(loser.path), loser.item.id_pos,
+        display(loser.path),
+        loser.item.id_pos,
         f'{kind} id "{loser.item.id}" is also used by {display(winner.path)} '
         f"({winner.source.label}), which is used instead",
-        "id", "warning",
+        "id",
+        "warning",
     )

@@ -28,6 +28,7 @@ PRACTICE_KINDS = (
 BELL_SOUNDS = ("bowl", "chime", "gong", "wood")
 NOISE_BACKGROUNDS = ("pink-noise", "brown-noise", "rain")
 BREATH_CUES = ("tone", "voice", "none")
+BreathCue: TypeAlias = Literal["tone", "voice", "none"]
 AUDIO_EXTENSIONS = (".wav", ".flac", ".ogg")
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".svg")
 
@@ -166,14 +167,16 @@ class Breathe:
     #: Exactly one of `cycles` and `span` is set: a count, or `for:` (fixed or elastic).
     cycles: int | None = None
     span: Span | None = None
-    cue: Literal["tone", "voice", "none"] = "tone"
+    cue: BreathCue = "tone"
     text: Text | None = None
     image: str | None = None
     pos: Pos = Pos()
 
     def cycles_total(self, cycles: int) -> float:
         """Length of `cycles` whole cycles of this block, ramps included."""
-        return sum(phase.total(cycles) for phase in (self.inhale, self.hold, self.exhale, self.rest))
+        return sum(
+            phase.total(cycles) for phase in (self.inhale, self.hold, self.exhale, self.rest)
+        )
 
     def cycle(self, index: int, cycles: int) -> tuple[float, float, float, float]:
         """(in, hold, out, rest) of cycle `index` (0-based) of `cycles`."""

@@ -45,8 +45,12 @@ def read_plan(data: bytes, file: str, *, source: Path | None = None) -> Plan:
 def plan_from_tree(root: Mapping, file: str, *, source: Path | None = None) -> Plan:
     r = Reader(file)
     language = documents.file_language(r, root)
-    keys = r.fields(root, "", ("attune", "id", "title", "language", "from", "items"),
-                    ("message", "starts", "ends", "contact"))
+    keys = r.fields(
+        root,
+        "",
+        ("attune", "id", "title", "language", "from", "items"),
+        ("message", "starts", "ends", "contact"),
+    )
     plan_id = r.slug(keys["id"], "id") if "id" in keys else None
     title = r.text(keys["title"], "title") if "title" in keys else None
     assigned_by = r.string(keys["from"], "from") if "from" in keys else None
@@ -65,8 +69,20 @@ def plan_from_tree(root: Mapping, file: str, *, source: Path | None = None) -> P
     if r.failed:
         raise InvalidFile(r.problems)
     assert plan_id and title and assigned_by
-    return Plan(plan_id, title, language, assigned_by, tuple(items), message, starts, ends,
-                contact, r.extras(root), source, keys["id"].pos)
+    return Plan(
+        plan_id,
+        title,
+        language,
+        assigned_by,
+        tuple(items),
+        message,
+        starts,
+        ends,
+        contact,
+        r.extras(root),
+        source,
+        keys["id"].pos,
+    )
 
 
 def _item(r: Reader, node: Node, path: str) -> PlanItem | None:
@@ -86,7 +102,7 @@ def _item(r: Reader, node: Node, path: str) -> PlanItem | None:
 
 
 def _schedule(r: Reader, node: Node, path: str) -> Schedule | None:
-    expected = 'daily, weekdays, a list of days like [mon, wed, fri], or {per_week: 3}'
+    expected = "daily, weekdays, a list of days like [mon, wed, fri], or {per_week: 3}"
     if isinstance(node, Scalar) and node.text in ("daily", "weekdays"):
         return Daily() if node.text == "daily" else Weekdays()
     if isinstance(node, Sequence):
@@ -136,8 +152,9 @@ def _time(r: Reader, node: Node, path: str) -> dt.time | None:
     return None
 
 
-def check_plan_against_library(plan: Plan, practices: AnyMapping[str, Practice],
-                               file: str) -> list[Problem]:
+def check_plan_against_library(
+    plan: Plan, practices: AnyMapping[str, Practice], file: str
+) -> list[Problem]:
     """A plan naming a practice the library lacks is still valid (a warning); a length
     the practice does not offer is an error."""
     problems: list[Problem] = []
@@ -145,14 +162,27 @@ def check_plan_against_library(plan: Plan, practices: AnyMapping[str, Practice],
         path = join(join("items", index), "practice")
         practice = practices.get(item.practice)
         if practice is None:
-            problems.append(Problem(file, item.pos, f'no practice "{item.practice}" in the library; '
-                                    "this item will show as unavailable", path, "warning"))
+            problems.append(
+                Problem(
+                    file,
+                    item.pos,
+                    f'no practice "{item.practice}" in the library; '
+                    "this item will show as unavailable",
+                    path,
+                    "warning",
+                )
+            )
         elif item.length is not None and item.length not in practice.lengths:
             offered = ", ".join(format_duration(x) for x in practice.lengths) or "no lengths"
-            problems.append(Problem(file, item.length_pos,
-                                    f"{format_duration(item.length)} is not one of the lengths of "
-                                    f'"{item.practice}" ({offered})',
-                                    join(join("items", index), "length")))
+            problems.append(
+                Problem(
+                    file,
+                    item.length_pos,
+                    f"{format_duration(item.length)} is not one of the lengths of "
+                    f'"{item.practice}" ({offered})',
+                    join(join("items", index), "length"),
+                )
+            )
     return problems
 
 
@@ -168,11 +198,14 @@ def read_pack_manifest(data: bytes, file: str, *, source: Path | None = None) ->
     return pack_manifest_from_tree(document.root, file, source=source)
 
 
-def pack_manifest_from_tree(root: Mapping, file: str, *, source: Path | None = None) -> PackManifest:
+def pack_manifest_from_tree(
+    root: Mapping, file: str, *, source: Path | None = None
+) -> PackManifest:
     r = Reader(file)
     language = documents.file_language(r, root)
-    keys = r.fields(root, "", ("attune", "id", "title", "author", "version", "language"),
-                    ("description",))
+    keys = r.fields(
+        root, "", ("attune", "id", "title", "author", "version", "language"), ("description",)
+    )
     pack_id = r.slug(keys["id"], "id") if "id" in keys else None
     title = r.text(keys["title"], "title") if "title" in keys else None
     author = r.string(keys["author"], "author") if "author" in keys else None
@@ -181,5 +214,6 @@ def pack_manifest_from_tree(root: Mapping, file: str, *, source: Path | None = N
     if r.failed:
         raise InvalidFile(r.problems)
     assert pack_id and title and author and version is not None
-    return PackManifest(pack_id, title, author, version, language, description, r.extras(root),
-                        source)
+    return PackManifest(
+        pack_id, title, author, version, language, description, r.extras(root), source
+    )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from desktop_app.core import documents
 from desktop_app.core.durations import format_duration
+from desktop_app.core.files import read_limited
 from desktop_app.core.model import (
     AUDIO_EXTENSIONS,
     BELL_SOUNDS,
@@ -18,6 +19,7 @@ from desktop_app.core.model import (
     Ask,
     Audio,
     Bell,
+    BreathCue,
     Breathe,
     ChoiceQuestion,
     FeelingsQuestion,
@@ -36,7 +38,6 @@ from desktop_app.core.model import (
     TextQuestion,
     Wait,
 )
-from desktop_app.core.files import read_limited
 from desktop_app.core.problems import InvalidFile, Problem
 from desktop_app.core.reader import Reader, join
 from desktop_app.core.text import Text
@@ -64,52 +65,85 @@ QUESTION_KINDS = {
 }
 TOP_REQUIRED = ("attune", "id", "title", "kind", "language", "summary", "steps")
 TOP_OPTIONAL = (
-    "description", "author", "license", "version", "tags", "lengths", "safety",
-    "narration", "background", "reflection",
+    "description",
+    "author",
+    "license",
+    "version",
+    "tags",
+    "lengths",
+    "safety",
+    "narration",
+    "background",
+    "reflection",
 )
 MAX_REPEAT = 1000
 
 
 def default_reflection() -> Reflection:
     """Asked when a practice has no `reflection` key (formats.md)."""
-    settled = Text((("en", "How settled do you feel right now?"),
-                    ("nl", "Hoe rustig voel je je nu?")), "en")
+    settled = Text(
+        (("en", "How settled do you feel right now?"), ("nl", "Hoe rustig voel je je nu?")), "en"
+    )
     low = Text((("en", "Not at all"), ("nl", "Helemaal niet")), "en")
     high = Text((("en", "Completely"), ("nl", "Helemaal")), "en")
     noticed = Text((("en", "What did you notice?"), ("nl", "Wat merkte je op?")), "en")
     return Reflection(
         before=(ScaleQuestion("settled", settled, 0, 10, low, high),),
-        after=(ScaleQuestion("settled", settled, 0, 10, low, high), TextQuestion("noticed", noticed)),
+        after=(
+            ScaleQuestion("settled", settled, 0, 10, low, high),
+            TextQuestion("noticed", noticed),
+        ),
     )
 
 
-def load_practice(path: Path, *, display: str | None = None, media_root: Path | None = None,
-                  measure_clip: MeasureClip | None = None) -> Practice:
+def load_practice(
+    path: Path,
+    *,
+    display: str | None = None,
+    media_root: Path | None = None,
+    measure_clip: MeasureClip | None = None,
+) -> Practice:
     """Read a practice file; raise InvalidFile with every problem found."""
     file = display or str(path)
     data = read_limited(path, file)
-    return read_practice(data, file, source=path,
-                         media_root=media_root or path.parent, measure_clip=measure_clip)
+    return read_practice(
+        data, file, source=path, media_root=media_root or path.parent, measure_clip=measure_clip
+    )
 
 
-def read_practice(data: bytes, file: str, *, source: Path | None = None,
-                  media_root: Path | None = None, measure_clip: MeasureClip | None = None) -> Practice:
+def read_practice(
+    data: bytes,
+    file: str,
+    *,
+    source: Path | None = None,
+    media_root: Path | None = None,
+    measure_clip: MeasureClip | None = None,
+) -> Practice:
     document = documents.read_document(data, file)
     if document.kind != "practice":
         raise InvalidFile([wrong_kind(document, "practice")])
-    return practice_from_tree(document.root, file, source=source, media_root=media_root,
-                              measure_clip=measure_clip)
+    return practice_from_tree(
+        document.root, file, source=source, media_root=media_root, measure_clip=measure_clip
+    )
 
 
 def wrong_kind(document: documents.Document, wanted: str) -> Problem:
-    return Problem(document.file, document.root.items[0][1].pos,
-                   f'expected a {wanted} file ("attune: {wanted}/1"), got a {document.kind} file',
-                   "attune")
+    return Problem(
+        document.file,
+        document.root.items[0][1].pos,
+        f'expected a {wanted} file ("attune: {wanted}/1"), got a {document.kind} file',
+        "attune",
+    )
 
 
-def practice_from_tree(root: Mapping, file: str, *, source: Path | None = None,
-                       media_root: Path | None = None,
-                       measure_clip: MeasureClip | None = None) -> Practice:
+def practice_from_tree(
+    root: Mapping,
+    file: str,
+    *,
+    source: Path | None = None,
+    media_root: Path | None = None,
+    measure_clip: MeasureClip | None = None,
+) -> Practice:
     reader = Reader(file)
     language = documents.file_language(reader, root)
     builder = _PracticeBuilder(reader, media_root, measure_clip)
@@ -132,8 +166,9 @@ def practice_from_tree(root: Mapping, file: str, *, source: Path | None = None,
     rate = read("narration", builder.narration)
     background = read("background", builder.background)
     steps = read("steps", builder.steps)
-    reflection = (read("reflection", builder.reflection)
-                  if "reflection" in keys else default_reflection())
+    reflection = (
+        read("reflection", builder.reflection) if "reflection" in keys else default_reflection()
+    )
 
     if steps is not None and reflection is not None:
         builder.check_question_ids(steps, reflection)
@@ -142,12 +177,27 @@ def practice_from_tree(root: Mapping, file: str, *, source: Path | None = None,
     assert practice_id and title and kind and summary and steps is not None and reflection
     lengths, length_positions = lengths_read or ((), ())
     practice = Practice(
-        id=practice_id, title=title, kind=kind, language=language, summary=summary,
-        steps=steps, reflection=reflection, description=description, author=author,
-        license=license_, version=version, tags=tags, lengths=lengths, safety=safety,
-        narration_rate=rate if rate is not None else 1.0, background=background,
-        extras=reader.extras(root), source=source, media_root=media_root,
-        id_pos=keys["id"].pos, length_positions=length_positions,
+        id=practice_id,
+        title=title,
+        kind=kind,
+        language=language,
+        summary=summary,
+        steps=steps,
+        reflection=reflection,
+        description=description,
+        author=author,
+        license=license_,
+        version=version,
+        tags=tags,
+        lengths=lengths,
+        safety=safety,
+        narration_rate=rate if rate is not None else 1.0,
+        background=background,
+        extras=reader.extras(root),
+        source=source,
+        media_root=media_root,
+        id_pos=keys["id"].pos,
+        length_positions=length_positions,
     )
     _check_time(reader, practice, keys.get("lengths"), builder.clip_seconds)
     if reader.failed:
@@ -155,8 +205,9 @@ def practice_from_tree(root: Mapping, file: str, *, source: Path | None = None,
     return practice
 
 
-def _check_time(reader: Reader, practice: Practice, lengths_node: Node | None,
-                clip_seconds: dict[str, float]) -> None:
+def _check_time(
+    reader: Reader, practice: Practice, lengths_node: Node | None, clip_seconds: dict[str, float]
+) -> None:
     """The elastic-time rules of formats.md, with speech estimated at 150 words/min.
     Clips count with their measured length (0 when they could not be measured)."""
     from desktop_app.core.timeline import time_budget
@@ -164,40 +215,54 @@ def _check_time(reader: Reader, practice: Practice, lengths_node: Node | None,
     elastic = list(_elastic_positions(practice.steps))
     if not practice.lengths:
         for pos in elastic:
-            reader.report(pos, "", "this part is elastic (flex), but the practice has no "
-                                   '"lengths" to stretch to; add lengths or give it a fixed duration')
+            reader.report(
+                pos,
+                "",
+                "this part is elastic (flex), but the practice has no "
+                '"lengths" to stretch to; add lengths or give it a fixed duration',
+            )
         return
     if not elastic:
-        reader.report(lengths_node or Pos(1, 1), "lengths",
-                      "a practice with lengths needs at least one elastic part to stretch "
-                      "(silence: flex, pause: flex, or breathe with for: flex)")
+        reader.report(
+            lengths_node or Pos(1, 1),
+            "lengths",
+            "a practice with lengths needs at least one elastic part to stretch "
+            "(silence: flex, pause: flex, or breathe with for: flex)",
+        )
         return
     budget = time_budget(practice, clip_length=lambda path: clip_seconds.get(path, 0.0))
     needed = budget.fixed + budget.minimums
-    for index, (length, pos) in enumerate(zip(practice.lengths, practice.length_positions,
-                                              strict=True)):
+    for index, (length, pos) in enumerate(
+        zip(practice.lengths, practice.length_positions, strict=True)
+    ):
         if length + 1e-9 < needed:
-            reader.report(pos, join("lengths", index),
-                          f"{format_duration(length)} is too short: the fixed parts take "
-                          f"{format_duration(budget.fixed)} plus {format_duration(budget.minimums)} "
-                          f"of minimums ({format_duration(needed - length)} more needed)")
+            reader.report(
+                pos,
+                join("lengths", index),
+                f"{format_duration(length)} is too short: the fixed parts take "
+                f"{format_duration(budget.fixed)} plus {format_duration(budget.minimums)} "
+                f"of minimums ({format_duration(needed - length)} more needed)",
+            )
 
 
 def _elastic_positions(steps: tuple[Step, ...]) -> Iterator[Pos]:
     for step in steps:
         if isinstance(step, Repeat):
             yield from _elastic_positions(step.steps)
-        elif (isinstance(step, Say) and isinstance(step.pause, Flex)) or (
-            isinstance(step, Silence) and isinstance(step.duration, Flex)
-        ) or (isinstance(step, Breathe) and isinstance(step.span, Flex)):
+        elif (
+            (isinstance(step, Say) and isinstance(step.pause, Flex))
+            or (isinstance(step, Silence) and isinstance(step.duration, Flex))
+            or (isinstance(step, Breathe) and isinstance(step.span, Flex))
+        ):
             yield step.pos
 
 
 class _PracticeBuilder:
     """Reads the parts of a practice; every method records problems on the reader."""
 
-    def __init__(self, reader: Reader, media_root: Path | None,
-                 measure_clip: MeasureClip | None) -> None:
+    def __init__(
+        self, reader: Reader, media_root: Path | None, measure_clip: MeasureClip | None
+    ) -> None:
         self.r = reader
         self.media_root = media_root
         self.measure_clip = measure_clip
@@ -207,11 +272,14 @@ class _PracticeBuilder:
     # --- top-level parts ----------------------------------------------------------
 
     def tags(self, node: Node, path: str) -> tuple[str, ...] | None:
-        values = [self.r.string(item, p, "a tag") for p, item in self.r.items(node, path, "a list of tags")]
+        values = [
+            self.r.string(item, p, "a tag")
+            for p, item in self.r.items(node, path, "a list of tags")
+        ]
         return tuple(v for v in values if v is not None)
 
     def lengths(self, node: Node, path: str) -> tuple[tuple[float, ...], tuple[Pos, ...]] | None:
-        items = self.r.items(node, path, 'a list of lengths like [5m, 10m]')
+        items = self.r.items(node, path, "a list of lengths like [5m, 10m]")
         if not items and isinstance(node, Sequence):
             self.r.report(node, path, "expected at least one length")
         found: dict[float, Pos] = {}
@@ -220,8 +288,12 @@ class _PracticeBuilder:
             if seconds is None:
                 continue
             if seconds in found:
-                self.r.report(item, item_path, f"{format_duration(seconds)} is listed twice "
-                                               f"(first at line {found[seconds].line})")
+                self.r.report(
+                    item,
+                    item_path,
+                    f"{format_duration(seconds)} is listed twice "
+                    f"(first at line {found[seconds].line})",
+                )
                 continue
             found[seconds] = item.pos
         return tuple(found), tuple(found.values())
@@ -244,12 +316,10 @@ class _PracticeBuilder:
 
     def media(self, node: Node, path: str, extensions: tuple[str, ...], what: str) -> str | None:
         value = documents.media_path(self.r, node, path, extensions, what)
-        if value is not None and self.media_root is not None:
-            if not (self.media_root / value).is_file():
-                self.r.report(node, path, f'media file not found: "{value}" '
-                                          f"(looked in {self.media_root})")
-                return None
-        return value
+        if value is None or self.media_root is None or (self.media_root / value).is_file():
+            return value
+        self.r.report(node, path, f'media file not found: "{value}" (looked in {self.media_root})')
+        return None
 
     def clip(self, node: Node, path: str) -> str | None:
         """An audio clip's path, measured when a measurer is given."""
@@ -282,14 +352,19 @@ class _PracticeBuilder:
         if len(actions) != 1:
             if actions:
                 names = ", ".join(a.text for a in actions)
-                self.r.report(actions[1], path, f"a step has exactly one action, got {names}; "
-                                                "split it into separate steps")
+                self.r.report(
+                    actions[1],
+                    path,
+                    f"a step has exactly one action, got {names}; split it into separate steps",
+                )
             else:
                 self.r.fields(mapping, path, (), STEP_ACTIONS + COMMON_STEP_KEYS)
                 self.r.report(mapping, path, "a step needs one action: " + ", ".join(STEP_ACTIONS))
             return None
         action = actions[0].text
-        keys = self.r.fields(mapping, path, (action,), COMMON_STEP_KEYS + ACTION_KEYS.get(action, ()))
+        keys = self.r.fields(
+            mapping, path, (action,), COMMON_STEP_KEYS + ACTION_KEYS.get(action, ())
+        )
         image = None
         if "image" in keys:
             image = self.media(keys["image"], join(path, "image"), IMAGE_EXTENSIONS, "an image")
@@ -323,8 +398,15 @@ class _PracticeBuilder:
             return Ask(question, image, pos)
         return self.repeat(value, value_path, keys, path, image, pos)
 
-    def say(self, value: Node, value_path: str, keys: dict[str, Node], path: str,
-            image: str | None, pos: Pos) -> Say | None:
+    def say(
+        self,
+        value: Node,
+        value_path: str,
+        keys: dict[str, Node],
+        path: str,
+        image: str | None,
+        pos: Pos,
+    ) -> Say | None:
         text = self.r.text(value, value_path)
         pause: float | Flex | None = 1.0
         if "pause" in keys:
@@ -333,8 +415,15 @@ class _PracticeBuilder:
             return None
         return Say(text, pause, image, pos)
 
-    def silence(self, value: Node, value_path: str, keys: dict[str, Node], path: str,
-                image: str | None, pos: Pos) -> Silence | None:
+    def silence(
+        self,
+        value: Node,
+        value_path: str,
+        keys: dict[str, Node],
+        path: str,
+        image: str | None,
+        pos: Pos,
+    ) -> Silence | None:
         duration = self.r.span(value, value_path)
         text = self.r.text(keys["text"], join(path, "text")) if "text" in keys else None
         if duration is None or ("text" in keys and text is None):
@@ -345,10 +434,15 @@ class _PracticeBuilder:
         mapping = self.r.mapping(value, path, "a mapping with in, out and cycles or for")
         if mapping is None:
             return None
-        keys = self.r.fields(mapping, path, ("in", "out"),
-                             ("hold", "rest", "cycles", "for", "cue", "text"))
-        inhale = self.phase(keys["in"], join(path, "in"), allow_zero=False) if "in" in keys else None
-        exhale = self.phase(keys["out"], join(path, "out"), allow_zero=False) if "out" in keys else None
+        keys = self.r.fields(
+            mapping, path, ("in", "out"), ("hold", "rest", "cycles", "for", "cue", "text")
+        )
+        inhale = (
+            self.phase(keys["in"], join(path, "in"), allow_zero=False) if "in" in keys else None
+        )
+        exhale = (
+            self.phase(keys["out"], join(path, "out"), allow_zero=False) if "out" in keys else None
+        )
         hold = self.phase(keys["hold"], join(path, "hold"), True) if "hold" in keys else Ramp(0, 0)
         rest = self.phase(keys["rest"], join(path, "rest"), True) if "rest" in keys else Ramp(0, 0)
         cycles = None
@@ -364,20 +458,25 @@ class _PracticeBuilder:
             span = self.r.span(keys["for"], join(path, "for"))
             if span is None:
                 return None
-        cue = "tone"
+        cue: BreathCue = "tone"
         if "cue" in keys:
-            cue = self.r.one_of(keys["cue"], join(path, "cue"), BREATH_CUES) or "tone"
+            cue = cast(BreathCue, self.r.one_of(keys["cue"], join(path, "cue"), BREATH_CUES) or cue)
         text = self.r.text(keys["text"], join(path, "text")) if "text" in keys else None
         if inhale is None or exhale is None or hold is None or rest is None:
             return None
-        assert cue in ("tone", "voice", "none")
         return Breathe(inhale, exhale, hold, rest, cycles, span, cue, text, image, pos)
 
     def phase(self, node: Node, path: str, allow_zero: bool) -> Ramp | None:
         if isinstance(node, Mapping):
             keys = self.r.fields(node, path, ("from", "to"))
-            start = self.r.duration(keys["from"], join(path, "from"), allow_zero) if "from" in keys else None
-            end = self.r.duration(keys["to"], join(path, "to"), allow_zero) if "to" in keys else None
+            start = (
+                self.r.duration(keys["from"], join(path, "from"), allow_zero)
+                if "from" in keys
+                else None
+            )
+            end = (
+                self.r.duration(keys["to"], join(path, "to"), allow_zero) if "to" in keys else None
+            )
             return Ramp(start, end) if start is not None and end is not None else None
         seconds = self.r.duration(node, path, allow_zero)
         return Ramp.constant(seconds) if seconds is not None else None
@@ -385,8 +484,14 @@ class _PracticeBuilder:
     def bell(self, value: Node, path: str, image: str | None, pos: Pos) -> Bell | None:
         if isinstance(value, Mapping):
             keys = self.r.fields(value, path, ("sound",), ("times", "gap"))
-            sound = self.r.one_of(keys["sound"], join(path, "sound"), BELL_SOUNDS) if "sound" in keys else None
-            times = self.r.integer(keys["times"], join(path, "times"), 1, 100) if "times" in keys else 1
+            sound = (
+                self.r.one_of(keys["sound"], join(path, "sound"), BELL_SOUNDS)
+                if "sound" in keys
+                else None
+            )
+            times = (
+                self.r.integer(keys["times"], join(path, "times"), 1, 100) if "times" in keys else 1
+            )
             gap = self.r.duration(keys["gap"], join(path, "gap")) if "gap" in keys else 4.0
             if sound is None or times is None or gap is None:
                 return None
@@ -394,8 +499,15 @@ class _PracticeBuilder:
         sound = self.r.one_of(value, path, BELL_SOUNDS)
         return Bell(sound, image=image, pos=pos) if sound else None
 
-    def repeat(self, value: Node, value_path: str, keys: dict[str, Node], path: str,
-               image: str | None, pos: Pos) -> Repeat | None:
+    def repeat(
+        self,
+        value: Node,
+        value_path: str,
+        keys: dict[str, Node],
+        path: str,
+        image: str | None,
+        pos: Pos,
+    ) -> Repeat | None:
         times = self.r.integer(value, value_path, 1, MAX_REPEAT)
         if "steps" not in keys:
             self.r.report(value, path, 'a repeat needs "steps", the steps to repeat')
@@ -424,16 +536,24 @@ class _PracticeBuilder:
         return Reflection(parts["before"], parts["after"])
 
     def question(self, node: Node, path: str) -> Question | None:
-        mapping = self.r.mapping(node, path, "a question with an id and one of scale, text, choice or feelings")
+        mapping = self.r.mapping(
+            node, path, "a question with an id and one of scale, text, choice or feelings"
+        )
         if mapping is None:
             return None
         kinds = [key for key, _ in mapping.items if key.text in QUESTION_KINDS]
         if len(kinds) != 1:
             if kinds:
-                self.r.report(kinds[1], path, "a question has exactly one of scale, text, choice "
-                                              f"or feelings, got {', '.join(k.text for k in kinds)}")
+                self.r.report(
+                    kinds[1],
+                    path,
+                    "a question has exactly one of scale, text, choice "
+                    f"or feelings, got {', '.join(k.text for k in kinds)}",
+                )
             else:
-                self.r.report(mapping, path, "a question needs one of scale, text, choice or feelings")
+                self.r.report(
+                    mapping, path, "a question needs one of scale, text, choice or feelings"
+                )
             return None
         kind = kinds[0].text
         keys = self.r.fields(mapping, path, ("id", kind), QUESTION_KINDS[kind])
@@ -452,12 +572,18 @@ class _PracticeBuilder:
             if low is None or high is None:
                 return None
             if high <= low:
-                self.r.report(keys.get("max", mapping), join(path, "max"),
-                              f"max ({high}) must be greater than min ({low})")
+                self.r.report(
+                    keys.get("max", mapping),
+                    join(path, "max"),
+                    f"max ({high}) must be greater than min ({low})",
+                )
                 return None
             if high - low > 100:
-                self.r.report(keys.get("max", mapping), join(path, "max"),
-                              "a scale has at most 100 steps between min and max")
+                self.r.report(
+                    keys.get("max", mapping),
+                    join(path, "max"),
+                    "a scale has at most 100 steps between min and max",
+                )
                 return None
             return ScaleQuestion(qid, prompt, low, high, extra.get("low"), extra.get("high"), pos)
         if kind == "text":
@@ -466,8 +592,9 @@ class _PracticeBuilder:
             return self.choice(qid, prompt, keys, path, mapping)
         return FeelingsQuestion(qid, prompt, pos)
 
-    def choice(self, qid: str, prompt: Text, keys: dict[str, Node], path: str,
-               mapping: Mapping) -> ChoiceQuestion | None:
+    def choice(
+        self, qid: str, prompt: Text, keys: dict[str, Node], path: str, mapping: Mapping
+    ) -> ChoiceQuestion | None:
         if "options" not in keys:
             self.r.report(mapping, path, 'a choice needs "options", a list of at least two answers')
             return None
@@ -476,18 +603,27 @@ class _PracticeBuilder:
         if isinstance(keys["options"], Sequence) and len(items) < 2:
             self.r.report(keys["options"], join(path, "options"), "expected at least two options")
             return None
-        multiple = self.r.boolean(keys["multiple"], join(path, "multiple")) if "multiple" in keys else False
+        multiple = (
+            self.r.boolean(keys["multiple"], join(path, "multiple"))
+            if "multiple" in keys
+            else False
+        )
         if multiple is None or any(o is None for o in options) or not items:
             return None
-        return ChoiceQuestion(qid, prompt, tuple(o for o in options if o is not None), multiple,
-                              mapping.pos)
+        return ChoiceQuestion(
+            qid, prompt, tuple(o for o in options if o is not None), multiple, mapping.pos
+        )
 
     def unique_ids(self, questions: tuple[Question, ...], path: str) -> None:
         seen: dict[str, Pos] = {}
         for question in questions:
             if question.id in seen:
-                self.r.report(question.pos, path, f'question id "{question.id}" is used twice '
-                                                  f"(first at line {seen[question.id].line})")
+                self.r.report(
+                    question.pos,
+                    path,
+                    f'question id "{question.id}" is used twice '
+                    f"(first at line {seen[question.id].line})",
+                )
             seen.setdefault(question.id, question.pos)
 
     def check_question_ids(self, steps: tuple[Step, ...], reflection: Reflection) -> None:
@@ -497,12 +633,20 @@ class _PracticeBuilder:
         reflected = {q.id: q for q in reflection.before + reflection.after}
         for question in self.asks:
             if question.id in reflected:
-                self.r.report(question.pos, "steps", f'question id "{question.id}" is also used in '
-                                                     "reflection; give the ask step its own id")
+                self.r.report(
+                    question.pos,
+                    "steps",
+                    f'question id "{question.id}" is also used in '
+                    "reflection; give the ask step its own id",
+                )
         after = {q.id: q for q in reflection.after}
         for question in reflection.before:
             twin = after.get(question.id)
             if twin is not None and type(twin) is not type(question):
-                self.r.report(twin.pos, "reflection.after", f'question "{question.id}" is asked '
-                                                            "before as another kind of question; "
-                                                            "the same id must be the same kind")
+                self.r.report(
+                    twin.pos,
+                    "reflection.after",
+                    f'question "{question.id}" is asked '
+                    "before as another kind of question; "
+                    "the same id must be the same kind",
+                )

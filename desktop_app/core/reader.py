@@ -50,8 +50,9 @@ class Reader:
 
     # --- reporting ---------------------------------------------------------------
 
-    def report(self, where: Node | Pos, path: str, message: str,
-               severity: Severity = "error") -> None:
+    def report(
+        self, where: Node | Pos, path: str, message: str, severity: Severity = "error"
+    ) -> None:
         pos = where if isinstance(where, Pos) else where.pos
         self.problems.append(Problem(self.file, pos, message, path, severity))
 
@@ -64,7 +65,9 @@ class Reader:
 
     # --- structure ---------------------------------------------------------------
 
-    def mapping(self, node: Node, path: str, what: str = "a mapping of keys and values") -> Mapping | None:
+    def mapping(
+        self, node: Node, path: str, what: str = "a mapping of keys and values"
+    ) -> Mapping | None:
         if isinstance(node, Mapping):
             return node
         self.expected(node, path, what)
@@ -76,8 +79,9 @@ class Reader:
         self.expected(node, path, what)
         return None
 
-    def fields(self, node: Mapping, path: str, required: Iterable[str],
-               optional: Iterable[str] = ()) -> dict[str, Node]:
+    def fields(
+        self, node: Mapping, path: str, required: Iterable[str], optional: Iterable[str] = ()
+    ) -> dict[str, Node]:
         """The known keys of a mapping; unknown keys (other than `x-…`) and missing
         required keys are reported."""
         required = tuple(required)
@@ -102,9 +106,9 @@ class Reader:
 
     def string(self, node: Node, path: str, what: str = "text") -> str | None:
         """A string exactly as written: plain `no`, `on`, `1.10` stay strings."""
-        if isinstance(node, Scalar) and not (node.plain and node.value is None):
-            if node.text.strip():
-                return node.text
+        is_null = isinstance(node, Scalar) and node.plain and node.value is None
+        if isinstance(node, Scalar) and not is_null and node.text.strip():
+            return node.text
         self.expected(node, path, what)
         return None
 
@@ -113,9 +117,13 @@ class Reader:
         if value is None:
             return None
         if not SLUG.match(value):
-            self.report(node, path, f'"{value}" is not a valid id: use lowercase letters, '
-                                    "digits and hyphens, starting with a letter or digit "
-                                    "(at most 63 characters)")
+            self.report(
+                node,
+                path,
+                f'"{value}" is not a valid id: use lowercase letters, '
+                "digits and hyphens, starting with a letter or digit "
+                "(at most 63 characters)",
+            )
             return None
         return value
 
@@ -146,24 +154,31 @@ class Reader:
         self.expected(node, path, "true or false")
         return None
 
-    def integer(self, node: Node, path: str, minimum: int | None = None,
-                maximum: int | None = None) -> int | None:
+    def integer(
+        self, node: Node, path: str, minimum: int | None = None, maximum: int | None = None
+    ) -> int | None:
         value = node.value if isinstance(node, Scalar) and node.plain else None
         if isinstance(value, bool) or not isinstance(value, int):
             self.expected(node, path, "a whole number")
             return None
         return value if self._in_range(node, path, value, minimum, maximum) else None
 
-    def number(self, node: Node, path: str, minimum: float | None = None,
-               maximum: float | None = None) -> float | None:
+    def number(
+        self, node: Node, path: str, minimum: float | None = None, maximum: float | None = None
+    ) -> float | None:
         value = node.value if isinstance(node, Scalar) and node.plain else None
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
             self.expected(node, path, "a number")
             return None
         return float(value) if self._in_range(node, path, value, minimum, maximum) else None
 
-    def _in_range(self, node: Node, path: str, value: float,
-                  minimum: float | None, maximum: float | None) -> bool:
+    def _in_range(
+        self, node: Node, path: str, value: float, minimum: float | None, maximum: float | None
+    ) -> bool:
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
             low = "" if minimum is None else f"at least {minimum:g}"
             high = "" if maximum is None else f"at most {maximum:g}"
@@ -195,7 +210,9 @@ class Reader:
             if "flex" in keys:
                 read = self.number(keys["flex"], join(path, "flex"))
                 if read is not None and read <= 0:
-                    self.report(keys["flex"], join(path, "flex"), "the weight must be greater than zero")
+                    self.report(
+                        keys["flex"], join(path, "flex"), "the weight must be greater than zero"
+                    )
                     read = None
                 weight = read if read is not None else weight
             minimum = 0.0
@@ -215,16 +232,20 @@ class Reader:
         if isinstance(node, Scalar):
             value = self.string(node, path)
             return None if value is None else Text.plain(value, self.language)
-        mapping = self.mapping(node, path, 'text, or a mapping of languages such as {en: "…", nl: "…"}')
+        mapping = self.mapping(
+            node, path, 'text, or a mapping of languages such as {en: "…", nl: "…"}'
+        )
         if mapping is None:
             return None
         pairs: list[tuple[str, str]] = []
-        for key, value in mapping.items:
+        for key, translated in mapping.items:
             code_path = join(path, key.text)
             if not LANGUAGE.match(key.text):
-                self.report(key, code_path, f'expected a language code like "en" or "nl", got "{key.text}"')
+                self.report(
+                    key, code_path, f'expected a language code like "en" or "nl", got "{key.text}"'
+                )
                 continue
-            read = self.string(value, code_path)
+            read = self.string(translated, code_path)
             if read is not None:
                 pairs.append((key.text, read))
         if not mapping.items:

@@ -35,7 +35,7 @@ class Scalar:
     and `1.10` stay exactly as written.
     """
 
-    value: None | bool | int | float | str
+    value: bool | int | float | str | None
     text: str
     plain: bool
     pos: Pos
@@ -67,7 +67,7 @@ _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
 
-def resolve_plain(text: str) -> None | bool | int | float | str:
+def resolve_plain(text: str) -> bool | int | float | str | None:
     """The value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
     if _NULL.match(text):
         return None
@@ -105,8 +105,13 @@ def decode(data: bytes, file: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InvalidFile(
-            [Problem(file, _byte_pos(data, error.start),
-                     "the file is not valid UTF-8 text; save it as UTF-8")]
+            [
+                Problem(
+                    file,
+                    _byte_pos(data, error.start),
+                    "the file is not valid UTF-8 text; save it as UTF-8",
+                )
+            ]
         ) from None
     return text.removeprefix("\ufeff")
 
@@ -114,8 +119,16 @@ def decode(data: bytes, file: str) -> str:
 def too_large(file: str, size: int) -> InvalidFile:
     size_mb = size / (1024 * 1024)
     limit_mb = MAX_FILE_BYTES // (1024 * 1024)
-    return InvalidFile([Problem(file, Pos(1, 1), f"file is too large ({size_mb:.1f} MB); "
-                                                 f"Attune reads files of at most {limit_mb} MB")])
+    return InvalidFile(
+        [
+            Problem(
+                file,
+                Pos(1, 1),
+                f"file is too large ({size_mb:.1f} MB); "
+                f"Attune reads files of at most {limit_mb} MB",
+            )
+        ]
+    )
 
 
 def _byte_pos(data: bytes, offset: int) -> Pos:
@@ -136,6 +149,7 @@ class _TreeBuilder:
         self.file = file
         self.problems: list[Problem] = []
         self.nodes = 0
+        self.aliases_seen: set[str] = set()  # one message per alias name, not per use
 
     def problem(self, pos: Pos, message: str) -> None:
         self.problems.append(Problem(self.file, pos, message))
@@ -151,8 +165,10 @@ class _TreeBuilder:
                 if isinstance(event, yaml.DocumentStartEvent):
                     documents += 1
                     if documents == 2:
-                        self.problem(_pos(event.start_mark),
-                                     "a file holds one document; remove this '---' and what follows")
+                        self.problem(
+                            _pos(event.start_mark),
+                            "a file holds one document; remove this '---' and what follows",
+                        )
                         break
                 if node is None:
                     continue
@@ -177,8 +193,13 @@ class _TreeBuilder:
     def _event(self, event: Any, stack: list[list[Any]]) -> Node | None:
         """Open or close collections; return a finished node to attach, if any."""
         if isinstance(event, yaml.AliasEvent):
-            self.problem(_pos(event.start_mark),
-                         f"aliases (*{event.anchor}) are not allowed; write the value out in full")
+            name = str(event.anchor)
+            if name not in self.aliases_seen:
+                self.aliases_seen.add(name)
+                self.problem(
+                    _pos(event.start_mark),
+                    f"aliases (*{event.anchor}) are not allowed; write the value out in full",
+                )
             return Scalar(None, "", True, _pos(event.start_mark))
         if isinstance(event, yaml.NodeEvent):
             self._check_node_event(event, depth=len(stack))
@@ -214,7 +235,7 @@ class _TreeBuilder:
             self.problem(pos, f"tags ({tag}) are not allowed; write the value plainly")
 
     def _add(self, parent: list[Any], node: Node) -> None:
-        kind, _pos_, items, key, seen = parent
+        kind, _, items, key, seen = parent
         if kind == "seq":
             items.append(node)
             return
@@ -228,8 +249,10 @@ class _TreeBuilder:
         name = key.text
         if name in seen:
             first: Pos = seen[name]
-            self.problem(key.pos, f"duplicate key {name!r} (first at line {first.line}); "
-                                  "each key may appear once")
+            self.problem(
+                key.pos,
+                f"duplicate key {name!r} (first at line {first.line}); each key may appear once",
+            )
             return
         seen[name] = key.pos
         items.append((key, node))

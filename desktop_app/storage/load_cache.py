@@ -60,22 +60,29 @@ class LoadCache:
             return
         with contextlib.suppress(OSError):
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
+            handle, name = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
+            temporary = Path(name)
             try:
                 with os.fdopen(handle, "wb") as out:
                     pickle.dump((self.stamp, self.entries), out, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, self.file)
+                temporary.replace(self.file)
             finally:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(temporary)
+                temporary.unlink(missing_ok=True)
             self.changed = False
 
     def _read(self) -> None:
         try:
             with self.file.open("rb") as handle:
                 stamp, entries = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
-                AttributeError, ImportError):
+        except (
+            OSError,
+            pickle.UnpicklingError,
+            EOFError,
+            ValueError,
+            TypeError,
+            AttributeError,
+            ImportError,
+        ):
             return
         if stamp == self.stamp and isinstance(entries, dict):
             self.entries = entries

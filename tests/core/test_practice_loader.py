@@ -56,12 +56,23 @@ def test_the_first_key_must_be_attune(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize(("header", "expected"), [
-    ("attune: practise/1", 'p.yaml:1:9: attune: expected "practice/1", "plan/1" or "pack/1", got "practise/1"'),
-    ("attune: practice/2", 'p.yaml:1:9: attune: "practice/2" needs a newer version of Attune; this one reads practice/1'),
-    ("attune: plan/1", None),
-])
-def test_the_kind_and_version_are_checked(tmp_path: Path, header: str, expected: str | None) -> None:
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (
+            "attune: practise/1",
+            'p.yaml:1:9: attune: expected "practice/1", "plan/1" or "pack/1", got "practise/1"',
+        ),
+        (
+            "attune: practice/2",
+            'p.yaml:1:9: attune: "practice/2" needs a newer version of Attune; this one reads practice/1',
+        ),
+        ("attune: plan/1", None),
+    ],
+)
+def test_the_kind_and_version_are_checked(
+    tmp_path: Path, header: str, expected: str | None
+) -> None:
     found = problems_of(tmp_path, MINIMAL_PRACTICE.replace("attune: practice/1", header))
     if expected:
         assert found == [expected]
@@ -76,7 +87,10 @@ def test_a_document_that_is_not_a_mapping_is_refused(tmp_path: Path, document: s
 
 def test_unknown_keys_are_errors_with_a_suggestion(tmp_path: Path) -> None:
     text = practice_with("- say: Hello.\n  pasue: 2s\n")
-    assert only_problem(tmp_path, text) == 'p.yaml:9:5: steps[1].pasue: unknown key; did you mean "pause"?'
+    assert (
+        only_problem(tmp_path, text)
+        == 'p.yaml:9:5: steps[1].pasue: unknown key; did you mean "pause"?'
+    )
 
 
 def test_unknown_top_level_keys_list_what_is_allowed(tmp_path: Path) -> None:
@@ -105,49 +119,80 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
     found = problems_of(tmp_path, text)
     assert len(found) == 4
     assert found[0].startswith('p.yaml:2:5: id: "Bad_Id" is not a valid id')
-    assert found[1] == 'p.yaml:4:7: kind: expected one of "breathing", "focusing", "self-compassion", ' \
-        '"guided-imagery", "mindfulness", "body-awareness", "grounding", "relational" or "other", ' \
+    assert (
+        found[1] == 'p.yaml:4:7: kind: expected one of "breathing", "focusing", "self-compassion", '
+        '"guided-imagery", "mindfulness", "body-awareness", "grounding", "relational" or "other", '
         'got "breathin"; did you mean "breathing"?'
-    assert found[2] == 'p.yaml:8:14: steps[1].silence: expected a duration like "4s" or "1m30s", ' \
+    )
+    assert (
+        found[2] == 'p.yaml:8:14: steps[1].silence: expected a duration like "4s" or "1m30s", '
         'or "flex", got "four"'
+    )
     assert found[3].startswith('p.yaml:9:11: steps[2].bell: expected one of "bowl"')
 
 
-@pytest.mark.parametrize(("value", "ok"), [
-    ("a", True), ("box-breathing", True), ("4-7-8", True), ("a" * 63, True),
-    ("a" * 64, False), ("-box", False), ("Box", False), ("box_breathing", False),
-    ("box breathing", False), ('""', False),
-])
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("a", True),
+        ("box-breathing", True),
+        ("4-7-8", True),
+        ("a" * 63, True),
+        ("a" * 64, False),
+        ("-box", False),
+        ("Box", False),
+        ("box_breathing", False),
+        ("box breathing", False),
+        ('""', False),
+    ],
+)
 def test_ids_are_lowercase_slugs(tmp_path: Path, value: str, ok: bool) -> None:
     found = problems_of(tmp_path, MINIMAL_PRACTICE.replace("id: tiny", f"id: {value}"))
     assert (found == []) is ok, found
 
 
-@pytest.mark.parametrize(("value", "seconds"), [
-    ("90", 90.0), ("2.5", 2.5), ('"4s"', 4.0), ("1.5s", 1.5), ("2m", 120.0), ("1m30s", 90.0),
-    ("1h", 3600.0), ('"90"', 90.0),
-])
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [
+        ("90", 90.0),
+        ("2.5", 2.5),
+        ('"4s"', 4.0),
+        ("1.5s", 1.5),
+        ("2m", 120.0),
+        ("1m30s", 90.0),
+        ("1h", 3600.0),
+        ('"90"', 90.0),
+    ],
+)
 def test_durations_in_every_written_form(tmp_path: Path, value: str, seconds: float) -> None:
     practice = load_practice_text(tmp_path, practice_with(f"- silence: {value}\n"))
     assert practice.steps[0] == Silence(seconds, pos=practice.steps[0].pos)
 
 
-@pytest.mark.parametrize("value", ["four", "0", "0s", "-3", "4 s", "1m30", "s", "true", "[4s]", "1.5.2s"])
+@pytest.mark.parametrize(
+    "value", ["four", "0", "0s", "-3", "4 s", "1m30", "s", "true", "[4s]", "1.5.2s"]
+)
 def test_bad_durations_are_refused(tmp_path: Path, value: str) -> None:
     message = only_problem(tmp_path, practice_with(f"- silence: {value}\n"))
     assert message.startswith("p.yaml:8:14: steps[1].silence: expected a duration")
 
 
 def test_strings_stay_strings_under_yaml_1_2(tmp_path: Path) -> None:
-    text = (MINIMAL_PRACTICE.replace("title: Tiny", "title: no").replace("summary: A tiny practice.", "summary: 1.10")
-            + "tags: [on, yes, off, 3]\nauthor: null person\n")
+    text = (
+        MINIMAL_PRACTICE.replace("title: Tiny", "title: no").replace(
+            "summary: A tiny practice.", "summary: 1.10"
+        )
+        + "tags: [on, yes, off, 3]\nauthor: null person\n"
+    )
     practice = load_practice_text(tmp_path, text)
     assert practice.title.get() == "no" and practice.summary.get() == "1.10"
     assert practice.tags == ("on", "yes", "off", "3")
 
 
 def test_a_language_named_no_stays_norwegian(tmp_path: Path) -> None:
-    practice = load_practice_text(tmp_path, MINIMAL_PRACTICE.replace("language: en", "language: no"))
+    practice = load_practice_text(
+        tmp_path, MINIMAL_PRACTICE.replace("language: en", "language: no")
+    )
     assert practice.language == "no"
 
 
@@ -158,7 +203,9 @@ def test_an_empty_value_where_text_is_expected(tmp_path: Path) -> None:
 
 
 def test_texts_may_be_translated_and_fall_back_to_the_files_language(tmp_path: Path) -> None:
-    text = MINIMAL_PRACTICE.replace("title: Tiny", 'title: {en: Box breathing, nl: "Vierkant ademen"}')
+    text = MINIMAL_PRACTICE.replace(
+        "title: Tiny", 'title: {en: Box breathing, nl: "Vierkant ademen"}'
+    )
     practice = load_practice_text(tmp_path, text)
     assert practice.title.get("nl") == "Vierkant ademen"
     assert practice.title.get("nl-BE") == "Vierkant ademen"
@@ -178,8 +225,17 @@ def test_translation_keys_must_be_language_codes(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize(("code", "ok"), [("en", True), ("nl", True), ("pt-BR", True),
-                                          ("zh-Hant-TW", True), ("english", False), ("e", False)])
+@pytest.mark.parametrize(
+    ("code", "ok"),
+    [
+        ("en", True),
+        ("nl", True),
+        ("pt-BR", True),
+        ("zh-Hant-TW", True),
+        ("english", False),
+        ("e", False),
+    ],
+)
 def test_languages_are_bcp47_codes(tmp_path: Path, code: str, ok: bool) -> None:
     found = problems_of(tmp_path, MINIMAL_PRACTICE.replace("language: en", f"language: {code}"))
     assert (found == []) is ok
@@ -202,20 +258,32 @@ def test_every_optional_key_is_read(tmp_path: Path) -> None:
     assert (practice.author, practice.license, practice.version) == ("Jane Doe", "CC-BY-4.0", 3)
     assert practice.tags == ("calming", "short")
     assert practice.lengths == (300.0, 600.0, 1200.0) and practice.default_length == 300.0
-    assert practice.safety and practice.narration_rate == 0.9 and practice.background == "brown-noise"
+    assert (
+        practice.safety and practice.narration_rate == 0.9 and practice.background == "brown-noise"
+    )
 
 
-@pytest.mark.parametrize(("rate", "ok"), [("0.5", True), ("2.0", True), ("0.4", False), ("2.1", False),
-                                          ("fast", False)])
+@pytest.mark.parametrize(
+    ("rate", "ok"), [("0.5", True), ("2.0", True), ("0.4", False), ("2.1", False), ("fast", False)]
+)
 def test_narration_rate_is_between_half_and_double(tmp_path: Path, rate: str, ok: bool) -> None:
     found = problems_of(tmp_path, MINIMAL_PRACTICE + f"narration: {{rate: {rate}}}\n")
     assert (found == []) is ok, found
 
 
-@pytest.mark.parametrize(("value", "ok"), [("none", True), ("pink-noise", True), ("rain", True),
-                                           ("waves", False), ("media/rain.mp3", False),
-                                           ("../rain.ogg", False), ("/tmp/rain.ogg", False),
-                                           ("media/missing.ogg", False)])
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("none", True),
+        ("pink-noise", True),
+        ("rain", True),
+        ("waves", False),
+        ("media/rain.mp3", False),
+        ("../rain.ogg", False),
+        ("/tmp/rain.ogg", False),
+        ("media/missing.ogg", False),
+    ],
+)
 def test_background_is_a_noise_or_a_media_path(tmp_path: Path, value: str, ok: bool) -> None:
     found = problems_of(tmp_path, MINIMAL_PRACTICE + f"background: {value}\n")
     assert (found == []) is ok, found
@@ -269,28 +337,42 @@ def test_every_step_kind_loads(tmp_path: Path) -> None:
     assert isinstance(silence, Silence) and silence.text and silence.text.get() == "Rest here."
     assert isinstance(breathe, Breathe)
     assert (breathe.inhale, breathe.hold, breathe.exhale, breathe.rest) == (
-        Ramp(4, 4), Ramp(1, 1), Ramp(6, 8), Ramp(0, 0))
+        Ramp(4, 4),
+        Ramp(1, 1),
+        Ramp(6, 8),
+        Ramp(0, 0),
+    )
     assert breathe.cycles == 5 and breathe.span is None and breathe.cue == "voice"
     assert bell == Bell("bowl", 3, 5.0, pos=bell.pos) and wood == Bell("wood", 1, 4.0, pos=wood.pos)
     assert isinstance(wait, Wait) and wait.text.get() == "Take your time."
     assert isinstance(ask, Ask) and isinstance(ask.question, TextQuestion)
     assert isinstance(repeat, Repeat) and repeat.times == 2
-    assert isinstance(repeat.steps[1], Repeat) and repeat.steps[1].steps[0] == Silence(2.0, pos=repeat.steps[1].steps[0].pos)
+    assert isinstance(repeat.steps[1], Repeat) and repeat.steps[1].steps[0] == Silence(
+        2.0, pos=repeat.steps[1].steps[0].pos
+    )
 
 
 def test_audio_steps_name_a_clip_in_the_media_folder(tmp_path: Path) -> None:
     write(tmp_path, "media/voice.ogg", "not really audio")
     text = practice_with("- audio: media/voice.ogg\n  text: A recorded welcome.\n")
     practice = load_practice_text(tmp_path, text)
-    assert practice.steps[0] == Audio("media/voice.ogg", practice.steps[0].text, pos=practice.steps[0].pos)
+    assert practice.steps[0] == Audio(
+        "media/voice.ogg", practice.steps[0].text, pos=practice.steps[0].pos
+    )
 
 
-@pytest.mark.parametrize(("path", "message"), [
-    ("media/voice.mp3", 'steps[1].audio: "media/voice.mp3" is not an audio clip; expected a file ending in .wav, .flac, .ogg'),
-    ("../voice.ogg", 'steps[1].audio: "../voice.ogg" must be a path inside the pack'),
-    ("/etc/voice.ogg", 'steps[1].audio: "/etc/voice.ogg" must be a path inside the pack'),
-    ("media/none.ogg", 'steps[1].audio: media file not found: "media/none.ogg"'),
-])
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        (
+            "media/voice.mp3",
+            'steps[1].audio: "media/voice.mp3" is not an audio clip; expected a file ending in .wav, .flac, .ogg',
+        ),
+        ("../voice.ogg", 'steps[1].audio: "../voice.ogg" must be a path inside the pack'),
+        ("/etc/voice.ogg", 'steps[1].audio: "/etc/voice.ogg" must be a path inside the pack'),
+        ("media/none.ogg", 'steps[1].audio: media file not found: "media/none.ogg"'),
+    ],
+)
 def test_audio_paths_are_checked(tmp_path: Path, path: str, message: str) -> None:
     assert message in only_problem(tmp_path, practice_with(f"- audio: {path}\n"))
 
@@ -299,25 +381,34 @@ def test_a_step_has_exactly_one_action(tmp_path: Path) -> None:
     assert only_problem(tmp_path, practice_with("- say: Hi.\n  silence: 3s\n")) == (
         "p.yaml:9:5: steps[1]: a step has exactly one action, got say, silence; split it into separate steps"
     )
-    assert "a step needs one action" in only_problem(tmp_path, practice_with("- image: media/a.png\n"))
-
-
-def test_steps_are_a_non_empty_list(tmp_path: Path) -> None:
-    assert only_problem(tmp_path, MINIMAL_PRACTICE.replace("steps:\n  - say: Hello.\n", "steps: []\n")) == (
-        "p.yaml:7:8: steps: expected at least one step"
+    assert "a step needs one action" in only_problem(
+        tmp_path, practice_with("- image: media/a.png\n")
     )
 
 
+def test_steps_are_a_non_empty_list(tmp_path: Path) -> None:
+    assert only_problem(
+        tmp_path, MINIMAL_PRACTICE.replace("steps:\n  - say: Hello.\n", "steps: []\n")
+    ) == ("p.yaml:7:8: steps: expected at least one step")
+
+
 def test_say_pauses_default_to_one_second_and_may_be_zero_or_flex(tmp_path: Path) -> None:
-    text = practice_with("- say: A.\n- say: B.\n  pause: 0\n- say: C.\n  pause: flex\n", extra="lengths: [1m]\n")
+    text = practice_with(
+        "- say: A.\n- say: B.\n  pause: 0\n- say: C.\n  pause: flex\n", extra="lengths: [1m]\n"
+    )
     pauses = [s.pause for s in load_practice_text(tmp_path, text).steps if isinstance(s, Say)]
     assert pauses == [1.0, 0.0, Flex()]
 
 
 def test_silence_flex_with_weight_and_minimum(tmp_path: Path) -> None:
-    text = practice_with("- silence: {flex: 3, min: 20s}\n- silence: flex\n", extra="lengths: [1m]\n")
+    text = practice_with(
+        "- silence: {flex: 3, min: 20s}\n- silence: flex\n", extra="lengths: [1m]\n"
+    )
     steps = load_practice_text(tmp_path, text).steps
-    assert [s.duration for s in steps if isinstance(s, Silence)] == [Flex(3.0, 20.0), Flex(1.0, 0.0)]
+    assert [s.duration for s in steps if isinstance(s, Silence)] == [
+        Flex(3.0, 20.0),
+        Flex(1.0, 0.0),
+    ]
 
 
 def test_flex_weights_must_be_positive(tmp_path: Path) -> None:
@@ -325,37 +416,56 @@ def test_flex_weights_must_be_positive(tmp_path: Path) -> None:
     assert "the weight must be greater than zero" in problems_of(tmp_path, text)[0]
 
 
-@pytest.mark.parametrize(("breathe", "message"), [
-    ("{in: 4s, out: 4s}", 'expected exactly one of "cycles" or "for"'),
-    ("{in: 4s, out: 4s, cycles: 3, for: 1m}", 'expected exactly one of "cycles" or "for"'),
-    ("{out: 4s, cycles: 3}", 'missing required key "in"'),
-    ("{in: 0, out: 4s, cycles: 3}", "steps[1].breathe.in: expected a duration greater than zero, got 0"),
-    ("{in: 4s, out: 4s, cycles: 0}", "steps[1].breathe.cycles: expected a number at least 1"),
-    ("{in: 4s, out: 4s, cycles: 3, cue: hum}", 'steps[1].breathe.cue: expected one of "tone", "voice" or "none", got "hum"'),
-    ("{in: 4s, out: {from: 6s}, cycles: 3}", 'steps[1].breathe.out: missing required key "to"'),
-    ("{in: four, out: 4s, cycles: 3}", 'steps[1].breathe.in: expected a duration like "4s" or "1m30s", got "four"'),
-])
+@pytest.mark.parametrize(
+    ("breathe", "message"),
+    [
+        ("{in: 4s, out: 4s}", 'expected exactly one of "cycles" or "for"'),
+        ("{in: 4s, out: 4s, cycles: 3, for: 1m}", 'expected exactly one of "cycles" or "for"'),
+        ("{out: 4s, cycles: 3}", 'missing required key "in"'),
+        (
+            "{in: 0, out: 4s, cycles: 3}",
+            "steps[1].breathe.in: expected a duration greater than zero, got 0",
+        ),
+        ("{in: 4s, out: 4s, cycles: 0}", "steps[1].breathe.cycles: expected a number at least 1"),
+        (
+            "{in: 4s, out: 4s, cycles: 3, cue: hum}",
+            'steps[1].breathe.cue: expected one of "tone", "voice" or "none", got "hum"',
+        ),
+        ("{in: 4s, out: {from: 6s}, cycles: 3}", 'steps[1].breathe.out: missing required key "to"'),
+        (
+            "{in: four, out: 4s, cycles: 3}",
+            'steps[1].breathe.in: expected a duration like "4s" or "1m30s", got "four"',
+        ),
+    ],
+)
 def test_breathe_rules(tmp_path: Path, breathe: str, message: str) -> None:
     assert message in only_problem(tmp_path, practice_with(f"- breathe: {breathe}\n"))
 
 
 def test_breathe_hold_and_rest_may_be_zero_and_for_may_be_fixed(tmp_path: Path) -> None:
-    practice = load_practice_text(tmp_path, practice_with("- breathe: {in: 4s, hold: 0, out: 6s, rest: 0s, for: 1m}\n"))
+    practice = load_practice_text(
+        tmp_path, practice_with("- breathe: {in: 4s, hold: 0, out: 6s, rest: 0s, for: 1m}\n")
+    )
     breathe = practice.steps[0]
     assert isinstance(breathe, Breathe) and breathe.span == 60.0 and breathe.cue == "tone"
 
 
 def test_bell_rules(tmp_path: Path) -> None:
     assert "steps[1].bell.times: expected a number at least 1" in only_problem(
-        tmp_path, practice_with("- bell: {sound: gong, times: 0}\n"))
+        tmp_path, practice_with("- bell: {sound: gong, times: 0}\n")
+    )
     assert 'steps[1].bell: missing required key "sound"' in only_problem(
-        tmp_path, practice_with("- bell: {times: 2}\n"))
+        tmp_path, practice_with("- bell: {times: 2}\n")
+    )
 
 
 def test_repeat_needs_a_count_and_steps(tmp_path: Path) -> None:
-    assert "steps[1]: a repeat needs \"steps\"" in only_problem(tmp_path, practice_with("- repeat: 3\n"))
+    assert 'steps[1]: a repeat needs "steps"' in only_problem(
+        tmp_path, practice_with("- repeat: 3\n")
+    )
     assert "steps[1].repeat: expected a number at least 1 and at most 1000, got 0" in only_problem(
-        tmp_path, practice_with("- repeat: 0\n  steps: [{say: hi}]\n"))
+        tmp_path, practice_with("- repeat: 0\n  steps: [{say: hi}]\n")
+    )
 
 
 def test_problems_inside_a_repeat_point_into_it(tmp_path: Path) -> None:
@@ -379,7 +489,9 @@ def test_a_practice_without_lengths_has_no_elastic_parts(tmp_path: Path) -> None
 
 
 def test_every_length_covers_the_fixed_time_and_minimums(tmp_path: Path) -> None:
-    text = practice_with("- silence: 5m40s\n- silence: {flex: 1, min: 30s}\n", extra="lengths: [10m, 5m]\n")
+    text = practice_with(
+        "- silence: 5m40s\n- silence: {flex: 1, min: 30s}\n", extra="lengths: [10m, 5m]\n"
+    )
     assert only_problem(tmp_path, text) == (
         "p.yaml:7:16: lengths[2]: 5m is too short: the fixed parts take 5m40s plus 30s of minimums "
         "(1m10s more needed)"
@@ -436,28 +548,42 @@ def test_every_question_kind(tmp_path: Path) -> None:
     assert calm.low and calm.low.get() == "Not"
     assert isinstance(mood, FeelingsQuestion)
     after_calm, helped, words = reflection.after
-    assert isinstance(after_calm, ScaleQuestion) and (after_calm.minimum, after_calm.maximum) == (0, 10)
+    assert isinstance(after_calm, ScaleQuestion) and (after_calm.minimum, after_calm.maximum) == (
+        0,
+        10,
+    )
     assert isinstance(helped, ChoiceQuestion) and helped.multiple and len(helped.options) == 3
     assert isinstance(words, TextQuestion) and words.placeholder
 
 
-@pytest.mark.parametrize(("question", "message"), [
-    ("{id: a, choice: Pick, options: [Only]}", "expected at least two options"),
-    ("{id: a, choice: Pick, options: [A, B], multiple: yes}", 'multiple: expected true or false, got "yes"'),
-    ("{id: a, scale: How?, min: 5, max: 5}", "max (5) must be greater than min (5)"),
-    ("{id: a, scale: How?, placeholder: x}", 'placeholder: unknown key'),
-    ("{id: A b, text: Why?}", 'is not a valid id'),
-    ("{text: Why?}", 'missing required key "id"'),
-    ("{id: a, text: Why?, scale: How?}", "a question has exactly one of scale, text, choice or feelings"),
-    ("{id: a, ask: Why?}", "a question needs one of scale, text, choice or feelings"),
-])
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("{id: a, choice: Pick, options: [Only]}", "expected at least two options"),
+        (
+            "{id: a, choice: Pick, options: [A, B], multiple: yes}",
+            'multiple: expected true or false, got "yes"',
+        ),
+        ("{id: a, scale: How?, min: 5, max: 5}", "max (5) must be greater than min (5)"),
+        ("{id: a, scale: How?, placeholder: x}", "placeholder: unknown key"),
+        ("{id: A b, text: Why?}", "is not a valid id"),
+        ("{text: Why?}", 'missing required key "id"'),
+        (
+            "{id: a, text: Why?, scale: How?}",
+            "a question has exactly one of scale, text, choice or feelings",
+        ),
+        ("{id: a, ask: Why?}", "a question needs one of scale, text, choice or feelings"),
+    ],
+)
 def test_question_rules(tmp_path: Path, question: str, message: str) -> None:
     text = MINIMAL_PRACTICE + f"reflection:\n  after:\n    - {question}\n"
     assert message in only_problem(tmp_path, text)
 
 
 def test_question_ids_are_unique_within_a_list(tmp_path: Path) -> None:
-    text = MINIMAL_PRACTICE + "reflection:\n  after:\n    - {id: a, text: X}\n    - {id: a, text: Y}\n"
+    text = (
+        MINIMAL_PRACTICE + "reflection:\n  after:\n    - {id: a, text: X}\n    - {id: a, text: Y}\n"
+    )
     assert 'question id "a" is used twice (first at line 11)' in only_problem(tmp_path, text)
 
 

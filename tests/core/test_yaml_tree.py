@@ -20,12 +20,30 @@ def messages(data: bytes) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("no", "no"), ("yes", "yes"), ("on", "on"), ("off", "off"), ("y", "y"),
-        ("true", True), ("False", False), ("TRUE", True),
-        ("null", None), ("~", None), ("", None),
-        ("1.10", 1.1), ("42", 42), ("-7", -7), ("0o17", 15), ("0x1F", 31),
-        ("2.5", 2.5), ("1e3", 1000.0), (".inf", math.inf), ("-.Inf", -math.inf),
-        ("2026-12-01", "2026-12-01"), ("08:00", "08:00"), ("1_000", "1_000"), ("0b101", "0b101"),
+        ("no", "no"),
+        ("yes", "yes"),
+        ("on", "on"),
+        ("off", "off"),
+        ("y", "y"),
+        ("true", True),
+        ("False", False),
+        ("TRUE", True),
+        ("null", None),
+        ("~", None),
+        ("", None),
+        ("1.10", 1.1),
+        ("42", 42),
+        ("-7", -7),
+        ("0o17", 15),
+        ("0x1F", 31),
+        ("2.5", 2.5),
+        ("1e3", 1000.0),
+        (".inf", math.inf),
+        ("-.Inf", -math.inf),
+        ("2026-12-01", "2026-12-01"),
+        ("08:00", "08:00"),
+        ("1_000", "1_000"),
+        ("0b101", "0b101"),
     ],
 )
 def test_plain_scalars_follow_the_yaml_1_2_core_schema(text: str, value: object) -> None:
@@ -69,8 +87,16 @@ def test_anchors_and_aliases_are_refused() -> None:
     ]
 
 
-@pytest.mark.parametrize("tagged", [b"a: !!str 1\n", b"a: !custom x\n", b"a: !!python/object {}\n",
-                                    b"a: ! x\n", b"!!map {a: 1}\n"])
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        b"a: !!str 1\n",
+        b"a: !custom x\n",
+        b"a: !!python/object {}\n",
+        b"a: ! x\n",
+        b"!!map {a: 1}\n",
+    ],
+)
 def test_any_tag_is_refused(tagged: bytes) -> None:
     (message,) = messages(tagged)
     assert "tags (" in message and "are not allowed" in message
@@ -87,7 +113,7 @@ def test_syntax_errors_have_a_position_and_a_tab_hint() -> None:
 
 
 def test_invalid_utf8_names_the_place() -> None:
-    assert messages("a: ok\nb: caf".encode() + b"\xe9\n") == [
+    assert messages(b"a: ok\nb: caf" + b"\xe9\n") == [
         "f.yaml:2:7: the file is not valid UTF-8 text; save it as UTF-8"
     ]
 

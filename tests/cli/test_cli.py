@@ -1,0 +1,288 @@
+"""The `attune` command on good and bad input, run for real against real files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import desktop_app
+from desktop_app.cli import main
+from desktop_app.storage.paths import builtin_dir
+from tests.helpers import MINIMAL_PRACTICE, practice_with, write
+
+ELASTIC = practice_with(
+    """
+    - section: Arriving
+    - say: Hello there, welcome.
+      pause: 2s
+    - silence: flex
+    - section: Breathing
+    - breathe: {in: 4s, out: 6s, cycles: 3}
+    - bell: {sound: bowl, times: 2, gap: 5s}
+    - wait: Stay as long as you like.
+    - ask: {id: word, text: One word for now?}
+    """,
+    extra="lengths: [2m, 5m]\n",
+).replace("id: tiny", "id: elastic")
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty Attune home and runs in its own folder."""
+    monkeypatch.setenv("ATTUNE_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "home"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --- validate ---------------------------------------------------------------------
+
+
+def test_validate_a_valid_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "tiny.yaml", MINIMAL_PRACTICE)
+    assert run(capsys, "validate", "tiny.yaml") == (0, "", "1 file checked: all valid\n")
+
+
+def test_validate_reports_every_problem_as_path_line_col(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        tmp_path,
+        "box.yaml",
+        practice_with("- breathe: {in: four, out: 4s, cycles: 2}\n- bell: gongg\n"),
+    )
+    code, out, err = run(capsys, "validate", "box.yaml")
+    assert code == 1
+    assert out.splitlines() == [
+        'box.yaml:8:19: steps[1].breathe.in: expected a duration like "4s" or "1m30s", got "four"',
+        'box.yaml:9:11: steps[2].bell: expected one of "bowl", "chime", "gong" or "wood", got "gongg"; '
+        'did you mean "gong"?',
+    ]
+    assert err == "1 file checked: 1 with errors (2 in all)\n"
+
+
+def test_validate_walks_folders_and_pack_manifests(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "lib/a/tiny.yaml", MINIMAL_PRACTICE)
+    write(tmp_path, "lib/b/other.yml", MINIMAL_PRACTICE.replace("id: tiny", "id: other"))
+    write(tmp_path, "lib/notes.txt", "not yaml, not read")
+    write(tmp_path, "lib/.hidden/x.yaml", "broken: [")
+    write(
+        tmp_path,
+        "lib/pack/pack.yaml",
+        "attune: pack/1\nid: p\ntitle: P\nauthor: A\nversion: one\nlanguage: en\n",
+    )
+    code, out, err = run(capsys, "validate", "lib")
+    assert code == 1
+    assert out == 'lib/pack/pack.yaml:5:10: version: expected a whole number, got "one"\n'
+    assert err.startswith("3 files checked")
+
+
+def test_validate_refuses_duplicate_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "a.yaml", MINIMAL_PRACTICE)
+    write(tmp_path, "b.yaml", MINIMAL_PRACTICE)
+    code, out, _ = run(capsys, "validate", "a.yaml", "b.yaml")
+    assert (
+        code == 1
+        and out == 'b.yaml:2:5: id: id "tiny" is also used by a.yaml; ids must be unique\n'
+    )
+
+
+def test_a_plan_naming_a_missing_practice_is_valid_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        tmp_path,
+        "plan.yaml",
+        "attune: plan/1\nid: p\ntitle: P\nlanguage: en\nfrom: Me\n"
+        "items:\n  - practice: nowhere\n    when: daily\n",
+    )
+    code, out, err = run(capsys, "validate", "plan.yaml")
+    assert code == 0
+    assert out.startswith('plan.yaml:7:5: warning: items[1].practice: no practice "nowhere"')
+    assert err == "1 file checked: all valid, 1 warning\n"
+
+
+def test_a_plan_is_checked_against_practices_validated_with_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "e.yaml", ELASTIC)
+    write(
+        tmp_path,
+        "plan.yaml",
+        "attune: plan/1\nid: p\ntitle: P\nlanguage: en\nfrom: Me\n"
+        "items:\n  - {practice: elastic, when: daily, length: 5m}\n",
+    )
+    assert run(capsys, "validate", "e.yaml", "plan.yaml")[0] == 0
+
+
+def test_validate_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "validate", "nowhere.yaml") == (
+        2,
+        "",
+        "attune: nowhere.yaml: no such file or folder\n",
+    )
+    with pytest.raises(SystemExit) as exited:
+        main(["validate"])
+    assert exited.value.code == 2
+
+
+def test_all_builtin_practices_validate(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "validate", str(builtin_dir("practices")))
+    assert code == 0, out
+    assert "all valid" in err
+
+
+# --- timeline ---------------------------------------------------------------------
+
+
+def test_timeline_json_has_the_documented_shape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "e.yaml", ELASTIC)
+    code, out, _ = run(capsys, "timeline", "e.yaml", "--length", "5m", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"id", "length", "total", "segments"}
+    assert data["id"] == "elastic" and data["length"] == 300.0
+    assert abs(data["total"] - 300.0) < 1e-6
+    kinds = [s["kind"] for s in data["segments"]]
+    assert kinds == ["say", "silence", "breathe", "bell", "wait", "ask"]
+    for segment in data["segments"]:
+        assert set(segment) <= {"start", "end", "kind", "step", "text"}
+        assert isinstance(segment["start"], float) and segment["end"] >= segment["start"]
+    assert data["segments"][0]["text"] == "Hello there, welcome."
+    assert "text" not in data["segments"][1]
+    assert data["segments"][-1]["text"] == "One word for now?"
+    assert data["segments"][-1]["start"] == data["segments"][-1]["end"]
+
+
+def test_timeline_defaults_to_the_first_length(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "e.yaml", ELASTIC)
+    data = json.loads(run(capsys, "timeline", "e.yaml", "--json")[1])
+    assert data["length"] == 120.0 and abs(data["total"] - 120.0) < 1e-6
+
+
+def test_timeline_of_a_practice_without_lengths(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "tiny.yaml", MINIMAL_PRACTICE)
+    data = json.loads(run(capsys, "timeline", "tiny.yaml", "--json")[1])
+    assert data["length"] is None and data["total"] > 1.0
+
+
+def test_timeline_table_is_readable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "e.yaml", ELASTIC)
+    code, out, _ = run(capsys, "timeline", "e.yaml")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == "Tiny (elastic) · length 2m · timed total 2m"
+    assert "— Arriving" in out and "— Breathing" in out
+    assert any(line.rstrip().endswith("One word for now? (waits)") for line in lines)
+
+
+def test_timeline_by_library_id(capsys: pytest.CaptureFixture[str], home: Path) -> None:
+    write(home / "data" / "practices", "mine.yaml", ELASTIC.replace("id: elastic", "id: mine"))
+    code, out, _ = run(capsys, "timeline", "mine", "--json")
+    assert code == 0 and json.loads(out)["id"] == "mine"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("nothing-here",), 'no practice with id "nothing-here" in the library'),
+        (("e.yaml", "--length", "soon"), '--length: expected a duration like "10m", got "soon"'),
+        (("e.yaml", "--length", "30s"), "too short"),
+        (("missing.yaml",), "missing.yaml: no such file"),
+    ],
+)
+def test_timeline_usage_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], message: str
+) -> None:
+    write(tmp_path, "e.yaml", ELASTIC)
+    code, out, err = run(capsys, "timeline", *args)
+    assert code == 2 and out == "" and message in err
+
+
+def test_timeline_of_an_invalid_file_prints_its_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "bad.yaml", MINIMAL_PRACTICE.replace("kind: breathing", "kind: yoga"))
+    code, out, _ = run(capsys, "timeline", "bad.yaml")
+    assert code == 1 and out.startswith("bad.yaml:4:7: kind: expected one of")
+
+
+# --- list, version, help ------------------------------------------------------------
+
+
+def test_list_shows_builtin_user_and_pack_practices(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    write(
+        home / "data" / "practices", "mine.yaml", MINIMAL_PRACTICE.replace("id: tiny", "id: mine")
+    )
+    write(
+        home / "data" / "packs" / "starter",
+        "practices/from-pack.yaml",
+        MINIMAL_PRACTICE.replace("id: tiny", "id: from-pack"),
+    )
+    code, out, err = run(capsys, "list", "--json")
+    rows = {row["id"]: row for row in json.loads(out)}
+    assert code == 0 and err == ""
+    assert rows["mine"]["source"] == "user" and rows["from-pack"]["source"] == "pack:starter"
+    builtin = [row for row in rows.values() if row["source"] == "built-in"]
+    assert len(builtin) >= 3
+    assert {"id", "title", "kind", "language", "lengths", "source", "path"} <= set(rows["mine"])
+
+
+def test_list_warns_about_clashing_ids_and_the_user_wins(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    write(home / "data" / "practices", "a.yaml", MINIMAL_PRACTICE)
+    write(home / "data" / "packs" / "starter", "practices/b.yaml", MINIMAL_PRACTICE)
+    code, out, err = run(capsys, "list", "--json")
+    (row,) = [r for r in json.loads(out) if r["id"] == "tiny"]
+    assert code == 0 and row["source"] == "user"
+    assert 'warning: id: practice id "tiny" is also used by' in err and "(your practices)" in err
+
+
+def test_list_says_which_files_could_not_be_loaded(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    write(home / "data" / "practices", "bad.yaml", "attune: practice/1\nid: [\n")
+    code, out, err = run(capsys, "list")
+    assert code == 0 and out.startswith("id")
+    assert "1 file could not be loaded:" in err and "bad.yaml:" in err
+
+
+def test_list_uses_and_refreshes_its_cache(capsys: pytest.CaptureFixture[str], home: Path) -> None:
+    practice = write(
+        home / "data" / "practices", "mine.yaml", MINIMAL_PRACTICE.replace("id: tiny", "id: mine")
+    )
+    run(capsys, "list", "--json")
+    assert (home / "cache" / "library-cache.pickle").is_file()
+    practice.write_text(MINIMAL_PRACTICE.replace("id: tiny", "id: renamed"), encoding="utf-8")
+    ids = {row["id"] for row in json.loads(run(capsys, "list", "--json")[1])}
+    assert "renamed" in ids and "mine" not in ids
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"attune {desktop_app.__version__}\n"
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    for command in ("validate", "timeline", "list"):
+        assert command in text
