@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, TypeAlias
+from typing import Literal, NamedTuple, TypeAlias
 
 from desktop_app.core.text import Text
 
@@ -36,12 +36,15 @@ IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".svg")
 Extra: TypeAlias = object
 
 
-@dataclass(frozen=True, order=True)
-class Pos:
+class Pos(NamedTuple):
     """Where something stands in its source file (1-based line and column)."""
 
     line: int = 0
     col: int = 0
+
+
+#: The position of something not read from a file (built in code, or a default).
+NOWHERE = Pos()
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ class ScaleQuestion:
     maximum: int = 10
     low: Text | None = None
     high: Text | None = None
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ class TextQuestion:
     id: str
     prompt: Text
     placeholder: Text | None = None
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -113,14 +116,14 @@ class ChoiceQuestion:
     prompt: Text
     options: tuple[Text, ...]
     multiple: bool = False
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
 class FeelingsQuestion:
     id: str
     prompt: Text
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 Question: TypeAlias = ScaleQuestion | TextQuestion | ChoiceQuestion | FeelingsQuestion
@@ -139,7 +142,7 @@ class Reflection:
 class Section:
     title: Text
     image: str | None = None
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,7 @@ class Say:
     text: Text
     pause: Span = 1.0
     image: str | None = None
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,7 @@ class Silence:
     duration: Span
     text: Text | None = None
     image: str | None = None
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,7 @@ class Breathe:
     cue: BreathCue = "tone"
     text: Text | None = None
     image: str | None = None
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
     def cycles_total(self, cycles: int) -> float:
         """Length of `cycles` whole cycles of this block, ramps included."""
@@ -209,7 +212,7 @@ class Bell:
     times: int = 1
     gap: float = 4.0
     image: str | None = None
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -217,21 +220,21 @@ class Audio:
     path: str
     text: Text | None = None
     image: str | None = None
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
 class Wait:
     text: Text
     image: str | None = None
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
 class Ask:
     question: Question
     image: str | None = None
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -239,7 +242,7 @@ class Repeat:
     times: int
     steps: tuple[Step, ...]
     image: str | None = None
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
 
 Step: TypeAlias = Section | Say | Silence | Breathe | Bell | Audio | Wait | Ask | Repeat
@@ -271,7 +274,7 @@ class Practice:
     source: Path | None = None
     media_root: Path | None = None
     #: Where the id and each length were written, for messages about them.
-    id_pos: Pos = field(default=Pos(), compare=False)
+    id_pos: Pos = field(default=NOWHERE, compare=False)
     length_positions: tuple[Pos, ...] = field(default=(), compare=False)
 
     @property
@@ -310,8 +313,8 @@ class PlanItem:
     length: float | None = None
     at: dt.time | None = None
     note: Text | None = None
-    pos: Pos = Pos()
-    length_pos: Pos = Pos()
+    pos: Pos = NOWHERE
+    length_pos: Pos = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -327,7 +330,7 @@ class Plan:
     contact: Text | None = None
     extras: tuple[tuple[str, Extra], ...] = ()
     source: Path | None = None
-    id_pos: Pos = field(default=Pos(), compare=False)
+    id_pos: Pos = field(default=NOWHERE, compare=False)
 
 
 @dataclass(frozen=True)

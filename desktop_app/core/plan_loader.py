@@ -22,8 +22,8 @@ from desktop_app.core.model import (
     Weekdays,
 )
 from desktop_app.core.practice_loader import wrong_kind
-from desktop_app.core.problems import InvalidFile, Problem
-from desktop_app.core.reader import Reader, join
+from desktop_app.core.problems import InvalidFile, Problem, join
+from desktop_app.core.reader import Reader
 from desktop_app.core.yaml_tree import Mapping, Node, Scalar, Sequence
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

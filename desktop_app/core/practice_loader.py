@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -38,9 +38,10 @@ from desktop_app.core.model import (
     TextQuestion,
     Wait,
 )
-from desktop_app.core.problems import InvalidFile, Problem
-from desktop_app.core.reader import Reader, join
+from desktop_app.core.problems import InvalidFile, Problem, join
+from desktop_app.core.reader import Reader
 from desktop_app.core.text import Text
+from desktop_app.core.timeline import time_budget
 from desktop_app.core.yaml_tree import Mapping, Node, Scalar, Sequence
 
 T = TypeVar("T")
@@ -199,25 +200,23 @@ def practice_from_tree(
         id_pos=keys["id"].pos,
         length_positions=length_positions,
     )
-    _check_time(reader, practice, keys.get("lengths"), builder.clip_seconds)
+    _check_time(reader, practice, keys.get("lengths"), builder)
     if reader.failed:
         raise InvalidFile(reader.problems)
     return practice
 
 
 def _check_time(
-    reader: Reader, practice: Practice, lengths_node: Node | None, clip_seconds: dict[str, float]
+    reader: Reader, practice: Practice, lengths_node: Node | None, builder: _PracticeBuilder
 ) -> None:
     """The elastic-time rules of formats.md, with speech estimated at 150 words/min.
     Clips count with their measured length (0 when they could not be measured)."""
-    from desktop_app.core.timeline import time_budget
-
-    elastic = list(_elastic_positions(practice.steps))
+    elastic = builder.elastic
     if not practice.lengths:
-        for pos in elastic:
+        for pos, path in elastic:
             reader.report(
                 pos,
-                "",
+                path,
                 "this part is elastic (flex), but the practice has no "
                 '"lengths" to stretch to; add lengths or give it a fixed duration',
             )
@@ -230,6 +229,7 @@ def _check_time(
             "(silence: flex, pause: flex, or breathe with for: flex)",
         )
         return
+    clip_seconds = builder.clip_seconds
     budget = time_budget(practice, clip_length=lambda path: clip_seconds.get(path, 0.0))
     needed = budget.fixed + budget.minimums
     for index, (length, pos) in enumerate(
@@ -245,18 +245,6 @@ def _check_time(
             )
 
 
-def _elastic_positions(steps: tuple[Step, ...]) -> Iterator[Pos]:
-    for step in steps:
-        if isinstance(step, Repeat):
-            yield from _elastic_positions(step.steps)
-        elif (
-            (isinstance(step, Say) and isinstance(step.pause, Flex))
-            or (isinstance(step, Silence) and isinstance(step.duration, Flex))
-            or (isinstance(step, Breathe) and isinstance(step.span, Flex))
-        ):
-            yield step.pos
-
-
 class _PracticeBuilder:
     """Reads the parts of a practice; every method records problems on the reader."""
 
@@ -268,6 +256,7 @@ class _PracticeBuilder:
         self.measure_clip = measure_clip
         self.asks: list[Question] = []
         self.clip_seconds: dict[str, float] = {}
+        self.elastic: list[tuple[Pos, str]] = []  # where each flex part was written
 
     # --- top-level parts ----------------------------------------------------------
 
@@ -320,6 +309,13 @@ class _PracticeBuilder:
             return value
         self.r.report(node, path, f'media file not found: "{value}" (looked in {self.media_root})')
         return None
+
+    def span(self, node: Node, path: str, allow_zero: bool = False) -> float | Flex | None:
+        """A duration or an elastic part; elastic parts are remembered for the time rules."""
+        span = self.r.span(node, path, allow_zero)
+        if isinstance(span, Flex):
+            self.elastic.append((node.pos, path))
+        return span
 
     def clip(self, node: Node, path: str) -> str | None:
         """An audio clip's path, measured when a measurer is given."""
@@ -410,7 +406,7 @@ class _PracticeBuilder:
         text = self.r.text(value, value_path)
         pause: float | Flex | None = 1.0
         if "pause" in keys:
-            pause = self.r.span(keys["pause"], join(path, "pause"), allow_zero=True)
+            pause = self.span(keys["pause"], join(path, "pause"), allow_zero=True)
         if text is None or pause is None:
             return None
         return Say(text, pause, image, pos)
@@ -424,7 +420,7 @@ class _PracticeBuilder:
         image: str | None,
         pos: Pos,
     ) -> Silence | None:
-        duration = self.r.span(value, value_path)
+        duration = self.span(value, value_path)
         text = self.r.text(keys["text"], join(path, "text")) if "text" in keys else None
         if duration is None or ("text" in keys and text is None):
             return None
@@ -455,7 +451,7 @@ class _PracticeBuilder:
             if cycles is None:
                 return None
         else:
-            span = self.r.span(keys["for"], join(path, "for"))
+            span = self.span(keys["for"], join(path, "for"))
             if span is None:
                 return None
         cue: BreathCue = "tone"

@@ -31,6 +31,13 @@ class Problem:
         return self.severity == "error"
 
 
+def join(path: str, key: str | int) -> str:
+    """Field paths as shown to people (`steps[2].breathe.in`); list items count from 1."""
+    if isinstance(key, int):
+        return f"{path}[{key + 1}]"
+    return f"{path}.{key}" if path else key
+
+
 class InvalidFile(Exception):
     """A file that could not be loaded; carries every problem found in it."""
 

@@ -13,20 +13,13 @@ from collections.abc import Iterable
 
 from desktop_app.core.durations import parse_duration
 from desktop_app.core.model import Extra, Flex, Pos
-from desktop_app.core.problems import Problem, Severity
+from desktop_app.core.problems import Problem, Severity, join
 from desktop_app.core.text import Text
 from desktop_app.core.yaml_tree import Mapping, Node, Scalar, Sequence
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 DURATION_HINT = 'a duration like "4s" or "1m30s"'
-
-
-def join(path: str, key: str | int) -> str:
-    """Field paths as shown to people; list items count from 1."""
-    if isinstance(key, int):
-        return f"{path}[{key + 1}]"
-    return f"{path}.{key}" if path else key
 
 
 def describe(node: Node) -> str:

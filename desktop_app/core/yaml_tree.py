@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any, NamedTuple, TypeAlias
 
 import yaml
 
 from desktop_app.core.model import Pos
-from desktop_app.core.problems import InvalidFile, Problem
+from desktop_app.core.problems import InvalidFile, Problem, join
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -26,8 +25,7 @@ MAX_NODES = 100_000
 Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
 
-@dataclass(frozen=True)
-class Scalar:
+class Scalar(NamedTuple):
     """A scalar with its YAML 1.2 core-schema value and its source text.
 
     `text` is what the author wrote (for a plain scalar) or the string itself (quoted
@@ -41,14 +39,14 @@ class Scalar:
     pos: Pos
 
 
-@dataclass(frozen=True)
-class Mapping:
+# Tree nodes are named tuples: tens of thousands are made per library scan, and
+# tuples are the cheapest immutable objects to build and to pickle.
+class Mapping(NamedTuple):
     items: tuple[tuple[Scalar, Node], ...]
     pos: Pos
 
 
-@dataclass(frozen=True)
-class Sequence:
+class Sequence(NamedTuple):
     items: tuple[Node, ...]
     pos: Pos
 
@@ -65,10 +63,13 @@ _INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_MAYBE_NOT_STRING = frozenset("0123456789+-.~nNtTfF")
 
 
 def resolve_plain(text: str) -> bool | int | float | str | None:
     """The value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
+    if text and text[0] not in _MAYBE_NOT_STRING:
+        return text  # most scalars are words; skip the patterns
     if _NULL.match(text):
         return None
     if _BOOL.match(text):
@@ -155,88 +156,112 @@ class _TreeBuilder:
         self.problems.append(Problem(self.file, pos, message))
 
     def build(self, text: str) -> Node:
-        # A stack of open collections: [kind, pos, items, pending key or None, seen keys]
-        stack: list[list[Any]] = []
         root: Node | None = None
-        documents = 0
+        loader = Parser(text)
         try:
-            for event in yaml.parse(text, Loader=Parser):
-                node = self._event(event, stack)
-                if isinstance(event, yaml.DocumentStartEvent):
-                    documents += 1
-                    if documents == 2:
-                        self.problem(
-                            _pos(event.start_mark),
-                            "a file holds one document; remove this '---' and what follows",
-                        )
-                        break
-                if node is None:
-                    continue
-                if not stack:
-                    root = node
-                else:
-                    self._add(stack[-1], node)
-                if len(self.problems) > 200:
-                    break
+            root = self._read_events(loader)
         except _Stop:
             pass
         except yaml.MarkedYAMLError as error:
             self.problems.append(_syntax_problem(self.file, error, text))
         except yaml.YAMLError as error:  # unmarked reader errors: very rare
             self.problem(Pos(1, 1), f"invalid YAML: {error}")
+        finally:
+            loader.dispose()
         if self.problems:
             raise InvalidFile(self.problems)
         if root is None:
             raise InvalidFile([Problem(self.file, Pos(1, 1), "the file is empty")])
         return root
 
-    def _event(self, event: Any, stack: list[list[Any]]) -> Node | None:
-        """Open or close collections; return a finished node to attach, if any."""
-        if isinstance(event, yaml.AliasEvent):
-            name = str(event.anchor)
-            if name not in self.aliases_seen:
-                self.aliases_seen.add(name)
-                self.problem(
-                    _pos(event.start_mark),
-                    f"aliases (*{event.anchor}) are not allowed; write the value out in full",
-                )
-            return Scalar(None, "", True, _pos(event.start_mark))
-        if isinstance(event, yaml.NodeEvent):
-            self._check_node_event(event, depth=len(stack))
-        if isinstance(event, yaml.ScalarEvent):
-            pos = _pos(event.start_mark)
-            if not event.style:  # plain: None from PyYAML, "" from libyaml
-                return Scalar(resolve_plain(event.value), event.value, True, pos)
-            return Scalar(event.value, event.value, False, pos)
-        if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-            kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
-            stack.append([kind, _pos(event.start_mark), [], None, {}])
-            return None
-        if isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-            kind, pos, items, _key, _seen = stack.pop()
-            if kind == "seq":
-                return Sequence(tuple(items), pos)
-            return Mapping(tuple(items), pos)
-        return None
+    def _read_events(self, loader: Any) -> Node | None:
+        """One pass over the parser's events with an explicit stack (no recursion).
+        This is the hot loop of a library scan, so it dispatches on exact types."""
+        # Open collections: [is_mapping, pos, items, pending key or None, seen keys]
+        stack: list[list[Any]] = []
+        root: Node | None = None
+        documents = 0
+        get_event = loader.get_event
+        while True:
+            event = get_event()
+            kind = type(event)
+            node: Node
+            if kind is yaml.ScalarEvent:
+                self._check_node(event, len(stack))
+                mark = event.start_mark
+                value = event.value
+                if event.style:  # quoted or block: always a string
+                    node = Scalar(value, value, False, Pos(mark.line + 1, mark.column + 1))
+                else:
+                    node = Scalar(
+                        resolve_plain(value), value, True, Pos(mark.line + 1, mark.column + 1)
+                    )
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self._check_node(event, len(stack))
+                stack.append([kind is yaml.MappingStartEvent, _pos(event.start_mark), [], None, {}])
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                is_mapping, pos, items, _, _ = stack.pop()
+                node = Mapping(tuple(items), pos) if is_mapping else Sequence(tuple(items), pos)
+            elif kind is yaml.AliasEvent:
+                node = self._alias(event)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents == 2:
+                    self.problem(
+                        _pos(event.start_mark),
+                        "a file holds one document; remove this '---' and what follows",
+                    )
+                    return root
+                continue
+            elif kind is yaml.StreamEndEvent or event is None:
+                return root
+            else:
+                continue
+            if stack:
+                self._add(stack, node)
+            else:
+                root = node
+            if len(self.problems) > 200:
+                return root
 
-    def _check_node_event(self, event: Any, depth: int) -> None:
-        pos = _pos(event.start_mark)
+    def _alias(self, event: Any) -> Scalar:
+        name = str(event.anchor)
+        if name not in self.aliases_seen:
+            self.aliases_seen.add(name)
+            self.problem(
+                _pos(event.start_mark),
+                f"aliases (*{name}) are not allowed; write the value out in full",
+            )
+        return Scalar(None, "", True, _pos(event.start_mark))
+
+    def _check_node(self, event: Any, depth: int) -> None:
         self.nodes += 1
         if depth >= MAX_DEPTH:
-            self.problem(pos, f"nested too deeply (more than {MAX_DEPTH} levels)")
+            self.problem(
+                _pos(event.start_mark), f"nested too deeply (more than {MAX_DEPTH} levels)"
+            )
             raise _Stop
         if self.nodes > MAX_NODES:
-            self.problem(pos, f"too many values (more than {MAX_NODES:,}) for one file")
+            self.problem(
+                _pos(event.start_mark), f"too many values (more than {MAX_NODES:,}) for one file"
+            )
             raise _Stop
         if event.anchor is not None:
-            self.problem(pos, f"anchors (&{event.anchor}) are not allowed; write each value out")
-        tag = getattr(event, "tag", None)  # None unless the author wrote a tag (`!x`, `!!str`)
-        if tag is not None:
-            self.problem(pos, f"tags ({tag}) are not allowed; write the value plainly")
+            self.problem(
+                _pos(event.start_mark),
+                f"anchors (&{event.anchor}) are not allowed; write each value out",
+            )
+        if event.tag is not None:  # None unless the author wrote a tag (`!x`, `!!str`)
+            tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
+            self.problem(
+                _pos(event.start_mark), f"tags ({tag}) are not allowed; write the value plainly"
+            )
 
-    def _add(self, parent: list[Any], node: Node) -> None:
-        kind, _, items, key, seen = parent
-        if kind == "seq":
+    def _add(self, stack: list[list[Any]], node: Node) -> None:
+        parent = stack[-1]
+        is_mapping, _, items, key, seen = parent
+        if not is_mapping:
             items.append(node)
             return
         if key is None:
@@ -249,13 +274,22 @@ class _TreeBuilder:
         name = key.text
         if name in seen:
             first: Pos = seen[name]
-            self.problem(
-                key.pos,
-                f"duplicate key {name!r} (first at line {first.line}); each key may appear once",
+            path = join(_path(stack[:-1]), name)
+            message = (
+                f'duplicate key "{name}" (first at line {first.line}); each key may appear once'
             )
+            self.problems.append(Problem(self.file, key.pos, message, path))
             return
         seen[name] = key.pos
         items.append((key, node))
+
+
+def _path(stack: list[list[Any]]) -> str:
+    """The field path of the value being built under the open collections `stack`."""
+    path = ""
+    for is_mapping, _, items, key, _ in stack:
+        path = join(path, key.text if is_mapping and key is not None else len(items))
+    return path
 
 
 class _Stop(Exception):

@@ -52,7 +52,17 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
 
     def _status(self, library: Library) -> str:
-        text = self.tr("%n practice(s)", "", len(library.practices))
-        if library.failures:
-            text += " · " + self.tr("%n file(s) could not be loaded", "", len(library.failures))
+        count = len(library.practices)
+        text = (
+            self.tr("1 practice")
+            if count == 1
+            else self.tr("%1 practices").replace("%1", str(count))
+        )
+        failed = len(library.failures)
+        if failed:
+            text += " · " + (
+                self.tr("1 file could not be loaded")
+                if failed == 1
+                else self.tr("%1 files could not be loaded").replace("%1", str(failed))
+            )
         return text

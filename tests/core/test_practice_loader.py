@@ -485,7 +485,7 @@ def test_a_practice_with_lengths_needs_an_elastic_part(tmp_path: Path) -> None:
 
 def test_a_practice_without_lengths_has_no_elastic_parts(tmp_path: Path) -> None:
     message = only_problem(tmp_path, practice_with("- silence: flex\n"))
-    assert message.startswith("p.yaml:8:5: this part is elastic (flex), but the practice has no")
+    assert message.startswith("p.yaml:8:14: steps[1].silence: this part is elastic (flex), but the")
 
 
 def test_every_length_covers_the_fixed_time_and_minimums(tmp_path: Path) -> None:

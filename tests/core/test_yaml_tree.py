@@ -75,7 +75,15 @@ def test_sequences_and_nested_mappings_are_built() -> None:
 
 def test_duplicate_keys_are_errors_not_last_one_wins() -> None:
     assert messages(b"a: 1\nb: 2\na: 3\n") == [
-        "f.yaml:3:1: duplicate key 'a' (first at line 1); each key may appear once"
+        'f.yaml:3:1: a: duplicate key "a" (first at line 1); each key may appear once'
+    ]
+
+
+def test_a_duplicate_key_deep_inside_names_its_field_path() -> None:
+    found = messages(b"steps:\n  - say: hi\n  - breathe:\n      cycles: 3\n      cycles: 4\n")
+    assert found == [
+        'f.yaml:5:7: steps[2].breathe.cycles: duplicate key "cycles" (first at line 4); '
+        "each key may appear once"
     ]
 
 
@@ -100,6 +108,7 @@ def test_anchors_and_aliases_are_refused() -> None:
 def test_any_tag_is_refused(tagged: bytes) -> None:
     (message,) = messages(tagged)
     assert "tags (" in message and "are not allowed" in message
+    assert "tag:yaml.org" not in message
 
 
 def test_all_problems_of_a_file_are_reported() -> None:

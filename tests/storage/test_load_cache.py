@@ -1,0 +1,94 @@
+"""The on-disk load cache: warm scans parse nothing, and stale results are never used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core import library as library_module
+from desktop_app.core.library import Source, scan
+from desktop_app.core.problems import InvalidFile
+from desktop_app.storage.load_cache import LoadCache
+from tests.helpers import MINIMAL_PRACTICE, write
+
+
+def count_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Record which files are really parsed (the real loader still runs)."""
+    loaded: list[Path] = []
+    real = library_module.load_file
+
+    def recording(path: Path, **kwargs: object) -> library_module.Loaded:
+        loaded.append(path)
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library_module, "load_file", recording)
+    return loaded
+
+
+def test_a_warm_scan_parses_nothing_and_gives_the_same_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "practices"
+    write(folder, "a.yaml", MINIMAL_PRACTICE)
+    write(folder, "bad.yaml", "attune: practice/1\nid: [\n")
+    sources = [Source("user", folder, "yours")]
+    cache_file = tmp_path / "cache.pickle"
+    loaded = count_loads(monkeypatch)
+
+    cold_cache = LoadCache(cache_file)
+    cold = scan(sources, cache=cold_cache)
+    cold_cache.save()
+    assert len(loaded) == 2
+
+    warm = scan(sources, cache=LoadCache(cache_file))
+    assert len(loaded) == 2, "nothing parsed again"
+    assert warm.practices["tiny"].item == cold.practices["tiny"].item
+    (failure,) = warm.failures
+    assert isinstance(failure, InvalidFile)
+    assert [str(p) for p in failure.problems] == [str(p) for p in cold.failures[0].problems]
+
+
+def test_a_changed_file_is_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "practices"
+    path = write(folder, "a.yaml", MINIMAL_PRACTICE)
+    sources = [Source("user", folder, "yours")]
+    cache = LoadCache(tmp_path / "cache.pickle")
+    scan(sources, cache=cache)
+    cache.save()
+    path.write_text(MINIMAL_PRACTICE.replace("Tiny", "Small and tiny"), encoding="utf-8")
+    changed = scan(sources, cache=LoadCache(tmp_path / "cache.pickle"))
+    assert changed.practices["tiny"].item.title.get() == "Small and tiny"
+
+
+def test_results_from_other_code_are_not_used(tmp_path: Path) -> None:
+    cache = LoadCache(tmp_path / "cache.pickle")
+    cache.put(tmp_path / "a.yaml", (1, 2), InvalidFile([]))
+    cache.save()
+    other = LoadCache(tmp_path / "cache.pickle")
+    assert other.get(tmp_path / "a.yaml", (1, 2)) is not None
+    other.stamp = "another release"
+    other.entries = {}
+    other._read()
+    assert other.get(tmp_path / "a.yaml", (1, 2)) is None
+
+
+def test_removed_files_are_dropped_and_a_broken_cache_is_ignored(tmp_path: Path) -> None:
+    file = tmp_path / "cache.pickle"
+    cache = LoadCache(file)
+    cache.put(tmp_path / "gone.yaml", (1, 1), InvalidFile([]))
+    cache.save()
+    again = LoadCache(file)
+    again.save()  # this run saw no files at all
+    assert LoadCache(file).entries == {}
+    file.write_bytes(b"not a pickle")
+    assert LoadCache(file).entries == {}
+
+
+def test_an_unwritable_cache_folder_is_not_an_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    cache = LoadCache(blocker / "cache.pickle")
+    cache.put(tmp_path / "a.yaml", (1, 1), InvalidFile([]))
+    cache.save()
+    assert not (blocker / "cache.pickle").exists()
