@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal, Protocol
 
 from desktop_app.core import documents
 from desktop_app.core.files import read_limited
+from desktop_app.core.gc_pause import collection_paused
 from desktop_app.core.model import PackManifest, Plan, Practice
 from desktop_app.core.plan_loader import pack_manifest_from_tree, plan_from_tree
 from desktop_app.core.practice_loader import MeasureClip, practice_from_tree
@@ -41,21 +43,56 @@ class Source:
 Stamp = tuple[int, int]
 
 
-class LoadCache(Protocol):
-    """Remembers load results by path and stamp, so a warm scan parses nothing."""
+RecordKind = Literal["practice", "plan", "pack", "invalid"]
 
-    def get(self, path: Path, stamp: Stamp) -> Loaded | InvalidFile | None: ...
+
+@dataclass(frozen=True)
+class Record:
+    """What a scan needs to know of a file without decoding all of it: its kind and
+    id, and how to get the full result when someone asks for it."""
+
+    kind: RecordKind
+    id: str | None
+    decode: Callable[[], Loaded | InvalidFile] = field(repr=False, compare=False)
+
+    @classmethod
+    def of(cls, result: Loaded | InvalidFile) -> Record:
+        if isinstance(result, InvalidFile):
+            return cls("invalid", None, lambda: result)
+        kind: RecordKind = (
+            "practice"
+            if isinstance(result, Practice)
+            else "plan"
+            if isinstance(result, Plan)
+            else "pack"
+        )
+        return cls(kind, result.id, lambda: result)
+
+
+class LoadCache(Protocol):
+    """Remembers load results by path and stamp, so a warm scan parses nothing and
+    decodes an item only when it is used."""
+
+    def get(self, path: Path, stamp: Stamp) -> Record | None: ...
 
     def put(self, path: Path, stamp: Stamp, result: Loaded | InvalidFile) -> None: ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Entry:
-    """A loaded practice or plan and where it came from."""
+    """A practice or plan in the library and where it came from. The model itself is
+    decoded on first use, so opening a large library costs little."""
 
-    item: Practice | Plan
+    id: str
     path: Path
     source: Source
+    record: Record = field(repr=False)
+
+    @cached_property
+    def item(self) -> Practice | Plan:
+        item = self.record.decode()
+        assert isinstance(item, Practice | Plan), "a record of a practice or plan holds one"
+        return item
 
 
 @dataclass(frozen=True)
@@ -128,22 +165,34 @@ def scan(
 ) -> Library:
     """Load every practice and plan of every source. Pack manifests are read for
     validation only; they are not library items."""
+    with collection_paused():
+        return _scan(sources, cache, measure_clip, display)
+
+
+def _scan(
+    sources: Iterable[Source],
+    cache: LoadCache | None,
+    measure_clip: MeasureClip | None,
+    display: Callable[[Path], str],
+) -> Library:
     practices: dict[str, Entry] = {}
     plans: dict[str, Entry] = {}
     failures: list[InvalidFile] = []
     warnings: list[Problem] = []
     for source in sources:
-        for path, result in _load_all(source, cache, measure_clip, display):
-            if isinstance(result, InvalidFile):
-                failures.append(result)
+        for path, record in _load_all(source, cache, measure_clip, display):
+            if record.kind == "invalid":
+                failure = record.decode()
+                assert isinstance(failure, InvalidFile)
+                failures.append(failure)
                 continue
-            if isinstance(result, PackManifest):
+            if record.kind == "pack" or record.id is None:
                 continue
-            table = practices if isinstance(result, Practice) else plans
-            entry = Entry(result, path, source)
-            winner = table.get(result.id)
+            table = practices if record.kind == "practice" else plans
+            entry = Entry(record.id, path, source, record)
+            winner = table.get(record.id)
             if winner is None:
-                table[result.id] = entry
+                table[record.id] = entry
             else:
                 warnings.append(_clash(entry, winner, display))
     return Library(practices, plans, tuple(failures), tuple(warnings))
@@ -154,7 +203,7 @@ def _load_all(
     cache: LoadCache | None,
     measure_clip: MeasureClip | None,
     display: Callable[[Path], str],
-) -> Iterator[tuple[Path, Loaded | InvalidFile]]:
+) -> Iterator[tuple[Path, Record]]:
     for path in find_files(source.root):
         stamp = stamp_of(path)
         cached = cache.get(path, stamp) if cache is not None and stamp is not None else None
@@ -167,14 +216,14 @@ def _load_all(
                 path, display=display(path), media_root=source.media_root, measure_clip=measure_clip
             )
         except InvalidFile as error:
-            result = error
+            result = error.with_traceback(None)  # kept for long: drop the frames it holds
         if cache is not None and stamp is not None:
             cache.put(path, stamp, result)
-        yield path, result
+        yield path, Record.of(result)
 
 
 def _clash(loser: Entry, winner: Entry, display: Callable[[Path], str]) -> Problem:
-    kind = "practice" if isinstance(loser.item, Practice) else "plan"
+    kind = loser.record.kind
     return Problem(
         display(loser.path),
         loser.item.id_pos,

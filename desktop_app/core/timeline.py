@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal, TypeAlias
 
+from desktop_app.core.durations import format_duration
 from desktop_app.core.model import (
     Ask,
     Audio,
@@ -542,8 +543,8 @@ def _elastic_seconds(
     if budget.elastic_parts == 0:
         if abs(chosen - budget.fixed) > _LENGTH_TOLERANCE:
             raise TimelineError(
-                f"practice {practice.id!r} has no elastic parts, so it always takes its "
-                f"fixed {_describe(budget.fixed)}; it cannot last {_describe(chosen)}",
+                f'"{practice.id}" has no elastic parts, so it always takes its fixed '
+                f"{_describe(budget.fixed)}; it cannot last {_describe(chosen)}",
                 length=chosen,
             )
         return chosen, 0.0
@@ -551,9 +552,9 @@ def _elastic_seconds(
     shortfall = needed - chosen
     if shortfall > _LENGTH_TOLERANCE:
         raise TimelineError(
-            f"length {_describe(chosen)} is {_describe(shortfall)} too short for practice "
-            f"{practice.id!r}: its fixed parts take {_describe(budget.fixed)} and its "
-            f"elastic parts at least {_describe(budget.minimums)}",
+            f'{_describe(chosen)} is too short for "{practice.id}": the fixed parts take '
+            f"{_describe(budget.fixed)} plus {_describe(budget.minimums)} of minimums "
+            f"({_describe(shortfall)} more needed)",
             length=chosen,
             shortfall=shortfall,
         )
@@ -561,9 +562,9 @@ def _elastic_seconds(
 
 
 def _describe(seconds: float) -> str:
-    """`300 s`, `12.35 s`: short, and never rounds a real shortfall down to `0 s`."""
-    rounded = math.ceil(seconds * 100 - 1e-6) / 100
-    return f"{rounded:.2f}".rstrip("0").rstrip(".") + " s"
+    """`5m`, `1m37.3s`, as in the validator's messages; rounded up to a tenth of a
+    second, so a real shortfall never shows as `0s`."""
+    return format_duration(math.ceil(seconds * 10 - 1e-6) / 10)
 
 
 # --- laying out -------------------------------------------------------------------

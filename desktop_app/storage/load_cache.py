@@ -1,38 +1,28 @@
 """A file on disk remembering load results, so the library opens without re-parsing.
 
-Results are keyed by path and (mtime, size), and the whole cache by a stamp of the
-code that produced them, so a new release or an edited loader never reads stale
-results. The file lives in the user's cache folder and holds only our own models.
+Each file's result is kept as its own pickled blob beside its kind and id, keyed by
+path and (mtime, size). Reading the cache therefore only reads bytes; a practice is
+unpickled when it is first used. The whole cache is keyed by a stamp of the code
+that produced it, so a new release or an edited loader never reads stale results.
+The file lives in the user's cache folder and holds only our own models.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import pickle
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import desktop_app
-from desktop_app.core.library import Loaded, Stamp
+from desktop_app.core.gc_pause import collection_paused
+from desktop_app.core.library import Loaded, Record, RecordKind, Stamp, load_file
 from desktop_app.core.problems import InvalidFile
 
 Result = Loaded | InvalidFile
-
-
-@contextlib.contextmanager
-def collection_paused() -> Iterator[None]:
-    """Unpickling creates many objects and none of them cyclic garbage; without this
-    the cyclic collector runs over and over and loading takes about six times longer."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+#: What is stored for one file: its stamp, its kind and id, and the pickled result.
+Stored = tuple[Stamp, RecordKind, str | None, bytes]
 
 
 def code_stamp() -> str:
@@ -49,21 +39,26 @@ class LoadCache:
     def __init__(self, file: Path) -> None:
         self.file = file
         self.stamp = code_stamp()
-        self.entries: dict[str, tuple[Stamp, Result]] = {}
+        self.entries: dict[str, Stored] = {}
         self.used: set[str] = set()  # files seen this run; others are dropped on save
         self.changed = False
         self._read()
 
-    def get(self, path: Path, stamp: Stamp) -> Result | None:
-        self.used.add(str(path))
-        found = self.entries.get(str(path))
+    def get(self, path: Path, stamp: Stamp) -> Record | None:
+        key = str(path)
+        self.used.add(key)
+        found = self.entries.get(key)
         if found is None or found[0] != stamp:
             return None
-        return found[1]
+        _, kind, item_id, blob = found
+        return Record(kind, item_id, lambda: _decode(blob, path))
 
     def put(self, path: Path, stamp: Stamp, result: Result) -> None:
-        self.used.add(str(path))
-        self.entries[str(path)] = (stamp, result)
+        key = str(path)
+        self.used.add(key)
+        record = Record.of(result)
+        blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        self.entries[key] = (stamp, record.kind, record.id, blob)
         self.changed = True
 
     def save(self) -> None:
@@ -101,3 +96,16 @@ class LoadCache:
             return
         if stamp == self.stamp and isinstance(entries, dict):
             self.entries = entries
+
+
+def _decode(blob: bytes, path: Path) -> Result:
+    """The cached result; should the blob be unreadable, the file is simply loaded again."""
+    try:
+        with collection_paused():
+            result: Result = pickle.loads(blob)
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+        try:
+            return load_file(path)
+        except InvalidFile as error:
+            return error
+    return result
