@@ -7,9 +7,11 @@ from pathlib import Path
 
 from desktop_app.audio.clips import clip_seconds
 from desktop_app.core.library import Library, scan
+from desktop_app.core.model import Practice
+from desktop_app.core.timeline import ClipLength
 from desktop_app.storage.library_sources import library_sources
 from desktop_app.storage.load_cache import LoadCache
-from desktop_app.storage.paths import default_paths
+from desktop_app.storage.paths import default_paths, ensure_private_dir
 
 
 def shown(path: Path) -> str:
@@ -18,6 +20,20 @@ def shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def clip_lengths(practice: Practice) -> ClipLength:
+    """Real clip lengths for the timeline; media paths are relative to the practice's
+    media folder. A clip that cannot be read counts as 0 s (the validator says why)."""
+    root = practice.media_root or Path()
+
+    def length(path: str) -> float:
+        try:
+            return clip_seconds(root / path)
+        except ValueError:
+            return 0.0
+
+    return length
 
 
 def open_library() -> Library:
@@ -35,6 +51,9 @@ def run_app(argv: list[str] | None = None) -> int:
 
     from desktop_app.ui.main_window import MainWindow
 
+    paths = default_paths()
+    for folder in (paths.data, paths.practices, paths.config):
+        ensure_private_dir(folder)  # so people find where their own practices go
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Attune")
     window = MainWindow(open_library())

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import desktop_app
-from desktop_app.app import open_library, run_app, shown
+from desktop_app.app import clip_lengths, open_library, run_app, shown
 from desktop_app.audio.clips import clip_seconds
 from desktop_app.core.durations import format_duration, parse_duration
 from desktop_app.core.library import find_files, load_file
@@ -232,7 +232,12 @@ def run_timeline(args: argparse.Namespace) -> int:
         elif not practice.lengths:
             raise UsageError(f'"{practice.id}" has no lengths to choose from; leave out --length')
     try:
-        timeline = compile_timeline(practice, length, language=args.language or practice.language)
+        timeline = compile_timeline(
+            practice,
+            length,
+            clip_length=clip_lengths(practice),
+            language=args.language or practice.language,
+        )
     except TimelineError as error:
         raise UsageError(str(error)) from None
     if args.json:

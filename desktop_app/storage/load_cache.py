@@ -19,6 +19,7 @@ import desktop_app
 from desktop_app.core.gc_pause import collection_paused
 from desktop_app.core.library import Loaded, Record, RecordKind, Stamp, load_file
 from desktop_app.core.problems import InvalidFile
+from desktop_app.storage.paths import ensure_private_dir
 
 Result = Loaded | InvalidFile
 #: What is stored for one file: its stamp, its kind and id, and the pickled result.
@@ -69,8 +70,9 @@ class LoadCache:
         if not self.changed:
             return
         with contextlib.suppress(OSError):
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
+            # The user's own practices may be personal (a client's safe place, say).
+            ensure_private_dir(self.file.parent)
+            handle, name = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")  # mode 0600
             temporary = Path(name)
             try:
                 with os.fdopen(handle, "wb") as out:

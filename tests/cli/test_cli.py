@@ -286,3 +286,54 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     text = capsys.readouterr().out
     for command in ("validate", "timeline", "list"):
         assert command in text
+
+
+def write_wav(path: Path, seconds: float, rate: int = 22050) -> Path:
+    import numpy as np
+    import soundfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    t = np.arange(round(seconds * rate)) / rate
+    soundfile.write(path, (0.2 * np.sin(2 * np.pi * 220 * t)).astype("float32"), rate)
+    return path
+
+
+def test_audio_clips_count_with_their_real_length(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_wav(tmp_path / "media" / "welcome.wav", 50.0)
+    write(
+        tmp_path,
+        "clip.yaml",
+        practice_with(
+            "- audio: media/welcome.wav\n  text: A welcome.\n- silence: flex\n",
+            extra="lengths: [1m, 45s]\n",
+        ),
+    )
+    code, out, _ = run(capsys, "validate", "clip.yaml")
+    assert code == 1
+    assert out == (
+        "clip.yaml:7:15: lengths[2]: 45s is too short: the fixed parts take 50s "
+        "plus 0s of minimums (5s more needed)\n"
+    )
+    path = tmp_path / "clip.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("1m, 45s", "1m"), encoding="utf-8")
+    data = json.loads(run(capsys, "timeline", "clip.yaml", "--json")[1])
+    assert data["segments"][0] == {
+        "start": 0.0,
+        "end": 50.0,
+        "kind": "audio",
+        "step": 0,
+        "text": "A welcome.",
+    }
+
+
+def test_a_clip_that_is_not_audio_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "media/broken.ogg", "this is text, not sound")
+    write(tmp_path, "clip.yaml", practice_with("- audio: media/broken.ogg\n"))
+    code, out, _ = run(capsys, "validate", "clip.yaml")
+    assert code == 1 and out.startswith(
+        'clip.yaml:8:12: steps[1].audio: cannot read "media/broken.ogg" as audio:'
+    )

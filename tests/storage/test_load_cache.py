@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -92,3 +94,12 @@ def test_an_unwritable_cache_folder_is_not_an_error(tmp_path: Path) -> None:
     cache.put(tmp_path / "a.yaml", (1, 1), InvalidFile([]))
     cache.save()
     assert not (blocker / "cache.pickle").exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")
+def test_the_cache_is_readable_by_the_user_only(tmp_path: Path) -> None:
+    cache = LoadCache(tmp_path / "cache" / "library.pickle")
+    cache.put(tmp_path / "a.yaml", (1, 1), InvalidFile([]))
+    cache.save()
+    assert stat.S_IMODE((tmp_path / "cache").stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "cache" / "library.pickle").stat().st_mode) == 0o600
