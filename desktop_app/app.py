@@ -6,9 +6,8 @@ import sys
 from pathlib import Path
 
 from desktop_app.audio.clips import clip_seconds
+from desktop_app.audio.speech import SpeechService
 from desktop_app.core.library import Library, scan
-from desktop_app.core.model import Practice
-from desktop_app.core.timeline import ClipLength
 from desktop_app.storage.library_sources import library_sources
 from desktop_app.storage.load_cache import LoadCache
 from desktop_app.storage.paths import default_paths, ensure_private_dir
@@ -22,20 +21,6 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def clip_lengths(practice: Practice) -> ClipLength:
-    """Real clip lengths for the timeline; media paths are relative to the practice's
-    media folder. A clip that cannot be read counts as 0 s (the validator says why)."""
-    root = practice.media_root or Path()
-
-    def length(path: str) -> float:
-        try:
-            return clip_seconds(root / path)
-        except ValueError:
-            return 0.0
-
-    return length
-
-
 def open_library() -> Library:
     """The whole library, through the on-disk cache so unchanged files are not re-read."""
     paths = default_paths()
@@ -43,6 +28,14 @@ def open_library() -> Library:
     library = scan(library_sources(paths), cache=cache, measure_clip=clip_seconds, display=shown)
     cache.save()
     return library
+
+
+def speech_service(
+    *, user_rate: float = 1.0, voice_overrides: dict[str, str] | None = None
+) -> SpeechService:
+    """Speech with the cache in the user's cache folder."""
+    paths = default_paths()
+    return SpeechService(paths.speech_cache, user_rate=user_rate, voice_overrides=voice_overrides)
 
 
 def run_app(argv: list[str] | None = None) -> int:

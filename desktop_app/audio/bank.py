@@ -1,0 +1,68 @@
+"""The samples of one practice: speech files, synthesized bells and tones, clips and
+the background, all mono at the output rate. Everything is read before playing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+from desktop_app.audio import synth
+from desktop_app.audio.clips import Samples, leveled, read_clip
+from desktop_app.audio.speech import PreparedSpeech
+from desktop_app.core.model import NOISE_BACKGROUNDS
+
+#: A noise background is a loop this long: long enough not to be heard repeating.
+BACKGROUND_LOOP_SECONDS: Final = 45.0
+#: Narration level: espeak speaks at about −20 dBFS RMS with peaks near 0 dBFS; a calm
+#: voice sits a little lower, above the breath tones (−26) and the background (−30).
+SPEECH_RMS: Final = 10 ** (-23 / 20)
+SPEECH_PEAK: Final = 10 ** (-4.5 / 20)
+
+
+class PracticeSounds:
+    """A `SoundBank` for one practice. Problems (an unreadable clip, a missing
+    background file) are collected in `notices` rather than raised: the practice
+    plays on without that sound."""
+
+    def __init__(
+        self,
+        rate: int,
+        *,
+        speech: PreparedSpeech | None = None,
+        media_root: Path | None = None,
+        background: str | None = None,
+    ) -> None:
+        self.rate = rate
+        self.prepared = speech
+        self.media_root = media_root or Path()
+        self.background_name = background
+        self.notices: list[str] = []
+
+    def speech(self, text: str, language: str) -> Samples | None:
+        path = self.prepared.path(text, language) if self.prepared else None
+        samples = self._read(path, f'the spoken "{text[:40]}"') if path else None
+        return None if samples is None else leveled(samples, SPEECH_RMS, SPEECH_PEAK)
+
+    def bell(self, sound: str) -> Samples:
+        return synth.bell(sound, self.rate)
+
+    def tone(self, phase: str, seconds: float) -> Samples:
+        return synth.breath_tone(phase, seconds, self.rate)
+
+    def clip(self, path: str) -> Samples | None:
+        return self._read(self.media_root / path, f'the clip "{path}"')
+
+    def background(self) -> Samples | None:
+        name = self.background_name
+        if not name or name == "none":
+            return None
+        if name in NOISE_BACKGROUNDS:
+            return synth.noise(name, BACKGROUND_LOOP_SECONDS, self.rate)
+        return self._read(self.media_root / name, f'the background "{name}"')
+
+    def _read(self, path: Path, what: str) -> Samples | None:
+        try:
+            return read_clip(path, self.rate)
+        except ValueError as error:
+            self.notices.append(f"{what} could not be played: {error}")
+            return None

@@ -1,0 +1,119 @@
+"""The `attune` command: start the app, or check, inspect and render practice files.
+
+Exit status: 0 success, 1 invalid input (problems were printed), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import desktop_app
+from desktop_app.app import run_app
+from desktop_app.cli import listing, render, timeline, validate
+from desktop_app.cli.common import INVALID, OK, USAGE, UsageError
+
+__all__ = ["INVALID", "OK", "USAGE", "build_parser", "main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return run_app()
+    try:
+        result: int = args.run(args)
+    except UsageError as error:
+        print(f"attune: {error}", file=sys.stderr)
+        return USAGE
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return OK
+    except KeyboardInterrupt:
+        return 130
+    return result
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="attune",
+        description="Attune: calm, offline practice for what you learn in therapy. "
+        "Run without a command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"attune {desktop_app.__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    checking = commands.add_parser(
+        "validate",
+        help="check practice, plan and pack files",
+        description="Check practice, plan and pack.yaml files; folders are searched "
+        "recursively. Prints one line per problem as path:line:col: message.",
+    )
+    checking.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    checking.set_defaults(run=validate.run)
+
+    schedule = commands.add_parser(
+        "timeline",
+        help="show when each step of a practice happens",
+        description="Compile a practice into its exact schedule.",
+    )
+    _practice_arguments(schedule)
+    schedule.add_argument(
+        "--speech",
+        action="store_true",
+        help="time speech by the real synthesized voice, as `render` will play it",
+    )
+    schedule.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    schedule.set_defaults(run=timeline.run)
+
+    rendering = commands.add_parser(
+        "render",
+        help="write a practice to a sound file",
+        description="Write exactly what a person would hear to a .wav, .flac or .ogg file. "
+        "Steps that wait for the person become a short pause.",
+    )
+    _practice_arguments(rendering)
+    rendering.add_argument("--voice", metavar="V", help="the voice to speak with (an id)")
+    rendering.add_argument(
+        "--rate",
+        metavar="R",
+        type=float,
+        default=1.0,
+        help="speak faster or slower: 0.5 to 2.0 times the practice's own pace",
+    )
+    rendering.add_argument("--no-speech", action="store_true", help="leave the voice out")
+    rendering.add_argument(
+        "--background",
+        metavar="B",
+        help="none, pink-noise, brown-noise, rain, or a sound file (default: the practice's)",
+    )
+    rendering.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        type=Path,
+        required=True,
+        help="the file to write: .wav, .flac or .ogg",
+    )
+    rendering.set_defaults(run=render.run)
+
+    library = commands.add_parser(
+        "list",
+        help="list the practices in the library",
+        description="List built-in practices, your own practices and those from packs.",
+    )
+    library.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    library.set_defaults(run=listing.run)
+    return parser
+
+
+def _practice_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("practice", metavar="PRACTICE", help="a practice file, or a library id")
+    parser.add_argument("--length", metavar="L", help='the length to use, e.g. "10m"')
+    parser.add_argument(
+        "--language", metavar="LANG", help="use texts in this language when the practice has it"
+    )

@@ -1,0 +1,80 @@
+"""`attune list`: the library, and where each practice comes from."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from desktop_app.app import open_library
+from desktop_app.cli.common import OK, print_problems
+from desktop_app.core.durations import format_duration
+from desktop_app.core.model import Practice
+
+
+def run(args: argparse.Namespace) -> int:
+    library = open_library()
+    rows = []
+    for practice_id in sorted(library.practices):
+        entry = library.practices[practice_id]
+        practice = entry.item
+        assert isinstance(practice, Practice)
+        rows.append(
+            {
+                "id": practice.id,
+                "title": practice.title.get(practice.language),
+                "kind": practice.kind,
+                "language": practice.language,
+                "languages": sorted(_languages(practice)),
+                "lengths": list(practice.lengths),
+                "source": entry.source.kind
+                if entry.source.kind != "pack"
+                else f"pack:{entry.source.root.name}",
+                "path": str(entry.path),
+            }
+        )
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        print(_list_table(rows))
+    print_problems(library.warnings, sys.stderr)
+    if library.failures:
+        count = len(library.failures)
+        print(f"{count} file{'s' * (count != 1)} could not be loaded:", file=sys.stderr)
+        for failure in library.failures:
+            print(f"  {failure.problems[0]}", file=sys.stderr)
+            if len(failure.problems) > 1:
+                print(
+                    f"  … and {len(failure.problems) - 1} more problems in this file",
+                    file=sys.stderr,
+                )
+    return OK
+
+
+def _languages(practice: Practice) -> set[str]:
+    return {practice.language, *practice.title.languages}
+
+
+def _list_table(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "The library is empty."
+    headers = ("id", "title", "kind", "languages", "lengths", "source")
+    table = [headers]
+    for row in rows:
+        lengths = ", ".join(format_duration(x) for x in row["lengths"]) or "fixed"
+        table.append(
+            (
+                row["id"],
+                row["title"],
+                row["kind"],
+                ",".join(row["languages"]),
+                lengths,
+                row["source"],
+            )
+        )
+    widths = [max(len(str(line[i])) for line in table) for i in range(len(headers))]
+    return "\n".join(
+        "  ".join(str(cell).ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip()
+        for line in table
+    )
