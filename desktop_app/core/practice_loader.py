@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -41,7 +41,7 @@ from desktop_app.core.model import (
 from desktop_app.core.problems import InvalidFile, Problem, join
 from desktop_app.core.reader import Reader
 from desktop_app.core.text import Text
-from desktop_app.core.timeline import time_budget
+from desktop_app.core.timeline import MAX_LAYOUT_SIZE, layout_size, time_budget
 from desktop_app.core.yaml_tree import Mapping, Node, Scalar, Sequence
 
 T = TypeVar("T")
@@ -200,16 +200,17 @@ def practice_from_tree(
         id_pos=keys["id"].pos,
         length_positions=length_positions,
     )
-    _check_time(reader, practice, keys.get("lengths"), builder)
+    _check_time(reader, practice, keys, builder)
     if reader.failed:
         raise InvalidFile(reader.problems)
     return practice
 
 
 def _check_time(
-    reader: Reader, practice: Practice, lengths_node: Node | None, builder: _PracticeBuilder
+    reader: Reader, practice: Practice, keys: dict[str, Node], builder: _PracticeBuilder
 ) -> None:
-    """The elastic-time rules of formats.md, with speech estimated at 150 words/min.
+    """The elastic-time rules of formats.md, with speech estimated at 150 words/min in
+    every language the practice speaks, and the size limit of a laid-out practice.
     Clips count with their measured length (0 when they could not be measured)."""
     elastic = builder.elastic
     if not practice.lengths:
@@ -220,18 +221,34 @@ def _check_time(
                 "this part is elastic (flex), but the practice has no "
                 '"lengths" to stretch to; add lengths or give it a fixed duration',
             )
-        return
-    if not elastic:
+    elif not elastic:
         reader.report(
-            lengths_node or Pos(1, 1),
+            keys["lengths"],
             "lengths",
             "a practice with lengths needs at least one elastic part to stretch "
             "(silence: flex, pause: flex, or breathe with for: flex)",
         )
-        return
-    clip_seconds = builder.clip_seconds
-    budget = time_budget(practice, clip_length=lambda path: clip_seconds.get(path, 0.0))
+    else:
+        for language in spoken_languages(practice):
+            _check_lengths(reader, practice, builder.clip_seconds, language)
+    size = layout_size(practice.steps, max(practice.lengths, default=0.0))
+    if size > MAX_LAYOUT_SIZE:
+        reader.report(
+            keys["steps"],
+            "steps",
+            f"this practice is too long to play: {size:,} steps and breaths once its repeats "
+            f"are unrolled, and Attune plays at most {MAX_LAYOUT_SIZE:,}",
+        )
+
+
+def _check_lengths(
+    reader: Reader, practice: Practice, clip_seconds: dict[str, float], language: str
+) -> None:
+    budget = time_budget(
+        practice, clip_length=lambda path: clip_seconds.get(path, 0.0), language=language
+    )
     needed = budget.fixed + budget.minimums
+    spoken_in = "" if language == practice.language else f" in {language}"
     for index, (length, pos) in enumerate(
         zip(practice.lengths, practice.length_positions, strict=True)
     ):
@@ -239,10 +256,27 @@ def _check_time(
             reader.report(
                 pos,
                 join("lengths", index),
-                f"{format_duration(length)} is too short: the fixed parts take "
+                f"{format_duration(length)} is too short{spoken_in}: the fixed parts take "
                 f"{format_duration(budget.fixed)} plus {format_duration(budget.minimums)} "
                 f"of minimums ({format_duration(needed - length)} more needed)",
             )
+
+
+def spoken_languages(practice: Practice) -> list[str]:
+    """The file's language first, then every other language its spoken texts have:
+    a Dutch translation may take longer to say than the English."""
+    found = dict.fromkeys([practice.language])
+    for text in _spoken_texts(practice.steps):
+        found.update(dict.fromkeys(text.languages))
+    return list(found)
+
+
+def _spoken_texts(steps: tuple[Step, ...]) -> Iterator[Text]:
+    for step in steps:
+        if isinstance(step, Repeat):
+            yield from _spoken_texts(step.steps)
+        elif isinstance(step, Say | Wait):
+            yield step.text
 
 
 class _PracticeBuilder:
@@ -443,8 +477,21 @@ class _PracticeBuilder:
         rest = self.phase(keys["rest"], join(path, "rest"), True) if "rest" in keys else Ramp(0, 0)
         cycles = None
         span: float | Flex | None = None
-        if ("cycles" in keys) == ("for" in keys):
-            self.r.report(mapping, path, 'expected exactly one of "cycles" or "for"')
+        if "cycles" in keys and "for" in keys:
+            second = max(keys["cycles"].pos, keys["for"].pos)
+            self.r.report(
+                second,
+                path,
+                'has both "cycles" and "for"; keep one: a number of '
+                'breaths, or how long to breathe ("for: 2m" or "for: flex")',
+            )
+            return None
+        if "cycles" not in keys and "for" not in keys:
+            self.r.report(
+                mapping,
+                path,
+                'needs "cycles" (how many breaths) or "for" (how long: a duration, or "flex")',
+            )
             return None
         if "cycles" in keys:
             cycles = self.r.integer(keys["cycles"], join(path, "cycles"), 1, 10_000)

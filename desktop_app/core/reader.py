@@ -20,6 +20,12 @@ from desktop_app.core.yaml_tree import Mapping, Node, Scalar, Sequence
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 DURATION_HINT = 'a duration like "4s" or "1m30s"'
+#: No practice, pause or length is longer than a day; larger values are typos.
+MAX_DURATION = 24 * 3600.0
+_SPELLED_DURATION = re.compile(
+    r"^(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>h|hours?|hrs?|m|mins?|minutes?|s|secs?|seconds?)\.?$",
+    re.IGNORECASE,
+)
 
 
 def describe(node: Node) -> str:
@@ -80,14 +86,17 @@ class Reader:
         required = tuple(required)
         known = required + tuple(optional)
         found: dict[str, Node] = {}
+        suggested: set[str] = set()
         for key, value in node.items:
             name = key.text
             if name in known:
                 found[name] = value
             elif not name.startswith("x-"):
-                self.report(key, join(path, name), _unknown_key_message(name, known))
+                close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+                suggested.update(close)
+                self.report(key, join(path, name), _unknown_key_message(name, known, close))
         for name in required:
-            if name not in found:
+            if name not in found and name not in suggested:  # a typo was already named
                 self.report(node, path, f'missing required key "{name}"')
         return found
 
@@ -110,12 +119,14 @@ class Reader:
         if value is None:
             return None
         if not SLUG.match(value):
+            fixed = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+            hint = f'; did you mean "{fixed}"?' if SLUG.match(fixed) else ""
             self.report(
                 node,
                 path,
                 f'"{value}" is not a valid id: use lowercase letters, '
                 "digits and hyphens, starting with a letter or digit "
-                "(at most 63 characters)",
+                f"(at most 63 characters){hint}",
             )
             return None
         return value
@@ -186,10 +197,13 @@ class Reader:
             raw = node.value if node.plain and isinstance(node.value, int | float) else node.text
             seconds = parse_duration(raw)
         if seconds is None:
-            self.expected(node, path, DURATION_HINT)
+            self.not_a_duration(node, path, DURATION_HINT)
             return None
         if seconds == 0 and not allow_zero:
             self.report(node, path, "expected a duration greater than zero, got 0")
+            return None
+        if seconds > MAX_DURATION:
+            self.report(node, path, f"expected a duration of at most 24h, got {describe(node)}")
             return None
         return seconds
 
@@ -216,8 +230,14 @@ class Reader:
             raw = node.value if node.plain and isinstance(node.value, int | float) else node.text
             if parse_duration(raw) is not None:
                 return self.duration(node, path, allow_zero)
-        self.expected(node, path, f'{DURATION_HINT}, or "flex"')
+        self.not_a_duration(node, path, f'{DURATION_HINT}, or "flex"')
         return None
+
+    def not_a_duration(self, node: Node, path: str, what: str) -> None:
+        """`expected …, got "4 sec"; did you mean "4s"?`"""
+        suggestion = _duration_suggestion(node.text) if isinstance(node, Scalar) else None
+        hint = f'; did you mean "{suggestion}"?' if suggestion else ""
+        self.report(node, path, f"expected {what}, got {describe(node)}{hint}")
 
     def text(self, node: Node, path: str) -> Text | None:
         """A string in the file's language, or a mapping of language code to string
@@ -234,9 +254,7 @@ class Reader:
         for key, translated in mapping.items:
             code_path = join(path, key.text)
             if not LANGUAGE.match(key.text):
-                self.report(
-                    key, code_path, f'expected a language code like "en" or "nl", got "{key.text}"'
-                )
+                self.report(key, code_path, _not_a_language_message(key.text, translated))
                 continue
             read = self.string(translated, code_path)
             if read is not None:
@@ -273,9 +291,57 @@ def _one_of(options: tuple[str, ...]) -> str:
     return "one of " + ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
-def _unknown_key_message(name: str, known: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+def _unknown_key_message(name: str, known: tuple[str, ...], close: list[str]) -> str:
     if close:
         return f'unknown key; did you mean "{close[0]}"?'
     listed = ", ".join(f'"{k}"' for k in sorted(known))
     return f"unknown key; expected one of {listed} (or a key starting with x-)"
+
+
+def _duration_suggestion(text: str) -> str | None:
+    """`4 sec` → `4s`, `5min` → `5m`: what the author probably meant."""
+    match = _SPELLED_DURATION.match(text.strip())
+    if match is None:
+        return None
+    return match.group("number") + match.group("unit")[0].lower()
+
+
+def _not_a_language_message(key: str, value: Node) -> str:
+    message = f'expected a language code like "en" or "nl", got "{key}"'
+    if " " in key.strip() and isinstance(value, Scalar) and value.value is None:
+        return message + '; a comma inside { } starts a new entry: put the text in "double quotes"'
+    if key in _FIELD_NAMES:
+        return (
+            f'{message}; "{key}" belongs beside the text, not among its translations: '
+            "line it up with the key of the text"
+        )
+    return message
+
+
+#: Keys that sit beside a text in practice files; found among translations, they were
+#: indented one level too deep.
+_FIELD_NAMES = frozenset(
+    (
+        "pause",
+        "text",
+        "image",
+        "note",
+        "placeholder",
+        "low",
+        "high",
+        "options",
+        "multiple",
+        "cue",
+        "cycles",
+        "for",
+        "times",
+        "gap",
+        "min",
+        "max",
+        "hold",
+        "rest",
+        "in",
+        "out",
+        "id",
+    )
+)

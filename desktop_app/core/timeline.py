@@ -443,17 +443,28 @@ def _flex(span: Span | None) -> Flex | None:
     return span if isinstance(span, Flex) else None
 
 
-def _layout_size(steps: Sequence[Step]) -> int:
-    """Steps once unrolled, a breathing block counting its cycles when it states them."""
+def layout_size(steps: Sequence[Step], longest: float) -> int:
+    """Steps once unrolled, a breathing block counting its cycles: those it states, or
+    at most as many of its shortest cycle as fit its `for` (or, elastic, the `longest`
+    length of the practice). Computed without unrolling anything."""
     size = 0
     for step in steps:
         if isinstance(step, Repeat):
-            size += step.times * _layout_size(step.steps)
-        elif isinstance(step, Breathe) and step.cycles is not None:
-            size += max(1, step.cycles)
+            size += step.times * layout_size(step.steps, longest)
+        elif isinstance(step, Breathe):
+            size += max(1, _cycles_bound(step, longest))
         else:
             size += 1
     return size
+
+
+def _cycles_bound(breathe: Breathe, longest: float) -> int:
+    if breathe.cycles is not None:
+        return breathe.cycles
+    seconds = breathe.span if isinstance(breathe.span, float) else longest
+    phases = (breathe.inhale, breathe.hold, breathe.exhale, breathe.rest)
+    shortest_cycle = sum(min(phase.start, phase.end) for phase in phases)
+    return math.floor(seconds / shortest_cycle) if shortest_cycle > 0 else 0
 
 
 def _budget(steps: Sequence[Step], voice: _Voice) -> TimeBudget:
@@ -754,11 +765,11 @@ def compile_timeline(
     minimums, when a practice without elastic parts is asked for another length, or
     when the practice unrolls to more than `MAX_LAYOUT_SIZE` steps and breaths.
     """
-    size = _layout_size(practice.steps)
+    size = layout_size(practice.steps, max((length or 0.0, *practice.lengths)))
     if size > MAX_LAYOUT_SIZE:
         raise TimelineError(
-            f"practice {practice.id!r} is too long to lay out: {size} steps and breaths once "
-            f"its repeats are unrolled, at most {MAX_LAYOUT_SIZE}"
+            f'"{practice.id}" is too long to lay out: {size:,} steps and breaths once its '
+            f"repeats are unrolled, at most {MAX_LAYOUT_SIZE:,}"
         )
     voice = _make_voice(practice, speech_length, clip_length, language)
     chosen, elastic = _elastic_seconds(practice, length, _budget(practice.steps, voice))

@@ -97,6 +97,21 @@ def decode(data: bytes, file: str) -> str:
     """UTF-8 text of a file (a leading BOM is allowed); a clear problem otherwise."""
     if len(data) > MAX_FILE_BYTES:
         raise too_large(file, len(data))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidFile(
+            [Problem(file, Pos(1, 1), 'the file is saved as UTF-16 ("Unicode"); save it as UTF-8')]
+        )
+    if data.startswith(b"PK\x03\x04"):
+        raise InvalidFile(
+            [
+                Problem(
+                    file,
+                    Pos(1, 1),
+                    "this is a zip archive (a pack?), not a "
+                    "YAML text file; check the folder the pack was made from",
+                )
+            ]
+        )
     nul = data.find(b"\0")
     if nul >= 0:
         raise InvalidFile(
@@ -297,19 +312,45 @@ class _Stop(Exception):
 
 
 def _syntax_problem(file: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    pos = _pos(mark) if mark is not None else Pos(1, 1)
     problem = (error.problem or "invalid YAML").strip()
+    context = (error.context or "").strip()
+    mark = error.problem_mark or error.context_mark
+    if "quoted scalar" in context and error.context_mark is not None:
+        # The parser notices a missing closing quote only at the end of the file;
+        # the place to look is where the quote was opened.
+        quote = _char_at(text, error.context_mark) or '"'
+        return Problem(
+            file, _pos(error.context_mark), f"a quote ({quote}) opened here is never closed"
+        )
+    pos = _pos(mark) if mark is not None else Pos(1, 1)
     if "nesting depth" in problem:
         return Problem(file, pos, f"nested too deeply (more than {MAX_DEPTH} levels)")
-    message = f"invalid YAML: {problem}"
-    if error.context:
-        message += f" ({error.context.strip()})"
+    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
     lines = text.splitlines()
     line = lines[pos.line - 1] if 0 < pos.line <= len(lines) else ""
     if "\t" in line[: pos.col]:
         message += "; YAML indents with spaces, not tabs"
+    elif any(hint in problem for hint in _INDENTATION_TROUBLE):
+        message += (
+            "; check that this line lines up with the lines above it (YAML uses "
+            'indentation for structure), and put text containing ": " in quotes'
+        )
     return Problem(file, pos, message)
+
+
+_INDENTATION_TROUBLE = (
+    "mapping values are not allowed",
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "expected <block end>",
+)
+
+
+def _char_at(text: str, mark: Any) -> str:
+    lines = text.splitlines()
+    if 0 <= mark.line < len(lines) and 0 <= mark.column < len(lines[mark.line]):
+        return str(lines[mark.line][mark.column])
+    return ""
 
 
 def load_bytes(data: bytes, file: str) -> Node:

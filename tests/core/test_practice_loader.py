@@ -419,8 +419,8 @@ def test_flex_weights_must_be_positive(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("breathe", "message"),
     [
-        ("{in: 4s, out: 4s}", 'expected exactly one of "cycles" or "for"'),
-        ("{in: 4s, out: 4s, cycles: 3, for: 1m}", 'expected exactly one of "cycles" or "for"'),
+        ("{in: 4s, out: 4s}", 'steps[1].breathe: needs "cycles" (how many breaths) or "for"'),
+        ("{in: 4s, out: 4s, cycles: 3, for: 1m}", '8:48: steps[1].breathe: has both "cycles" and "for"; keep one'),
         ("{out: 4s, cycles: 3}", 'missing required key "in"'),
         (
             "{in: 0, out: 4s, cycles: 3}",
@@ -597,3 +597,77 @@ def test_the_same_id_before_and_after_must_be_the_same_kind(tmp_path: Path) -> N
 def test_ask_ids_do_not_clash_with_reflection_ids(tmp_path: Path) -> None:
     text = practice_with("- ask: {id: settled, scale: How now?}\n")
     assert 'question id "settled" is also used in reflection' in only_problem(tmp_path, text)
+
+
+def test_lengths_are_checked_in_every_spoken_language(tmp_path: Path) -> None:
+    dutch = " ".join(["woord"] * 60)  # 24 s in Dutch; the English takes under a second
+    text = practice_with(
+        f"- say: {{en: Hello., nl: {dutch}}}\n  pause: 0\n- silence: {{flex: 1, min: 30s}}\n",
+        extra="lengths: [40s, 1m]\n",
+    )
+    assert only_problem(tmp_path, text) == (
+        "p.yaml:7:11: lengths[1]: 40s is too short in nl: the fixed parts take 24s plus 30s "
+        "of minimums (14s more needed)"
+    )
+
+
+def test_a_practice_too_big_to_play_is_refused(tmp_path: Path) -> None:
+    text = practice_with("- repeat: 1000\n  steps:\n    - repeat: 1000\n      steps: [{say: hi}]\n")
+    assert only_problem(tmp_path, text) == (
+        "p.yaml:8:3: steps: this practice is too long to play: 1,000,000 steps and breaths "
+        "once its repeats are unrolled, and Attune plays at most 100,000"
+    )
+
+
+def test_elastic_breathing_counts_its_possible_cycles(tmp_path: Path) -> None:
+    text = practice_with("- breathe: {in: 0.1s, out: 0.1s, for: flex}\n", extra="lengths: [10h]\n")
+    assert "steps: this practice is too long to play: 180,000 steps" in only_problem(tmp_path, text)
+
+
+# --- messages that help people mend their files ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ('"4 sec"', 'did you mean "4s"?'),
+        ("5min", 'did you mean "5m"?'),
+        ("2 Minutes", 'did you mean "2m"?'),
+    ],
+)
+def test_spelled_out_durations_get_a_suggestion(tmp_path: Path, written: str, hint: str) -> None:
+    assert only_problem(tmp_path, practice_with(f"- silence: {written}\n")).endswith(hint)
+
+
+def test_durations_over_a_day_are_refused(tmp_path: Path) -> None:
+    assert only_problem(tmp_path, practice_with("- silence: 25h\n")) == (
+        'p.yaml:8:14: steps[1].silence: expected a duration of at most 24h, got "25h"'
+    )
+
+
+def test_an_id_with_capitals_gets_a_suggestion(tmp_path: Path) -> None:
+    message = only_problem(tmp_path, MINIMAL_PRACTICE.replace("id: tiny", "id: Feet On Floor"))
+    assert message.endswith('did you mean "feet-on-floor"?')
+
+
+def test_a_typo_in_a_required_key_is_one_message(tmp_path: Path) -> None:
+    text = MINIMAL_PRACTICE.replace("summary:", "sumary:")
+    assert (
+        only_problem(tmp_path, text) == 'p.yaml:6:1: sumary: unknown key; did you mean "summary"?'
+    )
+
+
+def test_a_comma_in_a_flow_mapping_text_is_explained(tmp_path: Path) -> None:
+    text = practice_with("- say: {en: In for four, out for six}\n")
+    assert only_problem(tmp_path, text).endswith(
+        'a comma inside { } starts a new entry: put the text in "double quotes"'
+    )
+
+
+def test_a_key_indented_among_translations_is_explained(tmp_path: Path) -> None:
+    text = practice_with("- say:\n    en: Hello.\n    pause: 3s\n")
+    assert only_problem(tmp_path, text) == (
+        'p.yaml:10:7: steps[1].say.pause: expected a language code like "en" or "nl", got '
+        '"pause"; "pause" belongs beside the text, not among its translations: line it up '
+        "with the key of the text"
+    )

@@ -164,3 +164,23 @@ def test_too_many_values_stop_early() -> None:
 def test_a_file_over_the_size_limit_is_refused_before_parsing() -> None:
     (message,) = messages(b"a: " + b"x" * (2 * 1024 * 1024))
     assert message == "f.yaml:1:1: file is too large (2.0 MB); Attune reads files of at most 1 MB"
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens() -> None:
+    assert messages(b'a: 1\nsummary: "A short practice.\nb: 2\nc: 3\n') == [
+        'f.yaml:2:10: a quote (") opened here is never closed'
+    ]
+
+
+def test_indentation_mistakes_get_a_hint() -> None:
+    (message,) = messages(b"steps:\n  - say: hi\n      pause: 2s\n")
+    assert message.startswith("f.yaml:3:12: invalid YAML: mapping values are not allowed")
+    assert "lines up with the lines above it" in message
+
+
+def test_utf16_and_zip_files_are_named() -> None:
+    assert messages("a: 1\n".encode("utf-16")) == [
+        'f.yaml:1:1: the file is saved as UTF-16 ("Unicode"); save it as UTF-8'
+    ]
+    (message,) = messages(b"PK\x03\x04rest of a zip")
+    assert "this is a zip archive (a pack?)" in message
