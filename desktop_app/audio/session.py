@@ -4,6 +4,7 @@ spoken lengths, samples gathered, mixer made. The GUI, `attune render` and
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,11 +13,14 @@ from desktop_app.audio.bank import PracticeSounds
 from desktop_app.audio.clips import clip_seconds
 from desktop_app.audio.mixer import Gains, Mixer
 from desktop_app.audio.speech import Phrase, PreparedSpeech, SpeechService
+from desktop_app.core.durations import format_duration
 from desktop_app.core.model import Practice
 from desktop_app.core.timeline import (
     ClipLength,
     SpeechCue,
+    SpeechLength,
     Timeline,
+    TimelineError,
     compile_timeline,
     estimate_speech,
 )
@@ -89,12 +93,8 @@ def prepare_session(
                     f"{count} phrase{'s' * (count != 1)} could not be spoken and "
                     "will be shown as text only."
                 )
-            timeline = compile_timeline(
-                practice,
-                length,
-                clip_length=clips,
-                language=language,
-                speech_length=prepared.speech_length(estimate),
+            timeline = _compile_spoken(
+                practice, timeline, prepared.speech_length(estimate), clips, language, notices
             )
     bank = PracticeSounds(
         rate,
@@ -105,3 +105,32 @@ def prepare_session(
     mixer = Mixer(timeline, bank, rate, gains)
     notices.extend(bank.notices)
     return SessionSound(timeline, mixer, prepared, tuple(notices))
+
+
+def _compile_spoken(
+    practice: Practice,
+    estimated: Timeline,
+    speech_length: SpeechLength,
+    clips: ClipLength,
+    language: str | None,
+    notices: list[str],
+) -> Timeline:
+    """The timeline with real spoken lengths. A slow voice may need more time than a
+    short length leaves: then the practice runs that much longer, and says so, rather
+    than refusing to start."""
+    length = estimated.length
+    try:
+        return compile_timeline(
+            practice, length, speech_length=speech_length, clip_length=clips, language=language
+        )
+    except TimelineError as error:
+        if error.shortfall is None or length is None:
+            raise
+        longer = math.ceil((length + error.shortfall) * 10) / 10
+        notices.append(
+            f"At this speaking pace the voice needs more time than {format_duration(length)}; "
+            f"this practice will take {format_duration(longer)}."
+        )
+        return compile_timeline(
+            practice, longer, speech_length=speech_length, clip_length=clips, language=language
+        )

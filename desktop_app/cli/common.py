@@ -82,3 +82,15 @@ def chosen_length(practice: Practice, args: argparse.Namespace) -> float | None:
             file=sys.stderr,
         )
     return length
+
+
+def chosen_language(practice: Practice, args: argparse.Namespace) -> str:
+    """--language, with a note when the practice has no texts in it."""
+    language: str = args.language or practice.language
+    if not practice.title.has(language):
+        print(
+            f'note: "{practice.id}" has no texts in "{language}"; '
+            f"they are shown in {practice.language}",
+            file=sys.stderr,
+        )
+    return language

@@ -13,6 +13,7 @@ from desktop_app.cli.common import (
     INVALID,
     OK,
     UsageError,
+    chosen_language,
     chosen_length,
     find_practice,
     print_problems,
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         print_problems(error.problems)
         return INVALID
     length = chosen_length(practice, args)
-    language = args.language or practice.language
+    language = chosen_language(practice, args)
     try:
         if args.no_speech:
             session = prepare_session(

@@ -13,14 +13,15 @@ from desktop_app.cli.common import (
     INVALID,
     OK,
     UsageError,
+    chosen_language,
     chosen_length,
     find_practice,
     print_problems,
 )
 from desktop_app.core.durations import format_duration
-from desktop_app.core.model import Practice
+from desktop_app.core.model import Audio, Bell, Breathe, Practice, Ramp
 from desktop_app.core.problems import InvalidFile
-from desktop_app.core.timeline import Timeline, TimelineError, compile_timeline
+from desktop_app.core.timeline import Segment, Timeline, TimelineError, compile_timeline
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         print_problems(error.problems)
         return INVALID
     length = chosen_length(practice, args)
-    language = args.language or practice.language
+    language = chosen_language(practice, args)
     try:
         if args.speech:
             with speech_service() as speech:
@@ -72,28 +73,64 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
 
 
 def timeline_table(practice: Practice, timeline: Timeline) -> str:
+    """One row per segment; `line` is where its step stands in the file."""
     title = practice.title.get(timeline.language)
-    length = format_duration(timeline.length) if timeline.length is not None else "fixed"
+    length = (
+        format_duration(timeline.length) if timeline.length is not None else "fixed (no lengths)"
+    )
     lines = [
         f"{title} ({practice.id}) · length {length} · timed total "
         f"{format_duration(timeline.total)}",
         "",
+        f"{'start':>8} {'end':>8}  {'line':>4}  {'kind':<8} what",
     ]
-    lines.append(f"{'start':>8} {'end':>8}  {'step':>4}  {'kind':<8} text")
     section = None
     for segment in timeline.segments:
         if segment.section is not None and segment.section != section:
             section = segment.section
             lines.append(f"{'':>8} {'':>8}  {'':>4}  — {timeline.sections[section].title}")
-        text = " ".join((segment.text or "").split())
-        if len(text) > 60:
-            text = text[:57] + "..."
-        held = " (waits)" if segment.kind in ("wait", "ask") else ""
+        what = _what(segment)
+        if len(what) > 64:
+            what = what[:61] + "..."
         lines.append(
-            f"{_clock(segment.start):>8} {_clock(segment.end):>8}  {segment.step + 1:>4}  "
-            f"{segment.kind:<8} {text}{held}"
+            f"{_clock(segment.start):>8} {_clock(segment.end):>8}  {segment.source.pos.line:>4}  "
+            f"{segment.kind:<8} {what}"
         )
     return "\n".join(lines)
+
+
+def _what(segment: Segment) -> str:
+    """What a segment shows, or for breathing and bells, what it does."""
+    text = " ".join((segment.text or "").split())
+    step = segment.source
+    if segment.kind == "breathe" and isinstance(step, Breathe):
+        phases = [
+            f"{name} {_phase(ramp)}"
+            for name, ramp in (
+                ("in", step.inhale),
+                ("hold", step.hold),
+                ("out", step.exhale),
+                ("rest", step.rest),
+            )
+            if ramp.start or ramp.end
+        ]
+        pattern = f"{len(segment.cycles)} × " + " · ".join(phases)
+        return f"{pattern}: {text}" if text else pattern
+    if segment.kind == "silence" and isinstance(step, Breathe):
+        return "quiet after the last whole breath"
+    if segment.kind == "bell" and isinstance(step, Bell):
+        return step.sound + (f" × {step.times}" if step.times > 1 else "")
+    if segment.kind == "audio" and isinstance(step, Audio):
+        return f"{step.path}: {text}" if text else step.path
+    if segment.kind in ("wait", "ask"):
+        return f"{text} (waits)"
+    return text
+
+
+def _phase(ramp: Ramp) -> str:
+    if ramp.start == ramp.end:
+        return format_duration(ramp.start)
+    return f"{format_duration(ramp.start)}→{format_duration(ramp.end)}"
 
 
 def _clock(seconds: float) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop_app.app import open_library, shown
 from desktop_app.audio.clips import clip_seconds
-from desktop_app.cli.common import INVALID, OK, UsageError, pack_root, print_problems
+from desktop_app.cli.common import INVALID, OK, USAGE, pack_root, print_problems
 from desktop_app.core.library import find_files, load_file
 from desktop_app.core.model import PackManifest, Plan, Practice
 from desktop_app.core.plan_loader import check_plan_against_library
@@ -16,39 +16,65 @@ from desktop_app.core.problems import InvalidFile, Problem
 
 
 def run(args: argparse.Namespace) -> int:
-    files: list[tuple[Path, Path | None]] = []
-    for path in args.paths:
-        if path.is_dir():
-            files.extend((f, pack_root(f, path)) for f in find_files(path))
-        elif path.exists():
-            files.append((path, pack_root(path, path.parent)))
-        else:
-            raise UsageError(f"{path}: no such file or folder")
+    files, missing = _files_to_check(args.paths)
     problems: list[Problem] = []
     loaded: list[tuple[Path, Practice | Plan | PackManifest]] = []
     for file, media_root in files:
         try:
-            loaded.append(
-                (
-                    file,
-                    load_file(
-                        file, display=shown(file), media_root=media_root, measure_clip=clip_seconds
-                    ),
-                )
+            item = load_file(
+                file, display=shown(file), media_root=media_root, measure_clip=clip_seconds
             )
         except InvalidFile as error:
             problems.extend(error.problems)
+        else:
+            loaded.append((file, item))
     problems.extend(_cross_checks(loaded))
     print_problems(problems)
+    for message in missing:
+        print(f"attune: {message}", file=sys.stderr)
+    if files:
+        print(_summary(len(files), problems), file=sys.stderr)
+    if missing:
+        return USAGE
+    return INVALID if any(p.is_error for p in problems) else OK
+
+
+def _files_to_check(paths: list[Path]) -> tuple[list[tuple[Path, Path | None]], list[str]]:
+    """Each file once, with the pack folder its media are in; and what could not be found."""
+    files: dict[Path, tuple[Path, Path | None]] = {}
+    missing: list[str] = []
+    for path in paths:
+        try:
+            if path.is_dir():
+                found = find_files(path)
+                if not found:
+                    missing.append(f"{path}: no practice, plan or pack files in this folder")
+                for file in found:
+                    files.setdefault(file.resolve(), (file, pack_root(file, path)))
+            elif path.exists():
+                files.setdefault(path.resolve(), (path, pack_root(path, path.parent)))
+            else:
+                missing.append(f"{path}: no such file or folder")
+        except OSError as error:  # a name too long, a folder we may not read
+            missing.append(f"{path}: {error.strerror or error}")
+    return list(files.values()), missing
+
+
+def _summary(checked: int, problems: list[Problem]) -> str:
+    """`3 files checked, 1 with problems (2 errors, 1 warning)`."""
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    bad_files = len({p.file for p in problems if p.is_error})
-    summary = f"{len(files)} file{'s' * (len(files) != 1)} checked"
-    summary += ": all valid" if not errors else f": {bad_files} with errors ({errors} in all)"
-    if warnings:
-        summary += f", {warnings} warning{'s' * (warnings != 1)}"
-    print(summary, file=sys.stderr)
-    return INVALID if errors else OK
+    summary = f"{checked} file{'s' * (checked != 1)} checked"
+    if not errors:
+        summary += ", all valid"
+        return summary + (f" ({_count(warnings, 'warning')})" if warnings else "")
+    with_errors = len({p.file for p in problems if p.is_error})
+    counts = [_count(errors, "error")] + ([_count(warnings, "warning")] if warnings else [])
+    return summary + f", {with_errors} with problems ({', '.join(counts)})"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
 
 
 def _cross_checks(loaded: list[tuple[Path, Practice | Plan | PackManifest]]) -> list[Problem]:
@@ -64,7 +90,7 @@ def _cross_checks(loaded: list[tuple[Path, Practice | Plan | PackManifest]]) -> 
                 Problem(
                     shown(path),
                     item.id_pos,
-                    f'id "{item.id}" is also used by {shown(seen[key])}; ids must be unique',
+                    f'"{item.id}" is also used by {shown(seen[key])}; ids must be unique',
                     "id",
                 )
             )

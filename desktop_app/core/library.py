@@ -223,12 +223,23 @@ def _load_all(
 
 
 def _clash(loser: Entry, winner: Entry, display: Callable[[Path], str]) -> Problem:
+    """A warning on the file people can act on: the one that wins over another source
+    (your own copy replacing a built-in), or the one left out within one source."""
     kind = loser.record.kind
+    if loser.source != winner.source:
+        return Problem(
+            display(winner.path),
+            winner.item.id_pos,
+            f"this {kind} replaces the one with the same id in {display(loser.path)} "
+            f"({loser.source.label})",
+            "id",
+            "warning",
+        )
     return Problem(
         display(loser.path),
         loser.item.id_pos,
-        f'{kind} id "{loser.item.id}" is also used by {display(winner.path)} '
-        f"({winner.source.label}), which is used instead",
+        f'{kind} id "{loser.item.id}" is also used by {display(winner.path)}, '
+        "which is used instead",
         "id",
         "warning",
     )

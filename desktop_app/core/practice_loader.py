@@ -341,7 +341,9 @@ class _PracticeBuilder:
         value = documents.media_path(self.r, node, path, extensions, what)
         if value is None or self.media_root is None or (self.media_root / value).is_file():
             return value
-        self.r.report(node, path, f'media file not found: "{value}" (looked in {self.media_root})')
+        self.r.report(
+            node, path, f'media file not found: "{value}" (looked in {self.media_root.resolve()})'
+        )
         return None
 
     def span(self, node: Node, path: str, allow_zero: bool = False) -> float | Flex | None:

@@ -143,3 +143,14 @@ def test_narration_off_keeps_the_spoken_breath_cues(tmp_path: Path, speech: Spee
     say, breathe = session.timeline.segments[0], session.timeline.segments[1]
     assert rms(out, say.start, say.end) == 0.0
     assert rms(out, breathe.start, breathe.start + 1.0) > 10 ** (-40 / 20)  # "in"
+
+
+def test_a_slow_voice_lengthens_a_tight_practice_with_a_notice(tmp_path: Path) -> None:
+    with SpeechService(tmp_path / "cache", user_rate=0.5) as slow:
+        words = "Breathe in slowly, and notice the breath as it leaves you again."
+        tight = practice(
+            tmp_path, f"- say: {words}\n  pause: 0\n- silence: flex\n", extra="lengths: [6s]\n"
+        )
+        session = prepare_session(tight, speech=slow, rate=RATE)
+    assert session.timeline.total > 6.0 and session.timeline.length == session.timeline.total
+    assert any("this practice will take" in notice for notice in session.notices)

@@ -47,7 +47,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def test_validate_a_valid_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path, "tiny.yaml", MINIMAL_PRACTICE)
-    assert run(capsys, "validate", "tiny.yaml") == (0, "", "1 file checked: all valid\n")
+    assert run(capsys, "validate", "tiny.yaml") == (0, "", "1 file checked, all valid\n")
 
 
 def test_validate_reports_every_problem_as_path_line_col(
@@ -65,7 +65,7 @@ def test_validate_reports_every_problem_as_path_line_col(
         'box.yaml:9:11: steps[2].bell: expected one of "bowl", "chime", "gong" or "wood", got "gongg"; '
         'did you mean "gong"?',
     ]
-    assert err == "1 file checked: 1 with errors (2 in all)\n"
+    assert err == "1 file checked, 1 with problems (2 errors)\n"
 
 
 def test_validate_walks_folders_and_pack_manifests(
@@ -91,8 +91,7 @@ def test_validate_refuses_duplicate_ids(tmp_path: Path, capsys: pytest.CaptureFi
     write(tmp_path, "b.yaml", MINIMAL_PRACTICE)
     code, out, _ = run(capsys, "validate", "a.yaml", "b.yaml")
     assert (
-        code == 1
-        and out == 'b.yaml:2:5: id: id "tiny" is also used by a.yaml; ids must be unique\n'
+        code == 1 and out == 'b.yaml:2:5: id: "tiny" is also used by a.yaml; ids must be unique\n'
     )
 
 
@@ -108,7 +107,7 @@ def test_a_plan_naming_a_missing_practice_is_valid_with_a_warning(
     code, out, err = run(capsys, "validate", "plan.yaml")
     assert code == 0
     assert out.startswith('plan.yaml:7:5: warning: items[1].practice: no practice "nowhere"')
-    assert err == "1 file checked: all valid, 1 warning\n"
+    assert err == "1 file checked, all valid (1 warning)\n"
 
 
 def test_a_plan_is_checked_against_practices_validated_with_it(
@@ -124,12 +123,28 @@ def test_a_plan_is_checked_against_practices_validated_with_it(
     assert run(capsys, "validate", "e.yaml", "plan.yaml")[0] == 0
 
 
-def test_validate_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "validate", "nowhere.yaml") == (
         2,
         "",
         "attune: nowhere.yaml: no such file or folder\n",
     )
+    (tmp_path / "empty").mkdir()
+    assert run(capsys, "validate", "empty")[2] == (
+        "attune: empty: no practice, plan or pack files in this folder\n"
+    )
+    assert run(capsys, "validate", "a" * 300 + ".yaml")[0] == 2
+
+
+def test_validate_checks_what_exists_and_each_file_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "bad.yaml", MINIMAL_PRACTICE.replace("kind: breathing", "kind: yoga"))
+    code, out, err = run(capsys, "validate", "bad.yaml", "missing.yaml", "bad.yaml", ".")
+    assert code == 2
+    assert len(out.splitlines()) == 1 and out.startswith("bad.yaml:4:7:")
+    assert "attune: missing.yaml: no such file or folder" in err
+    assert "1 file checked, 1 with problems (1 error)" in err
     with pytest.raises(SystemExit) as exited:
         main(["validate"])
     assert exited.value.code == 2
@@ -253,7 +268,8 @@ def test_list_warns_about_clashing_ids_and_the_user_wins(
     code, out, err = run(capsys, "list", "--json")
     (row,) = [r for r in json.loads(out) if r["id"] == "tiny"]
     assert code == 0 and row["source"] == "user"
-    assert 'warning: id: practice id "tiny" is also used by' in err and "(your practices)" in err
+    assert err.startswith("home/data/practices/a.yaml:2:5: warning: id: this practice replaces ")
+    assert err.rstrip().endswith("starter/practices/b.yaml (pack starter)")
 
 
 def test_list_says_which_files_could_not_be_loaded(

@@ -30,7 +30,9 @@ def test_earlier_sources_win_and_clashes_are_warned(tmp_path: Path) -> None:
     assert entry.source.kind == "user"
     (warning,) = library.warnings
     assert warning.severity == "warning" and warning.pos.line == 2
-    assert "is also used by" in warning.message and "(your practices)" in warning.message
+    assert warning.file.endswith("mine.yaml")  # on the file that wins: the user's own
+    assert warning.message.startswith("this practice replaces the one with the same id in")
+    assert warning.message.endswith("theirs.yaml (pack pk)")
     assert isinstance(library.plans["p"].item, Plan)
     assert library.practice("tiny") is entry.item and library.practice("nope") is None
 
@@ -38,8 +40,12 @@ def test_earlier_sources_win_and_clashes_are_warned(tmp_path: Path) -> None:
 def test_within_a_source_the_first_path_wins(tmp_path: Path) -> None:
     write(tmp_path, "b.yaml", MINIMAL_PRACTICE.replace("Tiny", "B"))
     write(tmp_path, "a.yaml", MINIMAL_PRACTICE.replace("Tiny", "A"))
-    library = scan([Source("user", tmp_path, "yours")])
+    library = scan([Source("user", tmp_path, "yours")], display=lambda p: p.name)
     assert library.practices["tiny"].path.name == "a.yaml"
+    (warning,) = library.warnings
+    assert str(warning) == (
+        'b.yaml:2:5: warning: id: practice id "tiny" is also used by a.yaml, which is used instead'
+    )
 
 
 def test_failures_are_kept_with_their_problems(tmp_path: Path) -> None:

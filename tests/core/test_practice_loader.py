@@ -420,7 +420,10 @@ def test_flex_weights_must_be_positive(tmp_path: Path) -> None:
     ("breathe", "message"),
     [
         ("{in: 4s, out: 4s}", 'steps[1].breathe: needs "cycles" (how many breaths) or "for"'),
-        ("{in: 4s, out: 4s, cycles: 3, for: 1m}", '8:48: steps[1].breathe: has both "cycles" and "for"; keep one'),
+        (
+            "{in: 4s, out: 4s, cycles: 3, for: 1m}",
+            '8:48: steps[1].breathe: has both "cycles" and "for"; keep one',
+        ),
         ("{out: 4s, cycles: 3}", 'missing required key "in"'),
         (
             "{in: 0, out: 4s, cycles: 3}",
