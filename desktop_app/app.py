@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.audio.clips import clip_seconds
+from desktop_app.audio.sample_cache import SampleCache
 from desktop_app.audio.speech import SpeechService
 from desktop_app.core.library import Library, scan
 from desktop_app.storage.library_sources import library_sources
@@ -28,6 +29,10 @@ def open_library() -> Library:
     library = scan(library_sources(paths), cache=cache, measure_clip=clip_seconds, display=shown)
     cache.save()
     return library
+
+
+def sample_cache() -> SampleCache:
+    return SampleCache(default_paths().sound_cache)
 
 
 def speech_service(

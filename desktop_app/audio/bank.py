@@ -6,8 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
+import numpy as np
+
 from desktop_app.audio import synth
 from desktop_app.audio.clips import Samples, leveled, read_clip
+from desktop_app.audio.sample_cache import SampleCache, file_key
 from desktop_app.audio.speech import PreparedSpeech
 from desktop_app.core.model import NOISE_BACKGROUNDS
 
@@ -17,6 +20,7 @@ BACKGROUND_LOOP_SECONDS: Final = 45.0
 #: voice sits a little lower, above the breath tones (−26) and the background (−30).
 SPEECH_RMS: Final = 10 ** (-23 / 20)
 SPEECH_PEAK: Final = 10 ** (-4.5 / 20)
+_NOTHING: Final = np.zeros(0, np.float32)  # "could not be read": stored as nothing
 
 
 class PracticeSounds:
@@ -31,8 +35,11 @@ class PracticeSounds:
         speech: PreparedSpeech | None = None,
         media_root: Path | None = None,
         background: str | None = None,
+        cache: SampleCache | None = None,
     ) -> None:
         self.rate = rate
+        #: Prepared samples on disk; None makes everything afresh each time.
+        self.cache = cache
         self.prepared = speech
         self.media_root = media_root or Path()
         self.background_name = background
@@ -40,8 +47,21 @@ class PracticeSounds:
 
     def speech(self, text: str, language: str) -> Samples | None:
         path = self.prepared.path(text, language) if self.prepared else None
-        samples = self._read(path, f'the spoken "{text[:40]}"') if path else None
-        return None if samples is None else leveled(samples, SPEECH_RMS, SPEECH_PEAK)
+        if path is None:
+            return None
+        what = f'the spoken "{text[:40]}"'
+
+        def make() -> Samples:
+            samples = self._read(path, what)
+            return _NOTHING if samples is None else leveled(samples, SPEECH_RMS, SPEECH_PEAK)
+
+        try:
+            key = file_key("speech", path, self.rate, SPEECH_RMS, SPEECH_PEAK)
+        except OSError as error:
+            self.notices.append(f"{what} could not be played: {error.strerror or error}")
+            return None
+        samples = self.cache.get(key, make) if self.cache else make()
+        return samples if samples.size else None
 
     def bell(self, sound: str) -> Samples:
         return synth.bell(sound, self.rate)
@@ -57,7 +77,14 @@ class PracticeSounds:
         if not name or name == "none":
             return None
         if name in NOISE_BACKGROUNDS:
-            return synth.noise(name, BACKGROUND_LOOP_SECONDS, self.rate)
+
+            def make() -> Samples:
+                return synth.noise(name, BACKGROUND_LOOP_SECONDS, self.rate)
+
+            if self.cache is None:
+                return make()
+            key = file_key("noise", Path(synth.__file__), name, BACKGROUND_LOOP_SECONDS, self.rate)
+            return self.cache.get(key, make)
         return self._read(self.media_root / name, f'the background "{name}"')
 
     def _read(self, path: Path, what: str) -> Samples | None:

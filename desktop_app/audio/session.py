@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop_app.audio.bank import PracticeSounds
 from desktop_app.audio.clips import clip_seconds
 from desktop_app.audio.mixer import Gains, Mixer
+from desktop_app.audio.sample_cache import SampleCache
 from desktop_app.audio.speech import Phrase, PreparedSpeech, SpeechService
 from desktop_app.core.durations import format_duration
 from desktop_app.core.model import Practice
@@ -70,6 +71,7 @@ def prepare_session(
     background: str | None = None,
     rate: int = DEFAULT_RATE,
     gains: Gains | None = None,
+    sample_cache: SampleCache | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> SessionSound:
     """Everything needed to play or render `practice`. `background` None means the
@@ -101,6 +103,7 @@ def prepare_session(
         speech=prepared,
         media_root=practice.media_root,
         background=practice.background if background is None else background,
+        cache=sample_cache,
     )
     mixer = Mixer(timeline, bank, rate, gains)
     notices.extend(bank.notices)

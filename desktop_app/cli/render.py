@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop_app.app import speech_service
+from desktop_app.app import sample_cache, speech_service
 from desktop_app.audio.render import file_format, render_to_file
 from desktop_app.audio.session import prepare_session
 from desktop_app.cli.common import (
@@ -42,7 +42,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.no_speech:
             session = prepare_session(
-                practice, length=length, language=language, background=background
+                practice,
+                length=length,
+                language=language,
+                background=background,
+                sample_cache=sample_cache(),
             )
         else:
             voices = {language: args.voice} if args.voice else None
@@ -52,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
                     length=length,
                     language=language,
                     speech=speech,
+                    sample_cache=sample_cache(),
                     background=background,
                     progress=_progress,
                 )

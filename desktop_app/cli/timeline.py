@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from desktop_app.app import speech_service
+from desktop_app.app import sample_cache, speech_service
 from desktop_app.audio.session import clip_lengths, prepare_session
 from desktop_app.cli.common import (
     INVALID,
@@ -35,7 +35,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.speech:
             with speech_service() as speech:
-                session = prepare_session(practice, length=length, language=language, speech=speech)
+                session = prepare_session(
+                    practice,
+                    length=length,
+                    language=language,
+                    speech=speech,
+                    sample_cache=sample_cache(),
+                )
             for notice in session.notices:
                 print(f"note: {notice}", file=sys.stderr)
             timeline = session.timeline

@@ -53,6 +53,11 @@ class AppPaths:
     def speech_cache(self) -> Path:
         return self.cache / "speech"
 
+    @property
+    def sound_cache(self) -> Path:
+        """Samples made ready to play: speech at the output rate, background loops."""
+        return self.cache / "sounds"
+
 
 def default_paths(environ: dict[str, str] | None = None) -> AppPaths:
     env = os.environ if environ is None else environ
