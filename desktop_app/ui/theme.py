@@ -175,7 +175,9 @@ def style_sheet(p: Palette, zoom: float = 1.0) -> str:
     QListView::item:selected, QListWidget::item:selected {{
         background: {p.accent_soft}; color: {p.text};
     }}
-    QSlider::groove:horizontal {{ height: {px(6)}px; background: {p.pacer_soft}; border-radius: 3px; }}
+    QSlider::groove:horizontal {{
+        height: {px(6)}px; background: {p.pacer_soft}; border-radius: 3px;
+    }}
     QSlider::handle:horizontal {{
         width: {px(18)}px; margin: -{px(6)}px 0; border-radius: {px(9)}px;
         background: {p.accent};
