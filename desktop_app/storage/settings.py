@@ -1,0 +1,324 @@
+"""The person's settings: one small JSON file, read forgivingly and written atomically.
+
+Reading never raises. An unknown key is ignored; a field with a wrong type or a value
+out of range falls back to its default, and one plain notice names those fields. A
+file that cannot be read at all (not JSON, not an object, far too large, unreadable)
+gives the default settings, and is renamed aside as `settings.json.broken` so that
+the next save cannot destroy it. A file written by a newer Attune (`"version"` above
+ours) is read as far as its fields are known; it is only written again when the
+caller saves, which it does when the person changes a setting.
+
+Writing goes to a temporary file in the same folder, which is flushed and synced
+before `os.replace` puts it in place, so a crash leaves the old file or the new one,
+never half of either. The folder is private (0700) and the file is 0600.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Final, Literal, get_args
+
+from desktop_app.storage.paths import ensure_private_dir
+
+ThemeName = Literal["system", "light", "dark"]
+ScreenName = Literal["today", "library", "journal", "settings"]
+
+#: The version this code writes. Files with a higher one are read as far as possible.
+VERSION: Final = 1
+#: A settings file is a few hundred bytes; anything this large is not one of ours.
+MAX_BYTES: Final = 256 * 1024
+#: Voices remembered per language, and the longest id or language kept.
+MAX_VOICES: Final = 64
+MAX_VOICE_TEXT: Final = 512
+#: `window_geometry` is base64 of a few dozen bytes.
+MAX_GEOMETRY: Final = 8192
+
+SPEECH_RATE_RANGE: Final = (0.5, 2.0)
+VOLUME_RANGE: Final = (0.0, 1.0)
+TEXT_ZOOM_RANGE: Final = (0.75, 2.0)
+THEMES: Final[tuple[str, ...]] = get_args(ThemeName)
+SCREENS: Final[tuple[str, ...]] = get_args(ScreenName)
+
+
+@dataclass(frozen=True)
+class Settings:
+    theme: ThemeName = "system"
+    #: Whether practices are read aloud, unless chosen otherwise before one begins.
+    narration: bool = True
+    #: Primary language ("en", "nl") -> voice id. Read-only once made.
+    voices: Mapping[str, str] = field(default_factory=dict)
+    #: 0.5–2.0, multiplies a practice's own rate.
+    speech_rate: float = 1.0
+    #: 0.0–1.0 each.
+    volume_voice: float = 1.0
+    volume_cues: float = 0.8
+    volume_background: float = 0.5
+    #: None: follow the system.
+    reduced_motion: bool | None = None
+    #: 0.75–2.0
+    text_zoom: float = 1.0
+    #: base64 of QWidget.saveGeometry(); opaque here.
+    window_geometry: str = ""
+    last_screen: ScreenName = "library"
+
+    def __post_init__(self) -> None:
+        # A frozen settings object should not change behind its holder's back.
+        object.__setattr__(self, "voices", MappingProxyType(dict(self.voices)))
+
+    def __hash__(self) -> int:
+        values = tuple(
+            tuple(sorted(self.voices.items())) if f.name == "voices" else getattr(self, f.name)
+            for f in fields(self)
+        )
+        return hash(values)
+
+
+class _Bad:
+    """What a check returns for a value that cannot be used."""
+
+
+_BAD: Final = _Bad()
+
+
+def _number(low: float, high: float) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return _BAD
+        number = float(value)
+        return number if math.isfinite(number) and low <= number <= high else _BAD
+
+    return check
+
+
+def _one_of(choices: tuple[str, ...]) -> Callable[[Any], Any]:
+    return lambda value: value if isinstance(value, str) and value in choices else _BAD
+
+
+def _boolean(value: Any) -> Any:
+    return value if isinstance(value, bool) else _BAD
+
+
+def _boolean_or_none(value: Any) -> Any:
+    return value if value is None or isinstance(value, bool) else _BAD
+
+
+def _geometry(value: Any) -> Any:
+    return value if isinstance(value, str) and len(value) <= MAX_GEOMETRY else _BAD
+
+
+def _voice_text(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= MAX_VOICE_TEXT and value.strip() != ""
+
+
+_CHECKS: Final[dict[str, Callable[[Any], Any]]] = {
+    "theme": _one_of(THEMES),
+    "narration": _boolean,
+    "speech_rate": _number(*SPEECH_RATE_RANGE),
+    "volume_voice": _number(*VOLUME_RANGE),
+    "volume_cues": _number(*VOLUME_RANGE),
+    "volume_background": _number(*VOLUME_RANGE),
+    "reduced_motion": _boolean_or_none,
+    "text_zoom": _number(*TEXT_ZOOM_RANGE),
+    "window_geometry": _geometry,
+    "last_screen": _one_of(SCREENS),
+}
+
+
+#: How each field is named to the person in a notice.
+FIELD_NAMES: Final[Mapping[str, str]] = {
+    "theme": "theme",
+    "narration": "narration",
+    "voices": "voices",
+    "speech_rate": "speaking pace",
+    "volume_voice": "voice volume",
+    "volume_cues": "volume of bells and tones",
+    "volume_background": "background volume",
+    "reduced_motion": "reduced motion",
+    "text_zoom": "text size",
+    "window_geometry": "window size and position",
+    "last_screen": "last screen",
+}
+
+
+def settings_from_object(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
+    """Settings from a decoded JSON object, and the fields that fell back to defaults
+    (in whole, or for voices in part: the usable entries are kept)."""
+    values: dict[str, Any] = {}
+    rejected: list[str] = []
+    for name in (f.name for f in fields(Settings)):
+        if name not in data:
+            continue
+        raw = data[name]
+        if name == "voices":
+            if not isinstance(raw, dict):
+                rejected.append(name)
+                continue
+            kept = {k: v for k, v in raw.items() if _voice_text(k) and _voice_text(v)}
+            values[name] = dict(list(kept.items())[:MAX_VOICES])
+            if len(values[name]) != len(raw):
+                rejected.append(name)
+            continue
+        value = _CHECKS[name](raw)
+        if value is _BAD:
+            rejected.append(name)
+        else:
+            values[name] = value
+    return Settings(**values), rejected
+
+
+def settings_to_object(settings: Settings) -> dict[str, Any]:
+    """The JSON object written to the file."""
+    data: dict[str, Any] = {"version": VERSION}
+    for name in (f.name for f in fields(Settings)):
+        value = getattr(settings, name)
+        data[name] = dict(value) if name == "voices" else value
+    return data
+
+
+class _Unreadable(Exception):
+    """Why a settings file as a whole cannot be used."""
+
+
+class SettingsStore:
+    """Loads and saves the settings file at `path` (normally `AppPaths.settings`)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        #: The version of the file last loaded (None: no file, or one not readable).
+        self.loaded_version: int | None = None
+        # A file that could not be read, nor renamed aside: saving must not replace it.
+        self._unmoved_broken = False
+
+    @property
+    def newer_file(self) -> bool:
+        """Whether the file last loaded was written by a newer Attune. Saving replaces
+        it with this version's fields, so save only when the person changes something."""
+        return self.loaded_version is not None and self.loaded_version > VERSION
+
+    def load(self) -> tuple[Settings, str | None]:
+        """The settings, and a notice for the person when something was wrong.
+
+        A missing file gives the defaults and no notice. Never raises.
+        """
+        self.loaded_version = None
+        self._unmoved_broken = False
+        try:
+            data = self._read()
+        except FileNotFoundError:
+            return Settings(), None
+        except _Unreadable as error:
+            return Settings(), self._set_aside(str(error))
+        except OSError as error:
+            reason = f"it could not be opened: {error.strerror or error}"
+            return Settings(), self._set_aside(reason)
+
+        version = data.get("version")
+        self.loaded_version = (
+            version if isinstance(version, int) and not isinstance(version, bool) else VERSION
+        )
+        settings, rejected = settings_from_object(data)
+        if not rejected:
+            return settings, None
+        names = ", ".join(FIELD_NAMES[name] for name in rejected)
+        return settings, (
+            f"Some of your settings could not be read, so Attune uses the default for: {names}."
+        )
+
+    def save(self, settings: Settings) -> None:
+        """Write `settings` atomically. Raises OSError when that is not possible; the
+        file already there is then left as it was."""
+        folder = self.path.parent
+        ensure_private_dir(folder)
+        if self._unmoved_broken:
+            self._move_aside()  # raises OSError if it still cannot be moved
+            self._unmoved_broken = False
+        text = json.dumps(
+            settings_to_object(settings), indent=2, ensure_ascii=False, allow_nan=False
+        )
+        handle, name = tempfile.mkstemp(dir=folder, prefix=".settings-", suffix=".tmp")  # 0600
+        temporary = Path(name)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write((text + "\n").encode("utf-8"))
+                out.flush()
+                os.fsync(out.fileno())
+            temporary.replace(self.path)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+        self.loaded_version = VERSION
+        _sync_folder(folder)
+
+    # --- reading ---------------------------------------------------------------------
+
+    def _read(self) -> dict[str, Any]:
+        with self.path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise _Unreadable("it is far larger than a settings file can be")
+        if not raw.strip():
+            raise _Unreadable("it is empty")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise _Unreadable("it is not text") from None
+        try:
+            data = json.loads(text)
+        except RecursionError:
+            raise _Unreadable("it is not valid JSON: nested too deeply") from None
+        except ValueError as error:  # json.JSONDecodeError, or an integer too long
+            where = (
+                f" at line {error.lineno}, column {error.colno}"
+                if isinstance(error, json.JSONDecodeError)
+                else ""
+            )
+            raise _Unreadable(f"it is not valid JSON{where}") from None
+        if not isinstance(data, dict):
+            raise _Unreadable("it does not hold settings")
+        return data
+
+    def _set_aside(self, reason: str) -> str:
+        start = (
+            f"Your settings file could not be read ({reason}); "
+            "Attune started with the default settings."
+        )
+        try:
+            kept = self._move_aside()
+        except OSError:
+            self._unmoved_broken = True
+            return f"{start} The file was left where it is; Attune will not save over it."
+        if kept is None:
+            return start
+        return f"{start} The damaged file was kept as {kept.name}."
+
+    def _move_aside(self) -> Path | None:
+        """Rename the settings file to a free `.broken` name (None: it is gone)."""
+        if not (self.path.exists() or self.path.is_symlink()):
+            return None
+        for number in range(1, 1000):
+            suffix = ".broken" if number == 1 else f".broken-{number}"
+            target = self.path.with_name(self.path.name + suffix)
+            if not (target.exists() or target.is_symlink()):
+                self.path.rename(target)
+                return target
+        raise OSError(f"there is no free name to keep {self.path.name} aside")
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows it."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
