@@ -83,11 +83,15 @@ def palette_for(theme: ThemeName) -> Palette:
 def apply(app: QApplication, palette: Palette, zoom: float = 1.0) -> None:
     """Make `palette` and `zoom` the look of the whole application."""
     app.setPalette(_qpalette(palette))
+    # Scale from the system's own size, remembered on first use: the app font is ours
+    # after this, and scaling it again would grow text at every change of theme.
+    base = app.property("attuneBaseFontSize")
+    if not isinstance(base, float):
+        size = QGuiApplication.font().pointSizeF()
+        base = size if size > 0 else 10.0
+        app.setProperty("attuneBaseFontSize", base)
     font = QFont(app.font())
-    base = QGuiApplication.font().pointSizeF() if QGuiApplication.font().pointSizeF() > 0 else 10.0
-    font.setPointSizeF(
-        max(8.0, base * zoom * 1.1)
-    )  # a touch larger than the system's: easier to read
+    font.setPointSizeF(max(8.0, base * zoom * 1.1))  # a little larger: easier to read
     app.setFont(font)
     app.setStyleSheet(style_sheet(palette, zoom))
     app.setProperty("attunePalette", palette.name)
@@ -128,6 +132,12 @@ def style_sheet(p: Palette, zoom: float = 1.0) -> str:
 
     def px(n: int) -> int:
         return round(n * zoom)
+
+    groove = px(6)
+    handle = max(groove + 8, px(18))
+    handle_margin = (handle - groove) // 2
+    handle_radius = (handle - 1) // 2  # Qt ignores a radius above half the size
+    box = px(18)
 
     return f"""
     QWidget {{ color: {p.text}; }}
@@ -176,11 +186,33 @@ def style_sheet(p: Palette, zoom: float = 1.0) -> str:
         background: {p.accent_soft}; color: {p.text};
     }}
     QSlider::groove:horizontal {{
-        height: {px(6)}px; background: {p.pacer_soft}; border-radius: 3px;
+        height: {groove}px; background: {p.pacer_soft}; border-radius: {groove // 2}px;
     }}
     QSlider::handle:horizontal {{
-        width: {px(18)}px; margin: -{px(6)}px 0; border-radius: {px(9)}px;
-        background: {p.accent};
+        width: {handle}px; height: {handle}px; margin: -{handle_margin}px 0;
+        border-radius: {handle_radius}px; background: {p.accent};
+    }}
+    QCheckBox::indicator, QRadioButton::indicator {{
+        width: {box}px; height: {box}px; border: 2px solid {p.muted};
+        background: {p.surface};
+    }}
+    QCheckBox::indicator {{ border-radius: {px(4)}px; }}
+    QRadioButton::indicator {{ border-radius: {(box + 4) // 2}px; }}
+    QCheckBox::indicator:checked, QRadioButton::indicator:checked {{
+        background: {p.accent}; border: 2px solid {p.accent};
+    }}
+    QComboBox::drop-down {{
+        border: none; width: {px(24)}px; subcontrol-origin: padding;
+        subcontrol-position: center right;
+    }}
+    QComboBox::down-arrow {{
+        width: 0; height: 0; border-left: {px(5)}px solid transparent;
+        border-right: {px(5)}px solid transparent; border-top: {px(6)}px solid {p.muted};
+        margin-right: {px(8)}px;
+    }}
+    QComboBox QAbstractItemView {{
+        background: {p.surface}; border: 1px solid {p.border};
+        selection-background-color: {p.accent_soft}; selection-color: {p.text};
     }}
     QProgressBar {{
         background: {p.pacer_soft}; border: none; border-radius: {px(4)}px; height: {px(8)}px;
