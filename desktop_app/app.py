@@ -7,8 +7,9 @@ from pathlib import Path
 
 from desktop_app.audio.clips import clip_seconds
 from desktop_app.audio.sample_cache import SampleCache
-from desktop_app.audio.speech import SpeechService
+from desktop_app.audio.speech import SpeechCache, SpeechService
 from desktop_app.core.library import Library, scan
+from desktop_app.core.model import Practice
 from desktop_app.storage.library_sources import library_sources
 from desktop_app.storage.load_cache import LoadCache
 from desktop_app.storage.paths import default_paths, ensure_private_dir
@@ -43,17 +44,45 @@ def speech_service(
     return SpeechService(paths.speech_cache, user_rate=user_rate, voice_overrides=voice_overrides)
 
 
-def run_app(argv: list[str] | None = None) -> int:
+def known_voices() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The voices seen the last time speech ran (the list is cached beside the speech)."""
+    voices = SpeechCache(default_paths().speech_cache).load_voices()
+    if voices is None:
+        return ()
+    return tuple((v.id, v.name, tuple(v.languages)) for v in voices.voices)
+
+
+def run_app(practice: Practice | None = None, length: float | None = None) -> int:
+    """Open the window; with `practice`, straight on its Before-you-begin screen."""
     # Qt is imported here, not at the top, so the command line starts without it.
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.audio.output import SoundOutput
+    from desktop_app.core.clock import MonotonicClock
+    from desktop_app.storage.settings import SettingsStore
+    from desktop_app.ui.main_window import MainWindow, Services
+    from desktop_app.ui.system_prefs import system_reduces_motion
 
     paths = default_paths()
     for folder in (paths.data, paths.practices, paths.config):
         ensure_private_dir(folder)  # so people find where their own practices go
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("Attune")
-    window = MainWindow(open_library())
+    output = SoundOutput()
+    services = Services(
+        paths=paths,
+        settings_store=SettingsStore(paths.settings),
+        scan=open_library,
+        sink=output,
+        clock=MonotonicClock(),
+        device_rate=output.device_rate(),
+        system_reduces_motion=system_reduces_motion(),
+        voices=known_voices(),
+    )
+    window = MainWindow(services, open_library())
+    window.apply_look()
     window.show()
+    if practice is not None:
+        window.open_practice(practice, length)
     return int(app.exec())

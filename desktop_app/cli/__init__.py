@@ -13,7 +13,7 @@ from pathlib import Path
 
 import desktop_app
 from desktop_app.app import run_app
-from desktop_app.cli import listing, render, timeline, validate
+from desktop_app.cli import listing, play, render, timeline, validate
 from desktop_app.cli.common import INVALID, OK, USAGE, UsageError
 
 __all__ = ["INVALID", "OK", "USAGE", "build_parser", "main"]
@@ -100,6 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="the file to write: .wav, .flac or .ogg",
     )
     rendering.set_defaults(run=render.run)
+
+    playing = commands.add_parser(
+        "play",
+        help="open the app on a practice",
+        description="Open Attune on a practice's Before-you-begin screen.",
+    )
+    playing.add_argument("practice", metavar="PRACTICE", help="a practice file, or a library id")
+    playing.add_argument("--length", metavar="L", help='the length to start with, e.g. "10m"')
+    playing.set_defaults(run=play.run)
 
     library = commands.add_parser(
         "list",

@@ -1,68 +1,454 @@
-"""The main window. For now a calm list of the library; the app shell comes next."""
+"""The main window: navigation between Today, Library, Journal and Settings, and the
+path of one practice: Before you begin → Player → After.
+
+Widgets stay thin. The library, settings, sound preparation and sound output are
+services handed in by the composition root (`app.py`); tests hand in their own clock
+and sound sink.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Final
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
+    QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.durations import format_duration
+from desktop_app.audio.mixer import Gains
+from desktop_app.audio.sample_cache import SampleCache
+from desktop_app.audio.session import SessionSound, prepare_session
+from desktop_app.audio.speech import SpeechService
+from desktop_app.core.answers import Answer
+from desktop_app.core.clock import Clock
 from desktop_app.core.library import Library
 from desktop_app.core.model import Practice
+from desktop_app.storage.paths import AppPaths
+from desktop_app.storage.settings import ScreenName, Settings, SettingsStore
+from desktop_app.ui import theme
+from desktop_app.ui.after_view import AfterView
+from desktop_app.ui.before_view import BeforeView
+from desktop_app.ui.library_view import LibraryView
+from desktop_app.ui.library_watcher import LibraryWatcher
+from desktop_app.ui.player_view import PlayerResult, PlayerView, SoundSink
+from desktop_app.ui.session_choice import SessionChoice
+from desktop_app.ui.settings_view import SettingsView
+from desktop_app.ui.sound_preparer import SoundPreparer
+from desktop_app.ui.theme import SPACE
+
+ZOOM_STEP: Final = 0.1
+
+
+@dataclass
+class Services:
+    """What the window needs from the outside world."""
+
+    paths: AppPaths
+    settings_store: SettingsStore
+    scan: Callable[[], Library]
+    sink: SoundSink
+    clock: Clock
+    device_rate: int
+    system_reduces_motion: bool = False
+    #: (voice id, name, languages) of the installed voices, for Settings and Before.
+    voices: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """One practice session's answers and outcome, kept for the journal."""
+
+    choice: SessionChoice
+    result: PlayerResult
+    after: tuple[Answer, ...]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library) -> None:
+    def __init__(self, services: Services, library: Library) -> None:
         super().__init__()
-        self.setWindowTitle("Attune")
-        self.resize(720, 520)
-        heading = QLabel(self.tr("Your practices"))
-        heading.setAccessibleName(self.tr("Your practices"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        heading.setFont(font)
-        self.practice_list = QListWidget()
-        self.practice_list.setAccessibleName(self.tr("Practices"))
-        self.practice_list.setAccessibleDescription(self.tr("Every practice in your library"))
-        self.practice_list.setSpacing(4)
-        for entry in sorted(library.practices.values(), key=lambda e: e.item.title.get()):
-            practice = entry.item
-            assert isinstance(practice, Practice)
-            lengths = ", ".join(format_duration(x) for x in practice.lengths)
-            detail = f"{practice.kind}" + (f" · {lengths}" if lengths else "")
-            item = QListWidgetItem(f"{practice.title.get()}\n{detail}")
-            item.setData(Qt.ItemDataRole.UserRole, practice.id)
-            self.practice_list.addItem(item)
-        status = QLabel(self._status(library))
-        status.setAccessibleName(self.tr("Library status"))
-        layout = QVBoxLayout()
-        layout.setContentsMargins(32, 28, 32, 24)
-        layout.setSpacing(16)
-        layout.addWidget(heading)
-        layout.addWidget(self.practice_list, 1)
-        layout.addWidget(status)
-        body = QWidget()
-        body.setLayout(layout)
-        self.setCentralWidget(body)
+        self.services = services
+        self.library = library
+        self.settings, settings_notice = services.settings_store.load()
+        self.sessions: list[SessionRecord] = []
+        self.preparer = SoundPreparer(self)
+        self.player: PlayerView | None = None
+        self.before: BeforeView | None = None
+        self._practice: Practice | None = None
+        self._choice: SessionChoice | None = None
+        self._start_when_ready = False
 
-    def _status(self, library: Library) -> str:
-        count = len(library.practices)
-        text = (
-            self.tr("1 practice")
-            if count == 1
-            else self.tr("%1 practices").replace("%1", str(count))
+        self.setWindowTitle("Attune")
+        self.setMinimumSize(760, 560)
+        self.resize(1100, 740)
+        self.screens = QStackedWidget()
+        self.library_view = LibraryView(
+            library, self.language, practices_folder=services.paths.practices
         )
-        failed = len(library.failures)
-        if failed:
-            text += " · " + (
-                self.tr("1 file could not be loaded")
-                if failed == 1
-                else self.tr("%1 files could not be loaded").replace("%1", str(failed))
+        self.library_view.practice_chosen.connect(self.open_practice_id)
+        self.settings_view = SettingsView(self.settings, services.voices)
+        self.settings_view.changed.connect(self.change_settings)
+        pages = {
+            "today": self._coming_soon(
+                self.tr("Today"),
+                self.tr(
+                    "Soon you will see here what your plan asks for today. "
+                    "For now, choose a practice in the Library."
+                ),
+            ),
+            "library": self.library_view,
+            "journal": self._coming_soon(
+                self.tr("Journal"),
+                self.tr("Soon your reflections will be kept here, privately, on this computer."),
+            ),
+            "settings": self.settings_view,
+        }
+        for page in pages.values():
+            self.screens.addWidget(page)
+        self.pages = pages
+        self.session_area = QStackedWidget()
+
+        self.nav = self._navigation()
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setProperty("role", "warning")
+        self.notice.setAccessibleName(self.tr("Notice"))
+        self.notice.setVisible(bool(settings_notice))
+        self.notice.setText(settings_notice or "")
+        main = QWidget()
+        main_layout = QHBoxLayout(main)
+        main_layout.setContentsMargins(0, 0, 0, 0)
+        main_layout.addWidget(self.nav)
+        right = QVBoxLayout()
+        right.setContentsMargins(SPACE["m"], SPACE["m"], SPACE["m"], SPACE["m"])
+        right.addWidget(self.notice)
+        right.addWidget(self.screens, 1)
+        main_layout.addLayout(right, 1)
+        self.root = QStackedWidget()
+        self.root.addWidget(main)
+        self.root.addWidget(self.session_area)
+        self.setCentralWidget(self.root)
+
+        self.watcher = LibraryWatcher(
+            [services.paths.practices, services.paths.packs], services.scan, self
+        )
+        self.watcher.library_changed.connect(self.set_library)
+        self.preparer.progress.connect(self._preparing)
+        self.preparer.ready.connect(self._prepared)
+        self.preparer.failed.connect(self._preparation_failed)
+        self._zoom_shortcuts()
+        self._restore()
+
+    # --- building -----------------------------------------------------------------
+
+    def _navigation(self) -> QWidget:
+        nav = QFrame()
+        nav.setProperty("role", "card")
+        nav.setFixedWidth(200)
+        layout = QVBoxLayout(nav)
+        layout.setContentsMargins(SPACE["s"], SPACE["l"], SPACE["s"], SPACE["l"])
+        layout.setSpacing(SPACE["xs"])
+        name = QLabel("Attune")
+        name.setProperty("role", "subheading")
+        name.setAccessibleName("Attune")
+        layout.addWidget(name)
+        layout.addSpacing(SPACE["m"])
+        labels = {
+            "today": self.tr("Today"),
+            "library": self.tr("Library"),
+            "journal": self.tr("Journal"),
+            "settings": self.tr("Settings"),
+        }
+        self.nav_group = QButtonGroup(self)
+        self.nav_buttons: dict[str, QPushButton] = {}
+        screens: tuple[ScreenName, ...] = ("today", "library", "journal", "settings")
+        for number, screen in enumerate(screens, start=1):
+            button = QPushButton(labels[screen])
+            button.setProperty("role", "nav")
+            button.setCheckable(True)
+            button.setAccessibleName(labels[screen])
+            button.setAccessibleDescription(
+                self.tr("Show %1 (Ctrl+%2)")
+                .replace("%1", labels[screen])
+                .replace("%2", str(number))
             )
-        return text
+            button.clicked.connect(lambda _=False, s=screen: self.show_screen(s))
+            self.nav_group.addButton(button)
+            self.nav_buttons[screen] = button
+            layout.addWidget(button)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda s=screen: self.show_screen(s))
+        layout.addStretch()
+        return nav
+
+    def _coming_soon(self, title: str, text: str) -> QWidget:
+        page = QWidget()
+        heading = QLabel(title)
+        heading.setProperty("role", "heading")
+        heading.setAccessibleName(title)
+        body = QLabel(text)
+        body.setWordWrap(True)
+        body.setProperty("role", "muted")
+        body.setAccessibleName(text)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(SPACE["l"], SPACE["l"], SPACE["l"], SPACE["l"])
+        layout.setSpacing(SPACE["m"])
+        layout.addWidget(heading)
+        layout.addWidget(body)
+        layout.addStretch()
+        return page
+
+    def _zoom_shortcuts(self) -> None:
+        for keys, step in (
+            ("Ctrl++", ZOOM_STEP),
+            ("Ctrl+=", ZOOM_STEP),
+            ("Ctrl+-", -ZOOM_STEP),
+            ("Ctrl+0", 0.0),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda s=step: self.zoom(s))
+
+    # --- screens and settings -------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        return "en"
+
+    def show_screen(self, screen: ScreenName) -> None:
+        if self.root.currentIndex() != 0:
+            return  # a practice is open; its own screens lead the way out
+        self.screens.setCurrentWidget(self.pages[screen])
+        self.nav_buttons[screen].setChecked(True)
+        self.settings = replace(self.settings, last_screen=screen)
+
+    def set_library(self, library: Library) -> None:
+        self.library = library
+        self.library_view.set_library(library)
+
+    def change_settings(self, settings: Settings) -> None:
+        restyle = (settings.theme, settings.text_zoom) != (
+            self.settings.theme,
+            self.settings.text_zoom,
+        )
+        self.settings = settings
+        if restyle:
+            self.apply_look()
+        self.save_settings()
+
+    def zoom(self, step: float) -> None:
+        zoom = 1.0 if step == 0 else min(2.0, max(0.75, round(self.settings.text_zoom + step, 2)))
+        self.settings = replace(self.settings, text_zoom=zoom)
+        self.settings_view.set_settings(self.settings)
+        self.apply_look()
+        self.save_settings()
+
+    def apply_look(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, theme.palette_for(self.settings.theme), self.settings.text_zoom)
+
+    def save_settings(self) -> None:
+        try:
+            self.services.settings_store.save(self.settings)
+        except OSError as error:
+            self.show_notice(
+                self.tr(
+                    "Your settings could not be saved (%1). They apply until you close Attune."
+                ).replace("%1", error.strerror or str(error))
+            )
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def _restore(self) -> None:
+        geometry = self.settings.window_geometry
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        self.show_screen(self.settings.last_screen)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.player is not None:
+            self.player.end()
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self.settings = replace(self.settings, window_geometry=geometry)
+        if not self.services.settings_store.newer_file:  # never downgrade a newer file for this
+            self.save_settings()
+        self.preparer.wait()
+        self.watcher.stop()
+        super().closeEvent(event)
+
+    # --- one practice: before, player, after ------------------------------------------
+
+    def reduced_motion(self) -> bool:
+        choice = self.settings.reduced_motion
+        return self.services.system_reduces_motion if choice is None else choice
+
+    def open_practice_id(self, practice_id: str) -> None:
+        practice = self.library.practice(practice_id)
+        if practice is not None:
+            self.open_practice(practice)
+
+    def open_practice(self, practice: Practice, length: float | None = None) -> None:
+        """Show Before-you-begin, and start preparing the sound at once."""
+        self._practice = practice
+        language = self.language if practice.title.has(self.language) else practice.language
+        voices = tuple((v, name) for v, name, _ in self.services.voices)
+        before = BeforeView(
+            practice,
+            language=language,
+            narration=self.settings.narration,
+            rate=self.settings.speech_rate,
+            voices=voices,
+            voice=self.settings.voices.get(language.split("-")[0]),
+            background_volume=self.settings.volume_background,
+            length=length if length in practice.lengths else practice.default_length,
+        )
+        before.choices_changed.connect(self._prepare)
+        before.start_requested.connect(self._start)
+        before.back_requested.connect(self.close_session)
+        self._show_in_session(before)
+        self.before = before
+        self._prepare(
+            SessionChoice(
+                practice_id=practice.id,
+                length=length if length in practice.lengths else practice.default_length,
+                narration=self.settings.narration,
+                voice=self.settings.voices.get(language.split("-")[0]),
+                rate=self.settings.speech_rate,
+                background=None,
+                background_volume=self.settings.volume_background,
+                language=language,
+            )
+        )
+
+    def _prepare(self, choice: SessionChoice) -> None:
+        practice = self._practice
+        assert practice is not None
+        self._choice = choice
+        services = self.services
+        gains = Gains(
+            narration=self.settings.volume_voice,
+            cues=self.settings.volume_cues,
+            background=choice.background_volume,
+        )
+        voices = {choice.language.split("-")[0]: choice.voice} if choice.voice else None
+
+        def work(progress: Callable[[int, int], None]) -> SessionSound:
+            with SpeechService(
+                services.paths.speech_cache, user_rate=choice.rate, voice_overrides=voices
+            ) as speech:
+                return prepare_session(
+                    practice,
+                    length=choice.length,
+                    language=choice.language,
+                    speech=speech,
+                    narration=choice.narration,
+                    background=choice.background,
+                    rate=services.device_rate,
+                    gains=gains,
+                    sample_cache=SampleCache(services.paths.sound_cache),
+                    progress=progress,
+                )
+
+        self.preparer.prepare(work)
+
+    def _preparing(self, done: int, total: int) -> None:
+        if self.before is not None:
+            self.before.set_preparing(done, total)
+
+    def _prepared(self, sound: SessionSound) -> None:
+        if self.before is not None:
+            self.before.set_ready()
+        if self._start_when_ready:
+            self._start_when_ready = False
+            self._play(sound)
+
+    def _preparation_failed(self, message: str) -> None:
+        self.show_notice(self.tr("This practice could not be prepared: %1").replace("%1", message))
+        self._start_when_ready = False
+
+    def _start(self, choice: SessionChoice) -> None:
+        """Begin: at once when the sound for these choices is ready, else when it is."""
+        same = self._choice is not None and replace(choice, before=()) == replace(
+            self._choice, before=()
+        )
+        self._choice = choice
+        if not same:
+            self._prepare(choice)
+        if self.preparer.latest is not None:
+            self._play(self.preparer.latest)
+        else:
+            self._start_when_ready = True
+
+    def _play(self, sound: SessionSound) -> None:
+        practice, choice = self._practice, self._choice
+        assert practice is not None and choice is not None
+        player = PlayerView(
+            practice,
+            sound,
+            clock=self.services.clock,
+            sink=self.services.sink,
+            language=choice.language,
+            reduced_motion=self.reduced_motion(),
+            narration=choice.narration,
+        )
+        player.finished.connect(self._after)
+        player.fullscreen_requested.connect(self.toggle_fullscreen)
+        self._show_in_session(player)
+        self.player = player
+        self.before = None
+        player.start()
+        player.play_button.setFocus()
+
+    def _after(self, result: PlayerResult) -> None:
+        practice, choice = self._practice, self._choice
+        assert practice is not None and choice is not None
+        self.player = None
+        if self.isFullScreen():
+            self.showNormal()
+        after = AfterView(practice, choice.language, completed=result.completed)
+        after.answered.connect(
+            lambda answers: self.sessions.append(SessionRecord(choice, result, tuple(answers)))
+        )
+        after.again_requested.connect(lambda: self.open_practice(practice, choice.length))
+        after.done_requested.connect(self.close_session)
+        self._show_in_session(after)
+
+    def close_session(self) -> None:
+        self.player = None
+        self.before = None
+        self._practice = None
+        self.root.setCurrentIndex(0)
+        self._clear_session_area()
+        self.show_screen("library")
+        self.library_view.setFocus()
+
+    def toggle_fullscreen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def _show_in_session(self, widget: QWidget) -> None:
+        self._clear_session_area()
+        self.session_area.addWidget(widget)
+        self.session_area.setCurrentWidget(widget)
+        self.root.setCurrentIndex(1)
+        widget.setFocus()
+
+    def _clear_session_area(self) -> None:
+        while (old := self.session_area.widget(0)) is not None:
+            self.session_area.removeWidget(old)
+            old.deleteLater()

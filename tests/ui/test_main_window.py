@@ -1,43 +1,138 @@
-"""The first window: it lists the library, and every control has an accessible name."""
+"""The app shell: navigation, remembered settings, and one practice from Library to After.
+
+Real services throughout (library scan, settings file, speech with espeak-ng, mixer);
+only the clock and the sound device are the test's own.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QWidget
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import open_library
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.core.clock import ManualClock
+from desktop_app.core.engine import PlayState
+from desktop_app.storage.paths import default_paths
+from desktop_app.storage.settings import SettingsStore
+from desktop_app.ui.after_view import AfterView
+from desktop_app.ui.before_view import BeforeView
+from desktop_app.ui.main_window import MainWindow, Services
+from desktop_app.ui.player_view import PlayerView
 from tests.helpers import MINIMAL_PRACTICE, write
+from tests.ui.test_player import RecordingSink
+
+SHORT = MINIMAL_PRACTICE.replace("id: tiny", "id: short").replace("Tiny", "A short one") + (
+    "reflection:\n  after:\n    - {id: noticed, text: What did you notice?}\n"
+)
 
 
-def test_the_window_lists_the_library_and_counts_failures(
-    qtbot: QtBot, _private_home: Path
-) -> None:
-    write(_private_home / "data" / "practices", "mine.yaml", MINIMAL_PRACTICE)
-    write(_private_home / "data" / "practices", "bad.yaml", "attune: practice/1\n")
-    window = MainWindow(open_library())
+def make_window(qtbot: QtBot, sink: RecordingSink | None = None) -> MainWindow:
+    paths = default_paths()
+    services = Services(
+        paths=paths,
+        settings_store=SettingsStore(paths.settings),
+        scan=open_library,
+        sink=sink or RecordingSink(),
+        clock=ManualClock(50.0),
+        device_rate=16_000,
+    )
+    window = MainWindow(services, open_library())
     qtbot.addWidget(window)
     window.show()
-    titles = [
-        window.practice_list.item(i).text().splitlines()[0]
-        for i in range(window.practice_list.count())
-    ]
-    assert "Tiny" in titles and len(titles) >= 4
-    status = [label.text() for label in window.findChildren(QLabel)]
-    assert any(text.endswith("practices · 1 file could not be loaded") for text in status)
+    return window
 
 
-def test_every_control_has_an_accessible_name(qtbot: QtBot) -> None:
-    window = MainWindow(open_library())
-    qtbot.addWidget(window)
-    controls = [
-        w
-        for w in window.findChildren(QWidget)
-        if isinstance(w, QAbstractButton | QAbstractItemView | QLabel)
+def interactive_without_names(root: QWidget) -> list[str]:
+    kinds = (QAbstractButton, QAbstractSlider, QComboBox, QLineEdit, QPlainTextEdit)
+    return [
+        f"{type(w).__name__}:{getattr(w, 'text', lambda: '')()}"
+        for w in root.findChildren(QWidget)
+        if isinstance(w, kinds) and w.isVisibleTo(root) and not w.accessibleName()
     ]
-    assert controls
-    assert all(w.accessibleName() for w in controls), [
-        type(w).__name__ for w in controls if not w.accessibleName()
-    ]
+
+
+def test_navigation_by_buttons_and_keys(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    assert window.screens.currentWidget() is window.library_view
+    window.nav_buttons["settings"].click()
+    assert window.screens.currentWidget() is window.settings_view
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.nav_buttons["settings"].isChecked()
+    window.show_screen("journal")
+    assert window.nav_buttons["journal"].isChecked()
+
+
+def test_the_last_screen_and_window_size_are_remembered(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.resize(780, 570)  # the offscreen screen is 800 × 600
+    window.show_screen("settings")
+    window.close()
+    again = make_window(qtbot)
+    assert again.screens.currentWidget() is again.settings_view
+    assert (again.width(), again.height()) == (780, 570)
+
+
+def test_a_broken_settings_file_gives_defaults_and_a_notice(qtbot: QtBot) -> None:
+    settings = default_paths().settings
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text("{ this is not json")
+    window = make_window(qtbot)
+    assert window.notice.isVisibleTo(window) and "could not be read" in window.notice.text()
+    assert window.settings.theme == "system"
+
+
+def test_text_zoom_keys(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.zoom(0.1)
+    window.zoom(0.1)
+    assert window.settings.text_zoom == pytest.approx(1.2)
+    window.zoom(0.0)
+    assert window.settings.text_zoom == 1.0
+    assert SettingsStore(default_paths().settings).load()[0].text_zoom == 1.0
+
+
+def test_one_practice_from_library_to_after(qtbot: QtBot, _private_home: Path) -> None:
+    write(_private_home / "data" / "practices", "short.yaml", SHORT)
+    window = make_window(qtbot)
+    window.open_practice_id("short")
+    before = window.session_area.currentWidget()
+    assert isinstance(before, BeforeView) and window.root.currentIndex() == 1
+    with qtbot.waitSignal(window.preparer.ready, timeout=30_000):
+        pass
+    before.start_requested.emit(before.choice())
+    player = window.session_area.currentWidget()
+    assert isinstance(player, PlayerView) and player.engine.state is PlayState.PLAYING
+    window.services.clock.advance(60)  # type: ignore[attr-defined]
+    player.tick()
+    after = window.session_area.currentWidget()
+    assert isinstance(after, AfterView)
+    after.save()
+    (record,) = window.sessions
+    assert record.result.completed and record.choice.practice_id == "short"
+    after.done_requested.emit()
+    assert window.root.currentIndex() == 0
+    assert window.screens.currentWidget() is window.library_view
+
+
+def test_every_control_on_every_screen_has_an_accessible_name(
+    qtbot: QtBot, _private_home: Path
+) -> None:
+    write(_private_home / "data" / "practices", "short.yaml", SHORT)
+    window = make_window(qtbot)
+    for screen in ("today", "library", "journal", "settings"):
+        window.show_screen(screen)
+        assert interactive_without_names(window) == [], screen
+    window.open_practice_id("short")
+    assert interactive_without_names(window) == []
