@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app.audio.clips import clip_seconds
-from desktop_app.audio.sample_cache import SampleCache
-from desktop_app.audio.speech import SpeechCache, SpeechService
-from desktop_app.core.library import Library, scan
-from desktop_app.core.model import Practice
-from desktop_app.storage.library_sources import library_sources
-from desktop_app.storage.load_cache import LoadCache
 from desktop_app.storage.paths import default_paths, ensure_private_dir
+
+if TYPE_CHECKING:  # what the window does not need to show itself loads when first used
+    from desktop_app.audio.sample_cache import SampleCache
+    from desktop_app.audio.speech import SpeechService
+    from desktop_app.core.library import Library
+    from desktop_app.core.model import Practice
 
 
 def shown(path: Path) -> str:
@@ -23,16 +23,29 @@ def shown(path: Path) -> str:
         return str(path)
 
 
+def measure_clip(path: Path) -> float:
+    """A clip's length in seconds (only files not yet in the load cache get here)."""
+    from desktop_app.audio.clips import clip_seconds
+
+    return clip_seconds(path)
+
+
 def open_library() -> Library:
     """The whole library, through the on-disk cache so unchanged files are not re-read."""
+    from desktop_app.core.library import scan
+    from desktop_app.storage.library_sources import library_sources
+    from desktop_app.storage.load_cache import LoadCache
+
     paths = default_paths()
     cache = LoadCache(paths.load_cache)
-    library = scan(library_sources(paths), cache=cache, measure_clip=clip_seconds, display=shown)
+    library = scan(library_sources(paths), cache=cache, measure_clip=measure_clip, display=shown)
     cache.save()
     return library
 
 
 def sample_cache() -> SampleCache:
+    from desktop_app.audio.sample_cache import SampleCache
+
     return SampleCache(default_paths().sound_cache)
 
 
@@ -40,12 +53,16 @@ def speech_service(
     *, user_rate: float = 1.0, voice_overrides: dict[str, str] | None = None
 ) -> SpeechService:
     """Speech with the cache in the user's cache folder."""
+    from desktop_app.audio.speech import SpeechService
+
     paths = default_paths()
     return SpeechService(paths.speech_cache, user_rate=user_rate, voice_overrides=voice_overrides)
 
 
 def known_voices() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """The voices seen the last time speech ran (the list is cached beside the speech)."""
+    from desktop_app.audio.speech import SpeechCache
+
     voices = SpeechCache(default_paths().speech_cache).load_voices()
     if voices is None:
         return ()
@@ -76,13 +93,14 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
         scan=open_library,
         sink=output,
         clock=MonotonicClock(),
-        device_rate=output.device_rate(),
+        device_rate=output.device_rate,
         system_reduces_motion=system_reduces_motion(),
-        voices=known_voices(),
+        load_voices=known_voices,
     )
-    window = MainWindow(services, open_library())
+    window = MainWindow(services)
     window.apply_look()
     window.show()
     if practice is not None:
+        window.build_pages()
         window.open_practice(practice, length)
     return int(app.exec())

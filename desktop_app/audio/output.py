@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from desktop_app.audio.live import LivePlayer
+if TYPE_CHECKING:  # the player (and numpy) load with the first practice, not at start-up
+    from desktop_app.audio.live import LivePlayer
 
 NO_SOUND: Final = "Sound is off: {reason}. The practice goes on silently."
 

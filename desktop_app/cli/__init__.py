@@ -6,14 +6,13 @@ Exit status: 0 success, 1 invalid input (problems were printed), 2 usage error.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import desktop_app
-from desktop_app.app import run_app
-from desktop_app.cli import listing, play, render, timeline, validate
 from desktop_app.cli.common import INVALID, OK, USAGE, UsageError
 
 __all__ = ["INVALID", "OK", "USAGE", "build_parser", "main"]
@@ -23,9 +22,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        from desktop_app.app import run_app
+
         return run_app()
+    # Each command's module is imported only when it runs: `attune` alone opens the
+    # window without loading the sound stack the command line uses.
+    run = importlib.import_module(f"desktop_app.cli.{args.command_module}").run
     try:
-        result: int = args.run(args)
+        result: int = run(args)
     except UsageError as error:
         print(f"attune: {error}", file=sys.stderr)
         return USAGE
@@ -54,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         "recursively. Prints one line per problem as path:line:col: message.",
     )
     checking.add_argument("paths", nargs="+", metavar="PATH", type=Path)
-    checking.set_defaults(run=validate.run)
+    checking.set_defaults(command_module="validate")
 
     schedule = commands.add_parser(
         "timeline",
@@ -68,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="time speech by the real synthesized voice, as `render` will play it",
     )
     schedule.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    schedule.set_defaults(run=timeline.run)
+    schedule.set_defaults(command_module="timeline")
 
     rendering = commands.add_parser(
         "render",
@@ -99,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="the file to write: .wav, .flac or .ogg",
     )
-    rendering.set_defaults(run=render.run)
+    rendering.set_defaults(command_module="render")
 
     playing = commands.add_parser(
         "play",
@@ -108,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     playing.add_argument("practice", metavar="PRACTICE", help="a practice file, or a library id")
     playing.add_argument("--length", metavar="L", help='the length to start with, e.g. "10m"')
-    playing.set_defaults(run=play.run)
+    playing.set_defaults(command_module="play")
 
     library = commands.add_parser(
         "list",
@@ -116,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="List built-in practices, your own practices and those from packs.",
     )
     library.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    library.set_defaults(run=listing.run)
+    library.set_defaults(command_module="listing")
     return parser
 
 

@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from desktop_app.app import open_library, shown
-from desktop_app.audio.clips import clip_seconds
+from desktop_app.app import measure_clip, open_library, shown
 from desktop_app.core.durations import format_duration, parse_duration
 from desktop_app.core.library import load_file
 from desktop_app.core.model import Practice
@@ -52,7 +51,7 @@ def find_practice(reference: str) -> Practice:
             path,
             display=shown(path),
             media_root=pack_root(path, path.parent),
-            measure_clip=clip_seconds,
+            measure_clip=measure_clip,
         )
         if not isinstance(item, Practice):
             kind = type(item).__name__.lower().replace("packmanifest", "pack manifest")

@@ -6,8 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop_app.app import open_library, shown
-from desktop_app.audio.clips import clip_seconds
+from desktop_app.app import measure_clip, open_library, shown
 from desktop_app.cli.common import INVALID, OK, USAGE, pack_root, print_problems
 from desktop_app.core.library import find_files, load_file
 from desktop_app.core.model import PackManifest, Plan, Practice
@@ -22,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     for file, media_root in files:
         try:
             item = load_file(
-                file, display=shown(file), media_root=media_root, measure_clip=clip_seconds
+                file, display=shown(file), media_root=media_root, measure_clip=measure_clip
             )
         except InvalidFile as error:
             problems.extend(error.problems)

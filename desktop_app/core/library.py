@@ -15,12 +15,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal, Protocol
 
-from desktop_app.core import documents
-from desktop_app.core.files import read_limited
 from desktop_app.core.gc_pause import collection_paused
-from desktop_app.core.model import PackManifest, Plan, Practice
-from desktop_app.core.plan_loader import pack_manifest_from_tree, plan_from_tree
-from desktop_app.core.practice_loader import MeasureClip, practice_from_tree
+from desktop_app.core.model import MeasureClip, PackManifest, Plan, Practice
 from desktop_app.core.problems import InvalidFile, Problem
 
 SourceKind = Literal["user", "pack", "built-in"]
@@ -119,6 +115,13 @@ def load_file(
     measure_clip: MeasureClip | None = None,
 ) -> Loaded:
     """Load any Attune file by its header; raise InvalidFile with every problem."""
+    # The loaders (and the YAML parser) load on the first file that is not in the
+    # cache: a warm start of the app never needs them.
+    from desktop_app.core import documents
+    from desktop_app.core.files import read_limited
+    from desktop_app.core.plan_loader import pack_manifest_from_tree, plan_from_tree
+    from desktop_app.core.practice_loader import practice_from_tree
+
     file = display or str(path)
     document = documents.read_document(read_limited(path, file), file)
     if document.kind == "practice":

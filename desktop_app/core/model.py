@@ -8,6 +8,7 @@ Every duration is in seconds (float). Positions are 1-based, as shown to people.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, NamedTuple, TypeAlias
@@ -31,6 +32,10 @@ BREATH_CUES = ("tone", "voice", "none")
 BreathCue: TypeAlias = Literal["tone", "voice", "none"]
 AUDIO_EXTENSIONS = (".wav", ".flac", ".ogg")
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".svg")
+
+#: Measures an audio clip in seconds, given its full path; raises ValueError (with a
+#: message for people) when the file cannot be read as audio.
+MeasureClip: TypeAlias = Callable[[Path], float]
 
 #: A value kept from an `x-` key: plain data (str, int, float, bool, None, tuples).
 Extra: TypeAlias = object
@@ -343,3 +348,20 @@ class PackManifest:
     description: Text | None = None
     extras: tuple[tuple[str, Extra], ...] = ()
     source: Path | None = None
+
+
+def spoken_languages(practice: Practice) -> list[str]:
+    """The file's language first, then every other language its spoken texts have:
+    a Dutch translation may take longer to say than the English."""
+    found = dict.fromkeys([practice.language])
+    for text in _spoken_texts(practice.steps):
+        found.update(dict.fromkeys(text.languages))
+    return list(found)
+
+
+def _spoken_texts(steps: tuple[Step, ...]) -> Iterator[Text]:
+    for step in steps:
+        if isinstance(step, Repeat):
+            yield from _spoken_texts(step.steps)
+        elif isinstance(step, Say | Wait):
+            yield step.text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -24,6 +24,7 @@ from desktop_app.core.model import (
     ChoiceQuestion,
     FeelingsQuestion,
     Flex,
+    MeasureClip,
     Pos,
     Practice,
     Question,
@@ -37,6 +38,7 @@ from desktop_app.core.model import (
     Step,
     TextQuestion,
     Wait,
+    spoken_languages,
 )
 from desktop_app.core.problems import InvalidFile, Problem, join
 from desktop_app.core.reader import Reader
@@ -46,9 +48,6 @@ from desktop_app.core.yaml_tree import Mapping, Node, Scalar, Sequence
 
 T = TypeVar("T")
 
-#: Measures an audio clip in seconds, given its full path; raises ValueError (with a
-#: message for people) when the file cannot be read as audio.
-MeasureClip = Callable[[Path], float]
 
 STEP_ACTIONS = ("section", "say", "silence", "breathe", "bell", "audio", "wait", "ask", "repeat")
 COMMON_STEP_KEYS = ("image", "note")
@@ -260,23 +259,6 @@ def _check_lengths(
                 f"{format_duration(budget.fixed)} plus {format_duration(budget.minimums)} "
                 f"of minimums ({format_duration(needed - length)} more needed)",
             )
-
-
-def spoken_languages(practice: Practice) -> list[str]:
-    """The file's language first, then every other language its spoken texts have:
-    a Dutch translation may take longer to say than the English."""
-    found = dict.fromkeys([practice.language])
-    for text in _spoken_texts(practice.steps):
-        found.update(dict.fromkeys(text.languages))
-    return list(found)
-
-
-def _spoken_texts(steps: tuple[Step, ...]) -> Iterator[Text]:
-    for step in steps:
-        if isinstance(step, Repeat):
-            yield from _spoken_texts(step.steps)
-        elif isinstance(step, Say | Wait):
-            yield step.text
 
 
 class _PracticeBuilder:

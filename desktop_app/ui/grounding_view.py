@@ -8,7 +8,15 @@ contact, it is shown here too.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.theme import SPACE
 
@@ -63,18 +71,19 @@ class GroundingView(QWidget):
 
         column = QVBoxLayout()
         column.setSpacing(SPACE["l"])
-        column.addStretch()
+        column.addStretch(2)
         column.addWidget(heading)
         column.addWidget(card)
         column.addWidget(self.contact_label)
         column.addLayout(buttons)
-        column.addStretch(2)
+        column.addStretch(3)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(SPACE["xl"], SPACE["l"], SPACE["xl"], SPACE["l"])
         outer.addStretch()
         body = QWidget()
         body.setLayout(column)
         body.setMaximumWidth(640)
+        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         outer.addWidget(body, 10)
         outer.addStretch()
         for label in self.findChildren(QLabel):

@@ -86,8 +86,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.durations import format_duration
 from desktop_app.core.gc_pause import collection_paused
 from desktop_app.core.library import Entry, Library
-from desktop_app.core.model import PRACTICE_KINDS, Practice
-from desktop_app.core.practice_loader import spoken_languages
+from desktop_app.core.model import PRACTICE_KINDS, Practice, spoken_languages
 from desktop_app.core.text import Text, primary_subtag
 from desktop_app.core.timeline import time_budget
 from desktop_app.ui import theme

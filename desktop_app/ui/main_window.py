@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -27,28 +27,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.audio.mixer import Gains
-from desktop_app.audio.sample_cache import SampleCache
-from desktop_app.audio.session import SessionSound, prepare_session
-from desktop_app.audio.speech import SpeechService
 from desktop_app.core.answers import Answer
 from desktop_app.core.clock import Clock
-from desktop_app.core.library import Library
-from desktop_app.core.model import Practice
 from desktop_app.storage.paths import AppPaths
 from desktop_app.storage.settings import ScreenName, Settings, SettingsStore
 from desktop_app.ui import theme
-from desktop_app.ui.after_view import AfterView
-from desktop_app.ui.before_view import BeforeView
-from desktop_app.ui.library_view import LibraryView
-from desktop_app.ui.library_watcher import LibraryWatcher
-from desktop_app.ui.player_view import PlayerResult, PlayerView, SoundSink
 from desktop_app.ui.session_choice import SessionChoice
-from desktop_app.ui.settings_view import SettingsView
 from desktop_app.ui.sound_preparer import SoundPreparer
 from desktop_app.ui.theme import SPACE
 
 ZOOM_STEP: Final = 0.1
+
+if TYPE_CHECKING:  # sound and the session screens load when first used, not at start-up
+    from desktop_app.audio.session import SessionSound
+    from desktop_app.core.library import Library
+    from desktop_app.core.model import Practice
+    from desktop_app.ui.before_view import BeforeView
+    from desktop_app.ui.library_view import LibraryView
+    from desktop_app.ui.library_watcher import LibraryWatcher
+    from desktop_app.ui.player_view import PlayerResult, PlayerView, SoundSink
+    from desktop_app.ui.settings_view import SettingsView
 
 
 @dataclass
@@ -60,10 +58,12 @@ class Services:
     scan: Callable[[], Library]
     sink: SoundSink
     clock: Clock
-    device_rate: int
+    #: The output rate; asked when sound is first prepared (it starts PortAudio).
+    device_rate: Callable[[], int]
     system_reduces_motion: bool = False
-    #: (voice id, name, languages) of the installed voices, for Settings and Before.
-    voices: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    #: (voice id, name, languages) of the installed voices, for Settings and Before;
+    #: read just after the window first shows.
+    load_voices: Callable[[], tuple[tuple[str, str, tuple[str, ...]], ...]] = tuple
 
 
 @dataclass(frozen=True)
@@ -76,10 +76,20 @@ class SessionRecord:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, library: Library) -> None:
+    """Start-up is in two steps, so the window is on screen at once: the constructor
+    makes the frame (navigation, notice, empty pages) and `build_pages`, run from the
+    event loop just after, scans the library and makes the Library and Settings pages."""
+
+    #: The Library and Settings pages are made and the library is scanned.
+    pages_built = Signal()
+
+    def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
-        self.library = library
+        self.library: Library | None = None  # until build_pages
+        self.library_view: LibraryView | None = None
+        self.settings_view: SettingsView | None = None
+        self.watcher: LibraryWatcher | None = None
         self.settings, settings_notice = services.settings_store.load()
         self.sessions: list[SessionRecord] = []
         self.preparer = SoundPreparer(self)
@@ -93,13 +103,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 560)
         self.resize(1100, 740)
         self.screens = QStackedWidget()
-        self.library_view = LibraryView(
-            library, self.language, practices_folder=services.paths.practices
-        )
-        self.library_view.practice_chosen.connect(self.open_practice_id)
-        self.settings_view = SettingsView(self.settings, services.voices)
-        self.settings_view.changed.connect(self.change_settings)
-        pages = {
+        self.voices: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+        pages: dict[str, QWidget] = {
             "today": self._coming_soon(
                 self.tr("Today"),
                 self.tr(
@@ -107,12 +112,12 @@ class MainWindow(QMainWindow):
                     "For now, choose a practice in the Library."
                 ),
             ),
-            "library": self.library_view,
+            "library": QWidget(),  # until build_pages
             "journal": self._coming_soon(
                 self.tr("Journal"),
                 self.tr("Soon your reflections will be kept here, privately, on this computer."),
             ),
-            "settings": self.settings_view,
+            "settings": QWidget(),
         }
         for page in pages.values():
             self.screens.addWidget(page)
@@ -140,15 +145,48 @@ class MainWindow(QMainWindow):
         self.root.addWidget(self.session_area)
         self.setCentralWidget(self.root)
 
-        self.watcher = LibraryWatcher(
-            [services.paths.practices, services.paths.packs], services.scan, self
-        )
-        self.watcher.library_changed.connect(self.set_library)
         self.preparer.progress.connect(self._preparing)
         self.preparer.ready.connect(self._prepared)
         self.preparer.failed.connect(self._preparation_failed)
         self._zoom_shortcuts()
         self._restore()
+        self._painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._painted:  # the frame is on screen: now the pages behind it
+            self._painted = True
+            QTimer.singleShot(0, self.build_pages)
+
+    def build_pages(self) -> None:
+        """Scan the library and make the pages that need it (once)."""
+        if self.library_view is not None:
+            return
+        from desktop_app.ui.library_view import LibraryView
+        from desktop_app.ui.library_watcher import LibraryWatcher
+        from desktop_app.ui.settings_view import SettingsView
+
+        services = self.services
+        self.library = services.scan()
+        self.voices = services.load_voices()
+        self.library_view = LibraryView(
+            self.library, self.language, practices_folder=services.paths.practices
+        )
+        self.library_view.practice_chosen.connect(self.open_practice_id)
+        self.settings_view = SettingsView(self.settings, self.voices)
+        self.settings_view.changed.connect(self.change_settings)
+        for name, page in (("library", self.library_view), ("settings", self.settings_view)):
+            placeholder = self.pages[name]
+            self.screens.insertWidget(self.screens.indexOf(placeholder), page)
+            self.screens.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[name] = page
+        self.watcher = LibraryWatcher(
+            [services.paths.practices, services.paths.packs], services.scan, self
+        )
+        self.watcher.library_changed.connect(self.set_library)
+        self.show_screen(self.settings.last_screen)
+        self.pages_built.emit()
 
     # --- building -----------------------------------------------------------------
 
@@ -234,7 +272,8 @@ class MainWindow(QMainWindow):
 
     def set_library(self, library: Library) -> None:
         self.library = library
-        self.library_view.set_library(library)
+        if self.library_view is not None:
+            self.library_view.set_library(library)
 
     def change_settings(self, settings: Settings) -> None:
         restyle = (settings.theme, settings.text_zoom) != (
@@ -249,7 +288,8 @@ class MainWindow(QMainWindow):
     def zoom(self, step: float) -> None:
         zoom = 1.0 if step == 0 else min(2.0, max(0.75, round(self.settings.text_zoom + step, 2)))
         self.settings = replace(self.settings, text_zoom=zoom)
-        self.settings_view.set_settings(self.settings)
+        if self.settings_view is not None:
+            self.settings_view.set_settings(self.settings)
         self.apply_look()
         self.save_settings()
 
@@ -286,7 +326,8 @@ class MainWindow(QMainWindow):
         if not self.services.settings_store.newer_file:  # never downgrade a newer file for this
             self.save_settings()
         self.preparer.wait()
-        self.watcher.stop()
+        if self.watcher is not None:
+            self.watcher.stop()
         super().closeEvent(event)
 
     # --- one practice: before, player, after ------------------------------------------
@@ -296,15 +337,17 @@ class MainWindow(QMainWindow):
         return self.services.system_reduces_motion if choice is None else choice
 
     def open_practice_id(self, practice_id: str) -> None:
-        practice = self.library.practice(practice_id)
+        practice = self.library.practice(practice_id) if self.library else None
         if practice is not None:
             self.open_practice(practice)
 
     def open_practice(self, practice: Practice, length: float | None = None) -> None:
         """Show Before-you-begin, and start preparing the sound at once."""
+        from desktop_app.ui.before_view import BeforeView
+
         self._practice = practice
         language = self.language if practice.title.has(self.language) else practice.language
-        voices = tuple((v, name) for v, name, _ in self.services.voices)
+        voices = tuple((v, name) for v, name, _ in self.voices)
         before = BeforeView(
             practice,
             language=language,
@@ -334,6 +377,11 @@ class MainWindow(QMainWindow):
         )
 
     def _prepare(self, choice: SessionChoice) -> None:
+        from desktop_app.audio.mixer import Gains
+        from desktop_app.audio.sample_cache import SampleCache
+        from desktop_app.audio.session import prepare_session
+        from desktop_app.audio.speech import SpeechService
+
         practice = self._practice
         assert practice is not None
         self._choice = choice
@@ -356,7 +404,7 @@ class MainWindow(QMainWindow):
                     speech=speech,
                     narration=choice.narration,
                     background=choice.background,
-                    rate=services.device_rate,
+                    rate=services.device_rate(),
                     gains=gains,
                     sample_cache=SampleCache(services.paths.sound_cache),
                     progress=progress,
@@ -393,6 +441,8 @@ class MainWindow(QMainWindow):
             self._start_when_ready = True
 
     def _play(self, sound: SessionSound) -> None:
+        from desktop_app.ui.player_view import PlayerView
+
         practice, choice = self._practice, self._choice
         assert practice is not None and choice is not None
         player = PlayerView(
@@ -413,6 +463,8 @@ class MainWindow(QMainWindow):
         player.play_button.setFocus()
 
     def _after(self, result: PlayerResult) -> None:
+        from desktop_app.ui.after_view import AfterView
+
         practice, choice = self._practice, self._choice
         assert practice is not None and choice is not None
         self.player = None
@@ -433,7 +485,8 @@ class MainWindow(QMainWindow):
         self.root.setCurrentIndex(0)
         self._clear_session_area()
         self.show_screen("library")
-        self.library_view.setFocus()
+        if self.library_view is not None:
+            self.library_view.setFocus()
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():

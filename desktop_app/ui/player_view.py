@@ -177,21 +177,21 @@ class PlayerView(QWidget):
         times.addWidget(self.remaining_label)
 
         self.previous_section_button = self._button(
-            "⏮", self.tr("Go to the previous section"), self.engine_action("previous_section")
+            "«", self.tr("Go to the previous section"), self.engine_action("previous_section")
         )
         self.previous_section_button.setAccessibleName(self.tr("Previous section"))
         self.previous_button = self._button(
-            "◀", self.tr("Go to the previous step"), self.engine_action("previous_step")
+            "‹", self.tr("Go to the previous step"), self.engine_action("previous_step")
         )
         self.previous_button.setAccessibleName(self.tr("Previous step"))
         self.play_button = self._button(self.tr("Begin"), self.tr("Play or pause"), self.toggle)
         self.play_button.setProperty("role", "primary")
         self.next_button = self._button(
-            "▶", self.tr("Go to the next step"), self.engine_action("next_step")
+            "›", self.tr("Go to the next step"), self.engine_action("next_step")
         )
         self.next_button.setAccessibleName(self.tr("Next step"))
         self.next_section_button = self._button(
-            "⏭", self.tr("Go to the next section"), self.engine_action("next_section")
+            "»", self.tr("Go to the next section"), self.engine_action("next_section")
         )
         self.next_section_button.setAccessibleName(self.tr("Next section"))
         self.stop_button = self._button(self.tr("Stop"), self.tr("End the practice"), self.ask_stop)

@@ -9,10 +9,12 @@ result is used when the person changes their choices while it runs.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desktop_app.audio.session import SessionSound
+if TYPE_CHECKING:  # the sound stack loads with the first preparation, not at start-up
+    from desktop_app.audio.session import SessionSound
 
 
 class _Signals(QObject):

@@ -15,6 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.storage.paths import builtin_dir
+
 ThemeName = Literal["system", "light", "dark"]
 
 #: Spacing steps (px at zoom 1.0): use these, not ad-hoc numbers.
@@ -201,6 +203,8 @@ def style_sheet(p: Palette, zoom: float = 1.0) -> str:
     QCheckBox::indicator:checked, QRadioButton::indicator:checked {{
         background: {p.accent}; border: 2px solid {p.accent};
     }}
+    QCheckBox::indicator:checked {{ image: url("{_icon(f"check-{p.name}.svg")}"); }}
+    QSlider:horizontal {{ min-height: {handle + 4}px; }}
     QComboBox::drop-down {{
         border: none; width: {px(24)}px; subcontrol-origin: padding;
         subcontrol-position: center right;
@@ -222,6 +226,11 @@ def style_sheet(p: Palette, zoom: float = 1.0) -> str:
     QScrollArea {{ border: none; background: transparent; }}
     QToolTip {{ background: {p.surface}; color: {p.text}; border: 1px solid {p.border}; }}
     """
+
+
+def _icon(name: str) -> str:
+    """An icon file for the style sheet (forward slashes, as Qt wants on every system)."""
+    return (builtin_dir("assets") / "icons" / name).as_posix()
 
 
 def contrast_ratio(foreground: str, background: str) -> float:

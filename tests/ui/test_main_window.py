@@ -45,11 +45,12 @@ def make_window(qtbot: QtBot, sink: RecordingSink | None = None) -> MainWindow:
         scan=open_library,
         sink=sink or RecordingSink(),
         clock=ManualClock(50.0),
-        device_rate=16_000,
+        device_rate=lambda: 16_000,
     )
-    window = MainWindow(services, open_library())
+    window = MainWindow(services)
     qtbot.addWidget(window)
     window.show()
+    window.build_pages()  # the event loop would, right after the first paint
     return window
 
 

@@ -1,0 +1,118 @@
+"""Render each main screen to PNG, in light and dark, for the README and for looking.
+
+    .venv/bin/python scripts/screenshots.py [OUT_FOLDER]     (default: docs/screenshots)
+
+Screens: Library, Before you begin, Player mid-breath, Grounding, After. Uses the
+built-in practices, a private ATTUNE_HOME and the offscreen platform, so it needs no
+display and touches none of your own data. Speech is left out so it runs anywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["ATTUNE_HOME"] = tempfile.mkdtemp(prefix="attune-shots-")
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from desktop_app.app import open_library  # noqa: E402
+from desktop_app.audio.session import prepare_session  # noqa: E402
+from desktop_app.core.clock import ManualClock  # noqa: E402
+from desktop_app.core.model import Practice  # noqa: E402
+from desktop_app.storage.paths import default_paths  # noqa: E402
+from desktop_app.storage.settings import SettingsStore  # noqa: E402
+from desktop_app.ui import theme  # noqa: E402
+from desktop_app.ui.after_view import AfterView  # noqa: E402
+from desktop_app.ui.before_view import BeforeView  # noqa: E402
+from desktop_app.ui.main_window import MainWindow, Services  # noqa: E402
+from desktop_app.ui.player_view import PlayerView  # noqa: E402
+
+SIZE = (1100, 740)
+
+
+class Silent:
+    notice: str | None = None
+
+    def start(self, player: object) -> bool:
+        return True
+
+    def stop(self) -> None:
+        pass
+
+
+def save(widget: QWidget, path: Path) -> None:
+    widget.resize(*SIZE)
+    widget.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def practice(library_id: str) -> Practice:
+    found = open_library().practice(library_id)
+    assert found is not None, library_id
+    return found
+
+
+def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    for palette in (theme.LIGHT, theme.DARK):
+        theme.apply(app, palette)
+        name = palette.name
+        paths = default_paths()
+        services = Services(
+            paths=paths,
+            settings_store=SettingsStore(paths.settings),
+            scan=open_library,
+            sink=Silent(),
+            clock=ManualClock(),
+            device_rate=lambda: 16_000,
+        )
+        window = MainWindow(services)
+        window.build_pages()
+        window.library_view.select("longer-out-breath")
+        save(window, out / f"library-{name}.png")
+        window.close()
+
+        breathing = practice("longer-out-breath")
+        before = BeforeView(
+            breathing, language="en", narration=True, rate=1.0, length=breathing.default_length
+        )
+        save(before, out / f"before-{name}.png")
+        before.close()
+
+        clock = ManualClock()
+        player = PlayerView(
+            breathing,
+            prepare_session(breathing, rate=16_000),
+            clock=clock,
+            sink=Silent(),
+            language="en",
+        )
+        player.start()
+        player.engine.seek(
+            next(s.start for s in player.sound.timeline.segments if s.kind == "breathe") + 2.0
+        )
+        player.tick()
+        save(player, out / f"player-{name}.png")
+        player.enter_grounding()
+        save(player, out / f"grounding-{name}.png")
+        player.end()
+        player.close()
+
+        after = AfterView(practice("focusing-check-in"), "en")
+        save(after, out / f"after-{name}.png")
+        after.close()
+
+
+if __name__ == "__main__":
+    main()
