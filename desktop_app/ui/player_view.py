@@ -209,6 +209,14 @@ class PlayerView(QWidget):
         self.volume.setAccessibleDescription(self.tr("How loud the practice sounds"))
         self.volume.valueChanged.connect(self._set_volume)
         self.muted = False
+        self.mute_button = self._button(
+            self.tr("Mute"), self.tr("Silence all sound, or bring it back (M)"), self.toggle_mute
+        )
+        self.fullscreen_button = self._button(
+            self.tr("Full screen"),
+            self.tr("Fill the screen, or go back (F11)"),
+            self.fullscreen_requested.emit,
+        )
 
         controls = QHBoxLayout()
         controls.setSpacing(SPACE["s"])
@@ -224,7 +232,9 @@ class PlayerView(QWidget):
             controls.addWidget(button)
         controls.addStretch()
         controls.addWidget(self.narration_button)
+        controls.addWidget(self.mute_button)
         controls.addWidget(self.volume)
+        controls.addWidget(self.fullscreen_button)
 
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
@@ -402,6 +412,8 @@ class PlayerView(QWidget):
     def toggle_mute(self) -> None:
         self.muted = not self.muted
         self.sound.mixer.gains.master = 0.0 if self.muted else self.volume.value() / 100
+        self.mute_button.setText(self.tr("Unmute") if self.muted else self.tr("Mute"))
+        self.mute_button.setAccessibleName(self.mute_button.text())
         self.show_notice(self.tr("Sound muted. Press M to hear it again.") if self.muted else "")
 
     def _set_volume(self, value: int) -> None:
