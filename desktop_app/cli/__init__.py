@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import desktop_app
-from desktop_app.cli.common import INVALID, OK, USAGE, UsageError
+from desktop_app.cli.common import INVALID, OK, USAGE, UsageError, print_problems
+from desktop_app.core.problems import InvalidFile
 
 __all__ = ["INVALID", "OK", "USAGE", "build_parser", "main"]
 
@@ -33,6 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"attune: {error}", file=sys.stderr)
         return USAGE
+    except InvalidFile as error:  # a practice given to timeline, render or play
+        print_problems(error.problems)
+        return INVALID
     except BrokenPipeError:
         # The reader (e.g. `head`) went away; that is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

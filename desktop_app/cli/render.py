@@ -10,17 +10,14 @@ from desktop_app.app import sample_cache, speech_service
 from desktop_app.audio.render import file_format, render_to_file
 from desktop_app.audio.session import prepare_session
 from desktop_app.cli.common import (
-    INVALID,
     OK,
     UsageError,
     chosen_language,
     chosen_length,
     find_practice,
-    print_problems,
 )
 from desktop_app.core.durations import format_duration
 from desktop_app.core.model import NOISE_BACKGROUNDS
-from desktop_app.core.problems import InvalidFile
 from desktop_app.core.timeline import TimelineError
 
 
@@ -32,36 +29,23 @@ def run(args: argparse.Namespace) -> int:
     if not 0.5 <= args.rate <= 2.0:
         raise UsageError(f"--rate: expected a number from 0.5 to 2.0, got {args.rate:g}")
     background = _background(args.background)
-    try:
-        practice = find_practice(args.practice)
-    except InvalidFile as error:
-        print_problems(error.problems)
-        return INVALID
+    practice = find_practice(args.practice)
     length = chosen_length(practice, args)
     language = chosen_language(practice, args)
-    try:
-        if args.no_speech:
+    voices = {language: args.voice} if args.voice else None
+    with speech_service(user_rate=args.rate, voice_overrides=voices) as speech:
+        try:
             session = prepare_session(
                 practice,
                 length=length,
                 language=language,
-                background=background,
+                speech=None if args.no_speech else speech,
                 sample_cache=sample_cache(),
+                background=background,
+                progress=_progress,
             )
-        else:
-            voices = {language: args.voice} if args.voice else None
-            with speech_service(user_rate=args.rate, voice_overrides=voices) as speech:
-                session = prepare_session(
-                    practice,
-                    length=length,
-                    language=language,
-                    speech=speech,
-                    sample_cache=sample_cache(),
-                    background=background,
-                    progress=_progress,
-                )
-    except TimelineError as error:
-        raise UsageError(str(error)) from None
+        except TimelineError as error:
+            raise UsageError(str(error)) from None
     for notice in session.notices:
         print(f"note: {notice}", file=sys.stderr)
     try:

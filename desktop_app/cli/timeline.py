@@ -10,26 +10,19 @@ from typing import Any
 from desktop_app.app import sample_cache, speech_service
 from desktop_app.audio.session import clip_lengths, prepare_session
 from desktop_app.cli.common import (
-    INVALID,
     OK,
     UsageError,
     chosen_language,
     chosen_length,
     find_practice,
-    print_problems,
 )
 from desktop_app.core.durations import format_duration
 from desktop_app.core.model import Audio, Bell, Breathe, Practice, Ramp
-from desktop_app.core.problems import InvalidFile
 from desktop_app.core.timeline import Segment, Timeline, TimelineError, compile_timeline
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        practice = find_practice(args.practice)
-    except InvalidFile as error:
-        print_problems(error.problems)
-        return INVALID
+    practice = find_practice(args.practice)
     length = chosen_length(practice, args)
     language = chosen_language(practice, args)
     try:
