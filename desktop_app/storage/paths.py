@@ -42,6 +42,11 @@ class AppPaths:
         return self.data / "journal.sqlite3"
 
     @property
+    def journal_backups(self) -> Path:
+        """One copy of the journal a day, the last seven kept."""
+        return self.data / "backups"
+
+    @property
     def settings(self) -> Path:
         return self.config / "settings.json"
 
