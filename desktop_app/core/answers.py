@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
+from desktop_app.core import feelings
+from desktop_app.core.model import ChoiceQuestion, FeelingsQuestion, Question, ScaleQuestion
+
 QuestionKind = Literal["scale", "text", "choice", "feelings"]
 #: scale: an integer; text: a string; choice: option indexes; feelings: feeling ids
 #: (and free words the person typed, as themselves).
@@ -21,3 +24,22 @@ class Answer:
     kind: QuestionKind
     value: AnswerValue
     when: When
+
+
+def describe(question: Question, value: AnswerValue, language: str) -> str:
+    """An answer in words, as the journal and exports show it: "7 of 10",
+    "Breath, Counting", "calm, tense, a bit lost"."""
+    if isinstance(question, ScaleQuestion) and isinstance(value, int):
+        return (
+            f"{value} of {question.maximum}"
+            if question.minimum == 0
+            else (f"{value} ({question.minimum}–{question.maximum})")
+        )
+    if isinstance(question, ChoiceQuestion) and isinstance(value, tuple):
+        options = question.options
+        return ", ".join(
+            options[i].get(language) for i in value if isinstance(i, int) and 0 <= i < len(options)
+        )
+    if isinstance(question, FeelingsQuestion) and isinstance(value, tuple):
+        return ", ".join(feelings.name(str(word), language) for word in value)
+    return str(value)
