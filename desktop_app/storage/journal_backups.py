@@ -1,0 +1,254 @@
+"""Daily copies of the journal, and what to do with a damaged one.
+
+- `daily_backup`: one copy a day (`journal-YYYY-MM-DD.sqlite3`), the last seven
+  kept. Made with SQLite's backup API from a read-only connection, so it is
+  consistent even while the app writes, and checked before it replaces anything: a
+  damaged journal never pushes good copies out.
+- `move_aside`: a damaged journal, with its `-wal` and `-shm` files (which may hold
+  its latest sessions), renamed to `journal.damaged-<timestamp>.sqlite3`; never over
+  an existing file. Nothing is ever deleted.
+- `restore_backup`: a copy put in the journal's place atomically (a temporary file,
+  synced, then renamed). A journal still there is moved aside first.
+
+All files are 0600, in a 0700 folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import sqlite3
+import uuid
+from datetime import date, datetime
+from pathlib import Path
+from typing import Final
+
+from desktop_app.storage.journal import (
+    BUSY_TIMEOUT,
+    SIDE_SUFFIXES,
+    Journal,
+    JournalError,
+    classify,
+    write_backup,
+)
+from desktop_app.storage.paths import ensure_private_dir
+
+#: Daily copies kept.
+KEEP: Final = 7
+_NAME: Final = re.compile(r"^journal-(\d{4}-\d{2}-\d{2})\.sqlite3$")
+_FILE_MODE: Final = 0o600
+
+
+def backup_name(day: date) -> str:
+    return f"journal-{day.isoformat()}.sqlite3"
+
+
+def daily_backup(journal_path: Path, backups_dir: Path, today: date) -> Path | None:
+    """Make today's copy of the journal, unless there is one already (or no journal);
+    then keep only the newest `KEEP` copies. Returns the new copy, or None.
+
+    Raises OSError when the copy cannot be made (the message says why in plain words);
+    the copies already there are then left alone.
+    """
+    if not _has_database(journal_path):
+        return None
+    target = backups_dir / backup_name(today)
+    if target.exists():
+        return None
+    try:
+        ensure_private_dir(backups_dir)
+        source = sqlite3.connect(
+            _read_only_uri(journal_path), uri=True, timeout=BUSY_TIMEOUT, isolation_level=None
+        )
+        try:
+            write_backup(source, target)
+        finally:
+            source.close()
+    except JournalError as error:
+        raise OSError(error.message) from error
+    except sqlite3.Error as error:
+        raise OSError(_plain(error)) from error
+    for old in backups(backups_dir)[KEEP:]:
+        if old != target:
+            old.unlink(missing_ok=True)
+    return target
+
+
+def backups(backups_dir: Path) -> list[Path]:
+    """The daily copies, newest first ([] when there are none)."""
+    found: list[tuple[date, Path]] = []
+    try:
+        children = list(backups_dir.iterdir())
+    except OSError:
+        return []
+    for path in children:
+        match = _NAME.match(path.name)
+        if not match or not path.is_file():
+            continue
+        try:
+            day = date.fromisoformat(match.group(1))
+        except ValueError:
+            continue
+        found.append((day, path))
+    return [path for _, path in sorted(found, reverse=True)]
+
+
+def move_aside(journal_path: Path) -> Path:
+    """Rename a damaged journal (and its -wal and -shm files) to a free name,
+    `journal.damaged-<timestamp>.sqlite3` (then `-2`, `-3`, …); returns the new path.
+
+    Never overwrites a file. Raises FileNotFoundError when there is nothing to move.
+    """
+    present = [p for p in (journal_path, *_side_files(journal_path)) if _exists(p)]
+    if not present:
+        raise FileNotFoundError(f"there is no journal at {journal_path}")
+    folder = journal_path.parent
+    stem = journal_path.name.removesuffix(journal_path.suffix)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for number in range(1, 10_000):
+        counter = "" if number == 1 else f"-{number}"
+        target = folder / f"{stem}.damaged-{stamp}{counter}{journal_path.suffix}"
+        if any(_exists(p) for p in (target, *_side_files(target))):
+            continue
+        try:
+            for suffix in ("", *SIDE_SUFFIXES):
+                source = Path(f"{journal_path}{suffix}")
+                if _exists(source):
+                    _rename_without_replacing(source, Path(f"{target}{suffix}"))
+                    _make_private(Path(f"{target}{suffix}"))
+        except FileExistsError:
+            continue  # taken meanwhile: what moved keeps its name; try the next
+        _sync_folder(folder)
+        return target
+    raise FileExistsError(f"there is no free name to keep {journal_path.name} aside")
+
+
+def restore_backup(backup: Path, journal_path: Path) -> None:
+    """Put a copy of `backup` in the journal's place, atomically. The backup is
+    checked first; a journal (or a leftover -wal or -shm) still at `journal_path` is
+    moved aside, never deleted.
+
+    Raises JournalError ("corrupt", "newer") for a backup that cannot be used, and
+    OSError when the copy cannot be written; the journal is then left as it was.
+    """
+    _check_backup(backup)
+    folder = ensure_private_dir(journal_path.parent)
+    temporary = folder / f".{journal_path.name}.{uuid.uuid4().hex[:12]}.restoring"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _FILE_MODE)
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            if os.name == "posix":
+                os.fchmod(out.fileno(), _FILE_MODE)
+            with backup.open("rb") as source:
+                shutil.copyfileobj(source, out, 1024 * 1024)
+            out.flush()
+            os.fsync(out.fileno())
+        # A -wal left beside the new file would be read into it: move it all aside.
+        if any(_exists(p) for p in (journal_path, *_side_files(journal_path))):
+            move_aside(journal_path)
+        temporary.replace(journal_path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    _sync_folder(folder)
+
+
+# --- inside ------------------------------------------------------------------------------
+
+
+def _check_backup(backup: Path) -> None:
+    try:
+        connection = sqlite3.connect(
+            _read_only_uri(backup), uri=True, timeout=BUSY_TIMEOUT, isolation_level=None
+        )
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        kind = classify(error)
+        raise JournalError(
+            kind, f"This copy of your journal cannot be used: {_plain(error)}", detail=str(error)
+        ) from error
+    if version > Journal.SCHEMA_VERSION:
+        raise JournalError(
+            "newer",
+            f"This copy of your journal was made by a newer version of Attune (schema "
+            f"{version}; this one reads {Journal.SCHEMA_VERSION}). Nothing was changed.",
+        )
+    if problems != ["ok"]:
+        raise JournalError(
+            "corrupt",
+            "This copy of your journal is damaged too. Nothing was changed.",
+            detail="; ".join(str(p) for p in problems[:5]),
+        )
+
+
+def _plain(error: sqlite3.Error) -> str:
+    return {
+        "corrupt": "the file is damaged",
+        "locked": "the journal is in use by another program",
+        "readonly": "the file or its folder may not be read or written",
+        "full": "the disk is full",
+    }.get(classify(error), str(error))
+
+
+def _read_only_uri(path: Path) -> str:
+    return path.absolute().as_uri() + "?mode=ro"
+
+
+def _has_database(path: Path) -> bool:
+    for candidate in (path, *_side_files(path)[:1]):
+        with contextlib.suppress(OSError):
+            if candidate.stat().st_size > 0:
+                return True
+    return False
+
+
+def _side_files(path: Path) -> tuple[Path, ...]:
+    return tuple(Path(f"{path}{suffix}") for suffix in SIDE_SUFFIXES)
+
+
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def _rename_without_replacing(source: Path, target: Path) -> None:
+    """Rename, failing with FileExistsError rather than replace `target`. On POSIX a
+    hard link does this atomically; where links are not possible, check then rename
+    (Windows' rename never replaces)."""
+    if os.name == "posix":
+        try:
+            os.link(source, target, follow_symlinks=False)
+        except FileExistsError:
+            raise
+        except OSError:
+            pass  # a file system without hard links
+        else:
+            source.unlink()
+            return
+        if _exists(target):
+            raise FileExistsError(target)
+    source.rename(target)
+
+
+def _make_private(path: Path) -> None:
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            mode = path.stat().st_mode & 0o777
+            if mode & ~_FILE_MODE:
+                path.chmod(mode & _FILE_MODE)
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
