@@ -349,7 +349,12 @@ class Journal:
 
     @classmethod
     def _check_read_only(cls, path: Path) -> None:
-        """Refuse a newer or damaged journal without writing to it."""
+        """Refuse a newer or damaged journal without writing to it. The version in the
+        file's header is read first, so a newer journal is refused without even a
+        read-only connection (which may leave an -shm file beside a WAL database)."""
+        header_version = _header_user_version(path)
+        if header_version is not None and header_version > cls.SCHEMA_VERSION:
+            raise _newer(header_version, cls.SCHEMA_VERSION)
         uri = path.absolute().as_uri() + "?mode=ro"
         connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
         try:
@@ -540,7 +545,7 @@ class Journal:
                             _marked(passage) for passage in row[1:] if _OPEN in (passage or "")
                         )
             except sqlite3.OperationalError as error:
-                if "fts5" in str(error).lower():  # a query we failed to make safe
+                if _QUERY_ERROR.search(str(error)):  # a query we failed to make safe
                     return []
                 raise
             rows = []
@@ -1020,9 +1025,17 @@ def _local_midnight(day: date) -> str:
 # --- search -----------------------------------------------------------------------------
 
 
+# What SQLite says about a search query it cannot parse (a last line of defence).
+_QUERY_ERROR: Final = re.compile(
+    r"fts5|syntax error|unterminated string|unknown special query|no such column", re.I
+)
+
+
 def fts_query(text: str) -> str | None:
     """An FTS5 query finding every word of `text`, the last as a prefix; None when
-    `text` has no word. Each word is a quoted string, so nothing in it is syntax."""
+    `text` has no word. Each word is a quoted string, so nothing in it is syntax.
+    Control characters (NUL ends a query inside SQLite) separate words."""
+    text = "".join(" " if ch < " " or ch == "\x7f" else ch for ch in text)
     words = [word for word in text.split() if any(ch.isalnum() for ch in word)]
     if not words:
         return None
@@ -1072,6 +1085,22 @@ def _has_content(path: Path) -> bool:
             if candidate.stat().st_size > 0:
                 return True
     return False
+
+
+_HEADER: Final = b"SQLite format 3\x00"
+
+
+def _header_user_version(path: Path) -> int | None:
+    """`PRAGMA user_version` as the database file's header has it (bytes 60–63), or
+    None when the file has no SQLite header. A write-ahead log may hold a later one."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        return None
+    if len(header) < 100 or not header.startswith(_HEADER):
+        return None
+    return int.from_bytes(header[60:64], "big", signed=True)
 
 
 def _create_private(path: Path) -> bool:
