@@ -125,6 +125,54 @@ def build_parser() -> argparse.ArgumentParser:
     )
     library.add_argument("--json", action="store_true", help="print JSON instead of a table")
     library.set_defaults(command_module="listing")
+
+    exporting = commands.add_parser(
+        "export",
+        help="write journal entries to a file: Markdown, CSV, JSON or PDF",
+        description="Write journal entries, oldest first, to a file to read, keep or bring "
+        "to your therapist. JSON holds everything and can be imported again.",
+    )
+    exporting.add_argument(
+        "--format",
+        choices=("md", "csv", "json", "pdf"),
+        help="the kind of file (default: from the end of its name)",
+    )
+    exporting.add_argument(
+        "--from", dest="since", metavar="DATE", help="only entries from this day on (2025-03-01)"
+    )
+    exporting.add_argument(
+        "--to", dest="until", metavar="DATE", help="only entries up to and including this day"
+    )
+    exporting.add_argument("--practice", metavar="ID", help="only entries of this practice")
+    exporting.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, required=True, help="the file to write"
+    )
+    exporting.set_defaults(command_module="export")
+
+    importing = commands.add_parser(
+        "import-journal",
+        help="add the entries of a JSON journal export to your journal",
+        description="Add the entries of a file made by `attune export --format json`. "
+        "Entries already in your journal are left as they are, so importing twice is safe.",
+    )
+    importing.add_argument("file", metavar="FILE", type=Path, help="the .json file")
+    importing.set_defaults(command_module="import_journal")
+
+    backing_up = commands.add_parser(
+        "backup",
+        help="copy the whole journal to a file",
+        description="Copy your journal to one SQLite file, checked before it is kept. "
+        "Safe while the app is open.",
+    )
+    backing_up.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        required=True,
+        help="the file to write, e.g. journal-backup.sqlite3",
+    )
+    backing_up.set_defaults(command_module="backup")
     return parser
 
 

@@ -1,0 +1,41 @@
+"""`attune backup -o FILE`: a copy of the whole journal, safe to make while the app runs.
+
+`Journal.backup_to` copies a consistent snapshot with SQLite's backup API even while
+the app is writing, and checks the copy (`PRAGMA quick_check`) before keeping it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop_app.cli.common import INVALID, OK
+from desktop_app.cli.export import check_output, replacing
+from desktop_app.storage.journal import Journal, JournalError
+from desktop_app.storage.paths import default_paths
+
+
+def run(args: argparse.Namespace) -> int:
+    output: Path = args.output
+    journal_path = default_paths().journal
+    check_output(output, journal_path)
+    if not journal_path.exists():
+        print("attune: there is no journal yet, so there is nothing to back up", file=sys.stderr)
+        return INVALID
+    try:
+        journal = Journal.open(journal_path)
+        try:
+            count = journal.count()
+            with replacing(output) as temporary:
+                journal.backup_to(temporary)
+        finally:
+            journal.close()
+    except JournalError as error:
+        print(f"attune: {error} {output} was not written.", file=sys.stderr)
+        return INVALID
+    except OSError as error:
+        print(f"attune: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        return INVALID
+    print(f"Journal backed up to {output} ({count} {'entry' if count == 1 else 'entries'}).")
+    return OK

@@ -1,0 +1,139 @@
+"""`attune export -o FILE`: journal entries as Markdown, CSV, JSON or PDF.
+
+Also the output checks and the atomic replacement that `attune backup` shares.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from desktop_app.cli.common import INVALID, OK, UsageError
+from desktop_app.storage.journal import Journal, JournalError
+from desktop_app.storage.journal_export import to_csv, to_json, to_markdown, to_pdf
+from desktop_app.storage.paths import default_paths
+
+FORMATS = ("md", "csv", "json", "pdf")
+_SUFFIXES = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json", ".pdf": "pdf"}
+
+
+def run(args: argparse.Namespace) -> int:
+    journal_path = default_paths().journal
+    check_output(args.output, journal_path)
+    kind = _format(args.format, args.output)
+    since = _date("--from", args.since)
+    until = _date("--to", args.until)
+    if since and until and since > until:
+        raise UsageError(f"--from {since} is after --to {until}")
+    if not journal_path.exists():
+        print("attune: there is no journal yet, so there is nothing to export", file=sys.stderr)
+        return INVALID
+    try:
+        journal = Journal.open(journal_path)
+        try:
+            entries = journal.entries(practice_id=args.practice, since=since, until=until)
+        finally:
+            journal.close()
+    except JournalError as error:
+        print(f"attune: {error}", file=sys.stderr)
+        return INVALID
+    if not entries:
+        print(f"attune: {_nothing_found(args, since, until)}; nothing was written", file=sys.stderr)
+        return INVALID
+    if kind == "pdf":
+        data = to_pdf(entries)
+    else:
+        writer = {"md": to_markdown, "csv": to_csv, "json": to_json}[kind]
+        # The byte order mark tells spreadsheet programs that the CSV is UTF-8.
+        data = writer(entries).encode("utf-8-sig" if kind == "csv" else "utf-8")
+    try:
+        with replacing(args.output) as temporary:
+            temporary.write_bytes(data)
+    except OSError as error:
+        print(f"attune: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        return INVALID
+    count = len(entries)
+    print(f"{count} {'entry' if count == 1 else 'entries'} written to {args.output}")
+    return OK
+
+
+def _format(chosen: str | None, output: Path) -> str:
+    if chosen:
+        return chosen
+    kind = _SUFFIXES.get(output.suffix.lower())
+    if kind is None:
+        raise UsageError(
+            f"-o {output}: cannot tell the format from the name; add --format "
+            f"{'|'.join(FORMATS)}, or end the name in .md, .csv, .json or .pdf"
+        )
+    return kind
+
+
+def _date(option: str, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(f'{option}: expected a date like 2025-03-01, got "{value}"') from None
+
+
+def _nothing_found(args: argparse.Namespace, since: date | None, until: date | None) -> str:
+    what = "no journal entries"
+    if args.practice:
+        what += f' for "{args.practice}"'
+    if since and until:
+        what += f" from {since} to {until}"
+    elif since:
+        what += f" from {since} on"
+    elif until:
+        what += f" up to {until}"
+    return what
+
+
+def check_output(output: Path, journal_path: Path) -> None:
+    """Refuse an output that cannot be written, or that is the journal itself."""
+    if output.is_dir():
+        raise UsageError(f"-o {output}: this is a folder; give a file name")
+    folder = output.parent
+    if not folder.is_dir():
+        raise UsageError(f"-o {output}: there is no folder {folder}")
+    journal_files = {
+        journal_path.with_name(journal_path.name + suffix).resolve()
+        for suffix in ("", "-wal", "-shm", "-journal")
+    }
+    if output.resolve() in journal_files:
+        raise UsageError(f"-o {output}: this is the journal itself; choose another file")
+
+
+@contextlib.contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """A path to write `target`'s new content to. When the block ends well, the file
+    there is made private (0600), synced, and put in place of `target` in one step;
+    otherwise `target` is left as it was. The path is in a private folder made beside
+    `target` (so the rename stays on one file system) and removed afterwards: what is
+    written is never readable by others, and the folder chosen keeps its permissions."""
+    folder = Path(tempfile.mkdtemp(prefix=".attune-", dir=target.parent))  # 0700
+    temporary = folder / target.name
+    try:
+        yield temporary
+        temporary.chmod(0o600)
+        with temporary.open("rb+") as written:
+            os.fsync(written.fileno())
+        temporary.replace(target)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            descriptor = os.open(target.parent, os.O_RDONLY)
+            try:
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
