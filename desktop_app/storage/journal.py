@@ -81,6 +81,9 @@ _STRIP_MARKERS: Final = str.maketrans("", "", _OPEN + _CLOSE)
 # Query parameters per statement, well below every SQLite's limit (999 before 3.32).
 _CHUNK: Final = 500
 _FILE_MODE: Final = 0o600
+#: How search splits text into words: letters and digits, case and accents ignored.
+#: As in the journal's own index (migration 1; a migration must change both).
+_TOKENIZE: Final = "tokenize = 'unicode61 remove_diacritics 2'"
 
 
 # --- the data ----------------------------------------------------------------------
@@ -305,6 +308,8 @@ class Journal:
         self.path = path
         self._conn: sqlite3.Connection | None = connection
         self._lock = threading.RLock()
+        # In memory: search hits, for their snippets (see `_snippets`).
+        self._scratch: sqlite3.Connection | None = None
 
     # --- opening and closing -------------------------------------------------------
 
@@ -320,8 +325,7 @@ class Journal:
         _require_fts5()
         with _translated("opened"):
             _private_folder(path.parent)
-            if _has_content(path):
-                cls._check_read_only(path)
+            checked = not _has_content(path) or cls._check_read_only(path)
             created = _create_private(path)
             connection = sqlite3.connect(
                 str(path), timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
@@ -330,6 +334,10 @@ class Journal:
             with _translated("opened"):
                 connection.execute("PRAGMA foreign_keys = ON")
                 connection.execute("PRAGMA secure_delete = ON")
+                # Sorting never spills journal text into temporary files.
+                connection.execute("PRAGMA temp_store = MEMORY")
+                if not checked:
+                    cls._verify(connection)
                 mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal":
                     raise JournalError(
@@ -348,29 +356,44 @@ class Journal:
         return cls(path, connection)
 
     @classmethod
-    def _check_read_only(cls, path: Path) -> None:
+    def _check_read_only(cls, path: Path) -> bool:
         """Refuse a newer or damaged journal without writing to it. The version in the
         file's header is read first, so a newer journal is refused without even a
-        read-only connection (which may leave an -shm file beside a WAL database)."""
+        read-only connection (which may leave an -shm file beside a WAL database).
+
+        Returns False when a read-only look is impossible: a crash left a rollback
+        journal to roll back, or a log to recover, which takes write access. The
+        checks are then made on the writing connection, before Attune writes.
+        """
         header_version = _header_user_version(path)
         if header_version is not None and header_version > cls.SCHEMA_VERSION:
             raise _newer(header_version, cls.SCHEMA_VERSION)
         uri = path.absolute().as_uri() + "?mode=ro"
         connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
         try:
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version > cls.SCHEMA_VERSION:
-                raise _newer(version, cls.SCHEMA_VERSION)
-            problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
-            if problems != ["ok"]:
-                raise JournalError(
-                    "corrupt",
-                    "Your journal file is damaged, so it could not be opened. "
-                    "Attune did not change it.",
-                    detail="; ".join(str(p) for p in problems[:5]),
-                )
+            cls._verify(connection)
+        except sqlite3.Error as error:
+            if classify(error) == "readonly":
+                return False
+            raise
         finally:
             connection.close()
+        return True
+
+    @classmethod
+    def _verify(cls, connection: sqlite3.Connection) -> None:
+        """Raise JournalError for a journal from a newer Attune, or a damaged one."""
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > cls.SCHEMA_VERSION:
+            raise _newer(version, cls.SCHEMA_VERSION)
+        problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise JournalError(
+                "corrupt",
+                "Your journal file is damaged, so it could not be opened. "
+                "Attune did not change it.",
+                detail="; ".join(str(p) for p in problems[:5]),
+            )
 
     @classmethod
     def _migrate(cls, connection: sqlite3.Connection) -> None:
@@ -409,6 +432,9 @@ class Journal:
     def close(self) -> None:
         """Close the journal (idempotent). The write-ahead log is folded in and removed."""
         with self._lock:
+            if self._scratch is not None:
+                self._scratch.close()
+                self._scratch = None
             if self._conn is not None:
                 connection, self._conn = self._conn, None
                 with contextlib.suppress(sqlite3.Error):
@@ -519,10 +545,6 @@ class Journal:
         query = fts_query(text)
         if query is None or limit <= 0:
             return []
-        columns = ", ".join(
-            f"snippet(search, {column}, '{_OPEN}', '{_CLOSE}', '…', {SNIPPET_TOKENS})"
-            for column in (2, 1, 0)  # answers, prompts, title: most telling first
-        )
         with self._reading() as conn:
             try:
                 ids = [
@@ -533,17 +555,15 @@ class Journal:
                         (query, limit),
                     )
                 ]
-                snippets: dict[int, tuple[str, ...]] = {}
+                documents = []
                 for chunk in _chunks(ids):
                     marks = ", ".join("?" * len(chunk))
-                    for row in conn.execute(
-                        f"SELECT rowid, {columns} FROM search "
-                        f"WHERE search MATCH ? AND rowid IN ({marks})",
-                        (query, *chunk),
-                    ):
-                        snippets[row[0]] = tuple(
-                            _marked(passage) for passage in row[1:] if _OPEN in (passage or "")
-                        )
+                    documents += conn.execute(
+                        "SELECT rowid, title, prompts, answers FROM search "
+                        f"WHERE rowid IN ({marks})",
+                        chunk,
+                    ).fetchall()
+                snippets = self._snippets(query, documents)
             except sqlite3.OperationalError as error:
                 if _QUERY_ERROR.search(str(error)):  # a query we failed to make safe
                     return []
@@ -556,6 +576,37 @@ class Journal:
                 ).fetchall()
             by_id = {entry.id: entry for entry in _entries(conn, rows)}
         return [SearchHit(by_id[i], snippets.get(i, ())) for i in ids if i in by_id]
+
+    def _snippets(
+        self, query: str, documents: list[tuple[int, str, str, str]]
+    ) -> dict[int, tuple[str, ...]]:
+        """The matched passages of the hits, by FTS5's own `snippet()`, run over a copy
+        of just these documents in a private in-memory table: asked of the journal's
+        index, every snippet would read the whole list of a common word again (47 ms
+        instead of 8 ms for 200 hits of "calm" among 10,000 entries)."""
+        if self._scratch is None:
+            self._scratch = sqlite3.connect(":memory:", check_same_thread=False)
+            self._scratch.execute(
+                f"CREATE VIRTUAL TABLE hits USING fts5 (title, prompts, answers, {_TOKENIZE})"
+            )
+        scratch = self._scratch
+        columns = ", ".join(
+            f"snippet(hits, {column}, '{_OPEN}', '{_CLOSE}', '…', {SNIPPET_TOKENS})"
+            for column in (2, 1, 0)  # answers, prompts, title: most telling first
+        )
+        try:
+            scratch.executemany(
+                "INSERT INTO hits (rowid, title, prompts, answers) VALUES (?, ?, ?, ?)", documents
+            )
+            return {
+                row[0]: tuple(_marked(p) for p in row[1:] if p and _OPEN in p)
+                for row in scratch.execute(
+                    f"SELECT rowid, {columns} FROM hits WHERE hits MATCH ?", (query,)
+                )
+            }
+        finally:
+            scratch.execute("DELETE FROM hits")
+            scratch.commit()
 
     def practice_ids(self) -> list[tuple[str, str]]:
         """(practice id, its latest title) for every practice in the journal, by title."""

@@ -761,6 +761,30 @@ def test_a_damaged_journal_is_reported_and_left_alone(path: Path, damage: str) -
     assert set(after) - set(before) <= {f"{path.name}-shm", f"{path.name}-wal"}
 
 
+def test_a_journal_left_mid_transaction_in_rollback_mode_is_rolled_back(
+    path: Path, tmp_path: Path
+) -> None:
+    """A read-only look cannot roll back a hot journal; the checks then run on the
+    writing connection, and the unfinished change is undone."""
+    filled_journal(path, 300)
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("PRAGMA journal_mode = DELETE")
+    writer.execute("PRAGMA cache_size = 1")  # spill changed pages into the file
+    writer.execute("BEGIN")
+    writer.execute("UPDATE sessions SET practice_title = 'half done'")
+    crashed = tmp_path / "crashed" / "journal.sqlite3"
+    crashed.parent.mkdir()
+    for suffix in ("", "-journal"):
+        shutil.copy2(f"{path}{suffix}", f"{crashed}{suffix}")
+    writer.execute("ROLLBACK")
+    writer.close()
+    with Journal.open(crashed) as journal:
+        assert journal.count() == 300
+        assert {e.practice_title for e in journal.entries()} == {"Box breathing"}
+    with contextlib.closing(sqlite3.connect(crashed)) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
 def test_locked_by_another_connection(path: Path) -> None:
     Journal.open(path).close()
     holder = sqlite3.connect(path, isolation_level=None)
