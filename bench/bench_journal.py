@@ -30,6 +30,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -205,7 +206,7 @@ def run(path: Path, entries: int, runs: int) -> None:
     with Journal.open(path) as journal:
         for query in queries:
             hits = len(journal.search(query))
-            took = statistics.median(timings(runs, lambda q=query: journal.search(q)))
+            took = statistics.median(timings(runs, partial(journal.search, query)))
             medians.append(took)
             print(f"search {query!r:24} {hits:4} hits  median {ms(took)}")
     overall = statistics.median(medians)

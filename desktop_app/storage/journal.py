@@ -11,10 +11,14 @@ leave the machine, and stay private:
   after a delete, the search index is merged and the write-ahead log truncated, so
   a deleted entry's words do not linger in the file.
 - **Careful with what it cannot read.** A journal made by a newer Attune is refused
-  (kind "newer") after a check through a read-only connection, so it is never
-  changed. `PRAGMA quick_check` runs at open, also read-only and before anything is
-  written: a damaged file (kind "corrupt") is never written to, so it can be moved
-  aside and a backup restored (`journal_backups`).
+  (kind "newer") from its file header, or else through a read-only connection, so
+  it is never changed. `PRAGMA quick_check` runs at open, also read-only and before
+  anything is written: a damaged file (kind "corrupt") is never written to, so it
+  can be moved aside and a backup restored (`journal_backups`). (Only when a crash
+  left a rollback journal to undo, which a read-only connection cannot do, are the
+  same checks made on the writing connection, still before Attune writes.) Opening
+  ends with a write transaction, so a journal that is locked by another program or
+  read-only is reported at once, not at the first save.
 - **Versioned.** `PRAGMA user_version` holds the schema version. `Journal.MIGRATIONS`
   is a list of functions; migration *n* takes a journal from version *n* to *n + 1*
   and runs in one transaction together with the version bump, so a failure leaves
@@ -22,8 +26,9 @@ leave the machine, and stay private:
 
 Every problem reaches callers as a `JournalError` whose `kind` says what happened
 ("newer", "corrupt", "locked", "readonly", "full", "other") and whose message says
-it in plain words. Bad arguments (a naive programming mistake, not a problem with
-the file) raise `ValueError`; an unknown entry id raises `KeyError`.
+it in plain words. Bad arguments (a programming mistake, not a problem with the
+file: a float answer, a NaN duration) raise `ValueError`; an unknown entry id
+raises `KeyError`.
 
 Times are timezone-aware `datetime`s in the API (given back in the local time zone)
 and stored as ISO 8601 UTC text of fixed width, so text order is time order. A naive
@@ -33,7 +38,12 @@ Search uses an FTS5 table holding, per session, the practice title, the prompts 
 the answers (their displays, and the text of text answers). The journal keeps it in
 step inside each writing transaction; a trigger drops a session's document whenever
 the session row goes, by whatever path. User text never reaches FTS5 as syntax: each
-word becomes a quoted string, and the last one a prefix.
+word becomes a quoted string, and the last one a prefix. Hits come newest first,
+like the journal itself. Sorting happens in memory (`temp_store`), so journal text
+never spills into temporary files.
+
+`StoredAnswer` has two optional fields beyond the agreed API, `minimum` and
+`maximum`: a scale's ends as asked, so that `scale_changes` can give them.
 
 One `Journal` may be used from several threads: a lock serialises its connection.
 """
@@ -325,6 +335,15 @@ class Journal:
         _require_fts5()
         with _translated("opened"):
             _private_folder(path.parent)
+            if not path.exists() and _has_content(path):
+                # A log without its database: SQLite would read it into a new, empty
+                # file. Kept as it is, to be moved aside with `move_aside`.
+                raise JournalError(
+                    "corrupt",
+                    "Your journal file is missing, though its log is still there, so it "
+                    "could not be opened. Attune did not change anything.",
+                    detail=f"{path.name} is missing; {path.name}-wal is not",
+                )
             checked = not _has_content(path) or cls._check_read_only(path)
             created = _create_private(path)
             connection = sqlite3.connect(
@@ -332,6 +351,7 @@ class Journal:
             )
         try:
             with _translated("opened"):
+                connection.execute("PRAGMA synchronous = FULL")  # before any write
                 connection.execute("PRAGMA foreign_keys = ON")
                 connection.execute("PRAGMA secure_delete = ON")
                 # Sorting never spills journal text into temporary files.
@@ -345,7 +365,6 @@ class Journal:
                         "Your journal could not be opened: it cannot use a write-ahead log "
                         f"here (journal mode {mode}).",
                     )
-                connection.execute("PRAGMA synchronous = FULL")
                 cls._migrate(connection)
                 _fix_permissions(path)
                 if created:

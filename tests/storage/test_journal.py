@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import fields, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from hypothesis import given, settings
@@ -203,8 +203,8 @@ def test_values_that_cannot_round_trip_are_refused(journal: Journal, value: obje
         ({"pauses": 1.0}, "pauses"),
         ({"completed": 1}, "completed"),
         ({"uid": ""}, "uid"),
-        ({"answers": (replace(ANSWERS[0], when="later"),)}, "when"),
-        ({"answers": (replace(ANSWERS[0], kind="slider"),)}, "kind"),
+        ({"answers": (replace(ANSWERS[0], when=cast(Any, "later")),)}, "when"),
+        ({"answers": (replace(ANSWERS[0], kind=cast(Any, "slider")),)}, "kind"),
     ],
 )
 def test_bad_sessions_are_refused_with_value_error(
@@ -785,6 +785,24 @@ def test_a_journal_left_mid_transaction_in_rollback_mode_is_rolled_back(
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_a_log_without_its_database_is_reported_and_kept(path: Path, tmp_path: Path) -> None:
+    Journal.open(path).close()
+    live = sqlite3.connect(path, isolation_level=None)
+    live.execute("PRAGMA wal_autocheckpoint = 0")
+    with Journal.open(path) as journal:
+        journal.add(session())
+        orphan = tmp_path / "orphan" / "journal.sqlite3"
+        orphan.parent.mkdir()
+        shutil.copy2(f"{path}-wal", f"{orphan}-wal")
+    live.close()
+    before = file_bytes(orphan.parent)
+    with pytest.raises(JournalError) as caught:
+        Journal.open(orphan)
+    assert caught.value.kind == "corrupt"
+    assert "missing" in str(caught.value)
+    assert file_bytes(orphan.parent) == before
+
+
 def test_locked_by_another_connection(path: Path) -> None:
     Journal.open(path).close()
     holder = sqlite3.connect(path, isolation_level=None)
@@ -1058,6 +1076,29 @@ def test_backup_is_consistent_while_another_connection_writes(path: Path, tmp_pa
     assert problems == []
     assert written[0] > 0
     assert counts == sorted(counts) and counts[-1] > 200  # the writer went on meanwhile
+
+
+def test_a_backup_never_holds_half_a_transaction(
+    journal: Journal, path: Path, tmp_path: Path
+) -> None:
+    journal.add(session(uid="whole"))
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute(
+            "INSERT INTO sessions (uid, practice_id, practice_title, practice_kind, source, "
+            "language, started_at, ended_at, practised, completed, pauses, grounding_pauses) "
+            "VALUES ('half', 'p', 'P', 'k', 's', 'en', 'x', 'x', 1, 1, 0, 0)"
+        )
+        journal.backup_to(tmp_path / "during.sqlite3")  # while the other is mid-transaction
+        other.execute("COMMIT")
+    finally:
+        other.close()
+    journal.backup_to(tmp_path / "after.sqlite3")
+    with contextlib.closing(sqlite3.connect(tmp_path / "during.sqlite3")) as raw:
+        assert raw.execute("SELECT uid FROM sessions").fetchall() == [("whole",)]
+    with contextlib.closing(sqlite3.connect(tmp_path / "after.sqlite3")) as raw:
+        assert sorted(raw.execute("SELECT uid FROM sessions").fetchall()) == [("half",), ("whole",)]
 
 
 def test_a_journal_is_usable_from_two_threads(journal: Journal) -> None:

@@ -55,7 +55,7 @@ def fixed_now(monkeypatch: pytest.MonkeyPatch) -> datetime:
 
     class Frozen(datetime):
         @classmethod
-        def now(cls, tz: object = None) -> Frozen:  # type: ignore[override]
+        def now(cls, tz: object = None) -> Frozen:
             return cls.fromtimestamp(moment.timestamp())
 
     monkeypatch.setattr(journal_backups, "datetime", Frozen)
@@ -246,3 +246,12 @@ def test_restore_is_private_whatever_the_umask(path: Path, backups_dir: Path) ->
     finally:
         os.umask(old)
     assert mode(path) == 0o600
+
+
+def test_move_aside_of_a_log_without_its_database(path: Path, fixed_now: datetime) -> None:
+    path.parent.mkdir(parents=True)
+    Path(f"{path}-wal").write_bytes(b"the last sessions, perhaps")
+    moved = move_aside(path)
+    assert not moved.exists()
+    assert Path(f"{moved}-wal").read_bytes() == b"the last sessions, perhaps"
+    assert names(path.parent) == [f"{moved.name}-wal"]
