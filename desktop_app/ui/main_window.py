@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
@@ -37,12 +39,17 @@ from desktop_app.ui.sound_preparer import SoundPreparer
 from desktop_app.ui.theme import SPACE
 
 ZOOM_STEP: Final = 0.1
+#: Typing after a practice is saved this long after the last key: at most this much
+#: can be lost in a crash or power cut.
+DRAFT_DELAY_MS: Final = 1000
 
 if TYPE_CHECKING:  # sound and the session screens load when first used, not at start-up
     from desktop_app.audio.session import SessionSound
     from desktop_app.core.library import Library
     from desktop_app.core.model import Practice
+    from desktop_app.storage.journal import Journal, StoredAnswer
     from desktop_app.ui.before_view import BeforeView
+    from desktop_app.ui.export_dialog import ExportDialog
     from desktop_app.ui.library_view import LibraryView
     from desktop_app.ui.library_watcher import LibraryWatcher
     from desktop_app.ui.player_view import PlayerResult, PlayerView, SoundSink
@@ -87,6 +94,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self.library: Library | None = None  # until build_pages
+        self.journal: Journal | None = None
+        self._entry_id: int | None = None  # the journal entry of the session on screen
         self.library_view: LibraryView | None = None
         self.settings_view: SettingsView | None = None
         self.watcher: LibraryWatcher | None = None
@@ -135,7 +144,7 @@ class MainWindow(QMainWindow):
         main_layout = QHBoxLayout(main)
         main_layout.setContentsMargins(0, 0, 0, 0)
         main_layout.addWidget(self.nav)
-        right = QVBoxLayout()
+        right = self.right = QVBoxLayout()
         right.setContentsMargins(SPACE["m"], SPACE["m"], SPACE["m"], SPACE["m"])
         right.addWidget(self.notice)
         right.addWidget(self.screens, 1)
@@ -175,6 +184,7 @@ class MainWindow(QMainWindow):
         self.library_view.practice_chosen.connect(self.open_practice_id)
         self.settings_view = SettingsView(self.settings, self.voices)
         self.settings_view.changed.connect(self.change_settings)
+        self.settings_view.erase_requested.connect(self.erase_all_data)
         for name, page in (("library", self.library_view), ("settings", self.settings_view)):
             placeholder = self.pages[name]
             self.screens.insertWidget(self.screens.indexOf(placeholder), page)
@@ -185,8 +195,146 @@ class MainWindow(QMainWindow):
             [services.paths.practices, services.paths.packs], services.scan, self
         )
         self.watcher.library_changed.connect(self.set_library)
+        self._open_journal()
         self.show_screen(self.settings.last_screen)
         self.pages_built.emit()
+
+    # --- the journal ----------------------------------------------------------------
+
+    def _open_journal(self) -> None:
+        """Open the journal, keep today's backup, and put back unfinished reflections.
+        A journal that cannot be opened never stops anyone from practising."""
+        from desktop_app.storage import journal_backups
+        from desktop_app.storage.journal import Journal, JournalError
+
+        paths = self.services.paths
+        try:
+            self.journal = Journal.open(paths.journal)
+        except JournalError as error:
+            self.journal = None
+            if error.kind == "corrupt":
+                self._offer_repair(str(error))
+            else:
+                self.show_notice(str(error))
+            self._show_journal_page()
+            return
+        try:
+            journal_backups.daily_backup(paths.journal, paths.journal_backups, date.today())
+        except OSError as error:
+            self.show_notice(
+                self.tr("Today's copy of your journal could not be made (%1).").replace(
+                    "%1", error.strerror or str(error)
+                )
+            )
+        self._keep_drafts()
+        self._show_journal_page()
+
+    def _keep_drafts(self) -> None:
+        """Reflections typed before a crash or power cut go into their entries."""
+        journal = self.journal
+        assert journal is not None
+        kept = 0
+        for key, payload in journal.drafts().items():
+            entry = (
+                journal.get(int(key.removeprefix("entry-"))) if key.startswith("entry-") else None
+            )
+            answers = _answers_from(payload)
+            if entry is not None and answers:
+                journal.update_answers(entry.id, (*entry.answers, *answers))
+                kept += 1
+            journal.clear_draft(key)
+        if kept:
+            self.show_notice(
+                self.tr("What you were writing when Attune last closed was kept in your journal.")
+            )
+
+    def _offer_repair(self, message: str) -> None:
+        from desktop_app.storage import journal_backups
+
+        latest = next(iter(journal_backups.backups(self.services.paths.journal_backups)), None)
+        bar = QFrame()
+        bar.setProperty("role", "card")
+        row = QHBoxLayout(bar)
+        text = QLabel(message + " " + self.tr("The damaged file will be kept aside, not deleted."))
+        text.setWordWrap(True)
+        text.setAccessibleName(text.text())
+        row.addWidget(text, 1)
+        if latest is not None:
+            restore = QPushButton(
+                self.tr("Restore the last copy (%1)").replace(
+                    "%1", latest.stem.removeprefix("journal-")
+                )
+            )
+            restore.setProperty("role", "primary")
+            restore.setAccessibleName(restore.text())
+            restore.setAccessibleDescription(self.tr("Use the most recent daily copy"))
+            restore.clicked.connect(lambda: self._repair(latest))
+            row.addWidget(restore)
+        fresh = QPushButton(self.tr("Start a new journal"))
+        fresh.setAccessibleName(fresh.text())
+        fresh.setAccessibleDescription(self.tr("Keep the damaged file aside and begin again"))
+        fresh.clicked.connect(lambda: self._repair(None))
+        row.addWidget(fresh)
+        self.repair_bar = bar
+        self.right.insertWidget(1, bar)
+
+    def _repair(self, backup: Path | None) -> None:
+        from desktop_app.storage import journal_backups
+
+        path = self.services.paths.journal
+        journal_backups.move_aside(path)
+        if backup is not None:
+            journal_backups.restore_backup(backup, path)
+        self.repair_bar.deleteLater()
+        self.show_notice("")
+        self._open_journal()
+
+    def _show_journal_page(self) -> None:
+        from desktop_app.ui.journal_view import JournalScreen
+
+        if self.journal is None:
+            return
+        page = JournalScreen(self.journal, self.language)
+        page.export_requested.connect(self.export_journal)
+        old = self.pages["journal"]
+        self.screens.insertWidget(self.screens.indexOf(old), page)
+        self.screens.removeWidget(old)
+        old.deleteLater()
+        self.pages["journal"] = page
+
+    def export_journal(self) -> ExportDialog | None:
+        """The export dialog, with a preview in which the person unticks what to keep
+        back. Opened without blocking; returned for tests."""
+        from desktop_app.ui.export_dialog import ExportDialog
+
+        if self.journal is None:
+            return None
+        dialog = ExportDialog(self.journal.entries(), self)
+        dialog.open()
+        return dialog
+
+    def erase_all_data(self) -> None:
+        """'Delete all my data', confirmed on the Settings page."""
+        from desktop_app.storage.erase import erase_all
+        from desktop_app.storage.settings import Settings as Defaults
+
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None
+        left = erase_all(self.services.paths)
+        self.settings = Defaults()
+        if self.settings_view is not None:
+            self.settings_view.set_settings(self.settings)
+        self.apply_look()
+        self._open_journal()
+        if left:
+            self.show_notice(
+                self.tr("Some files could not be deleted: %1").replace(
+                    "%1", ", ".join(str(p) for p in left)
+                )
+            )
+        else:
+            self.show_notice(self.tr("Everything Attune kept about you has been deleted."))
 
     # --- building -----------------------------------------------------------------
 
@@ -471,12 +619,81 @@ class MainWindow(QMainWindow):
         if self.isFullScreen():
             self.showNormal()
         after = AfterView(practice, choice.language, completed=result.completed)
-        after.answered.connect(
-            lambda answers: self.sessions.append(SessionRecord(choice, result, tuple(answers)))
-        )
+        self._record(practice, choice, result)
+        after.answered.connect(lambda answers: self._answered(practice, choice, result, answers))
+        if after.form is not None:
+            draft_timer = QTimer(after)
+            draft_timer.setSingleShot(True)
+            draft_timer.setInterval(DRAFT_DELAY_MS)
+            draft_timer.timeout.connect(lambda: self._save_draft(after.answers()))
+            after.form.changed.connect(draft_timer.start)
         after.again_requested.connect(lambda: self.open_practice(practice, choice.length))
         after.done_requested.connect(self.close_session)
         self._show_in_session(after)
+
+    def _record(self, practice: Practice, choice: SessionChoice, result: PlayerResult) -> None:
+        """Keep the session at once, with what was answered so far: a session stopped
+        early, or a window closed on the After screen, is still in the journal."""
+        from desktop_app.storage.journal import JournalError
+        from desktop_app.ui.journal_records import new_session
+
+        self._entry_id = None
+        if self.journal is None:
+            return
+        entry = self.library.practices.get(practice.id) if self.library else None
+        source = entry.source.label if entry is not None else "file"
+        try:
+            self._entry_id = self.journal.add(new_session(practice, choice, result, source))
+        except JournalError as error:
+            self.show_notice(str(error))
+
+    def _answered(
+        self,
+        practice: Practice,
+        choice: SessionChoice,
+        result: PlayerResult,
+        answers: tuple[Answer, ...],
+    ) -> None:
+        from desktop_app.storage.journal import JournalError
+        from desktop_app.ui.journal_records import stored
+
+        self.sessions.append(SessionRecord(choice, result, tuple(answers)))
+        if self.journal is None or self._entry_id is None:
+            return
+        everything = (*choice.before, *result.during, *answers)
+        try:
+            self.journal.update_answers(
+                self._entry_id, stored(practice, everything, choice.language)
+            )
+            self.journal.clear_draft(f"entry-{self._entry_id}")
+        except JournalError as error:
+            self.show_notice(str(error))
+
+    def _save_draft(self, answers: tuple[Answer, ...]) -> None:
+        """What is being typed after a practice, kept every second or two."""
+        from desktop_app.storage.journal import JournalError
+        from desktop_app.ui.journal_records import stored
+
+        practice, choice = self._practice, self._choice
+        if self.journal is None or self._entry_id is None or practice is None or choice is None:
+            return
+        payload: dict[str, object] = {
+            "answers": [
+                {
+                    "question_id": a.question_id,
+                    "when": a.when,
+                    "kind": a.kind,
+                    "prompt": a.prompt,
+                    "value": list(a.value) if isinstance(a.value, tuple) else a.value,
+                    "display": a.display,
+                }
+                for a in stored(practice, answers, choice.language)
+            ]
+        }
+        try:
+            self.journal.save_draft(f"entry-{self._entry_id}", payload)
+        except JournalError as error:
+            self.show_notice(str(error))
 
     def close_session(self) -> None:
         self.player = None
@@ -505,3 +722,27 @@ class MainWindow(QMainWindow):
         while (old := self.session_area.widget(0)) is not None:
             self.session_area.removeWidget(old)
             old.deleteLater()
+
+
+def _answers_from(payload: dict[str, object]) -> tuple[StoredAnswer, ...]:
+    """Answers back from a draft; anything malformed is left out, never raised."""
+    from desktop_app.storage.journal import StoredAnswer
+
+    found = []
+    items = payload.get("answers")
+    for item in items if isinstance(items, list) else []:
+        try:
+            value = item["value"]
+            found.append(
+                StoredAnswer(
+                    question_id=str(item["question_id"]),
+                    when=item["when"],
+                    kind=item["kind"],
+                    prompt=str(item["prompt"]),
+                    value=tuple(value) if isinstance(value, list) else value,
+                    display=str(item["display"]),
+                )
+            )
+        except (KeyError, TypeError):
+            continue
+    return tuple(found)

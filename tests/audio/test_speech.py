@@ -43,6 +43,8 @@ from tests.helpers import load_text, practice_with
 
 #: Short, so that the fault tests stay fast; a phrase takes some 20 ms.
 TIMEOUT = 1.0
+#: For real synthesis: generous, so a busy machine never fails a phrase by timing out.
+SPEAK_TIMEOUT = 10.0
 #: Generous: a worker that runs this module imports pytest, and a busy machine is slow.
 START_TIMEOUT = 30.0
 
@@ -128,11 +130,13 @@ def service(
     user_rate: float = 1.0,
     voice_overrides: dict[str, str] | None = None,
 ) -> SpeechService:
+    # Faulty workers hang on purpose: short timeouts keep those tests quick.
+    faulty = workers.synthesizer is not Pyttsx3Synthesizer
     return SpeechService(
         cache_dir,
         user_rate=user_rate,
         voice_overrides=voice_overrides,
-        timeout=TIMEOUT,
+        timeout=TIMEOUT if faulty else SPEAK_TIMEOUT,
         worker_factory=workers,
     )
 

@@ -137,3 +137,79 @@ def test_every_control_on_every_screen_has_an_accessible_name(
         assert interactive_without_names(window) == [], screen
     window.open_practice_id("short")
     assert interactive_without_names(window) == []
+
+
+def test_a_session_is_kept_in_the_journal_at_once_and_completed_after(
+    qtbot: QtBot, _private_home: Path
+) -> None:
+    from desktop_app.storage.journal import Journal
+
+    write(_private_home / "data" / "practices", "short.yaml", SHORT)
+    window = make_window(qtbot)
+    assert window.journal is not None
+    window.open_practice_id("short")
+    before = window.session_area.currentWidget()
+    assert isinstance(before, BeforeView)
+    with qtbot.waitSignal(window.preparer.ready, timeout=30_000):
+        pass
+    before.start_requested.emit(before.choice())
+    player = window.session_area.currentWidget()
+    assert isinstance(player, PlayerView)
+    player.end()  # stopped early: still recorded
+    (entry,) = window.journal.entries()
+    assert entry.practice_id == "short" and not entry.completed
+    after = window.session_area.currentWidget()
+    assert isinstance(after, AfterView) and after.form is not None
+    after.form.set_answers(())
+    window._save_draft(())  # what the draft timer does while typing
+    after.save()
+    assert window.journal.drafts() == {}
+    window.close()
+    again = Journal.open(default_paths().journal)
+    assert [e.uid for e in again.entries()] == [entry.uid]
+    again.close()
+
+
+def test_deleting_all_data_leaves_no_trace_of_what_was_written(
+    qtbot: QtBot, _private_home: Path
+) -> None:
+    from desktop_app.storage.journal import NewSession, StoredAnswer
+
+    phrase = "a very particular sentence about the lake"
+    window = make_window(qtbot)
+    assert window.journal is not None
+    import datetime as dt
+
+    now = dt.datetime.now().astimezone()
+    window.journal.add(
+        NewSession(
+            practice_id="short",
+            practice_title="A short one",
+            practice_kind="other",
+            practice_version=None,
+            source="file",
+            language="en",
+            started_at=now,
+            ended_at=now,
+            length=None,
+            practised=60.0,
+            completed=True,
+            stopped_at_step=None,
+            pauses=0,
+            grounding_pauses=0,
+            answers=(
+                StoredAnswer("noticed", "after", "text", "What did you notice?", phrase, phrase),
+            ),
+        )
+    )
+    window.journal.save_draft("entry-1", {"answers": [phrase]})
+    window.close()
+    window = make_window(qtbot)  # makes today's backup, which holds the phrase too
+    window.erase_all_data()
+    window.close()
+    leftovers = [
+        path
+        for path in _private_home.rglob("*")
+        if path.is_file() and phrase.encode() in path.read_bytes()
+    ]
+    assert leftovers == []

@@ -1,0 +1,164 @@
+"""Export from the Journal: the person sees what will leave the journal and unticks
+whole entries or single answers before anything is saved. They choose what their
+therapist sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.storage.journal import SessionEntry
+from desktop_app.storage.journal_export import Selection, to_csv, to_json, to_markdown, to_pdf
+from desktop_app.ui.theme import SPACE
+
+FORMATS: Final = (
+    ("md", "Markdown (.md)"),
+    ("pdf", "PDF (.pdf)"),
+    ("csv", "CSV (.csv)"),
+    ("json", "JSON, everything (.json)"),
+)
+ENTRY_ROLE: Final = Qt.ItemDataRole.UserRole
+ANSWER_ROLE: Final = Qt.ItemDataRole.UserRole + 1
+
+
+class ExportDialog(QDialog):
+    def __init__(self, entries: list[SessionEntry], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export from your journal"))
+        self.setAccessibleName(self.tr("Export from your journal"))
+        self.entries = entries
+        self.selection = Selection.everything(entries)
+        self.saved_to: Path | None = None
+
+        intro = QLabel(
+            self.tr("Untick what you would rather keep to yourself. Only what is ticked is saved.")
+        )
+        intro.setWordWrap(True)
+        intro.setAccessibleName(intro.text())
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName(self.tr("Entries and answers to export"))
+        self.tree.setAccessibleDescription(self.tr("Untick an entry or an answer to leave it out"))
+        for entry in entries:
+            self._add_entry(entry)
+        self.tree.itemChanged.connect(self._ticked)
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName(self.tr("Preview"))
+        self.preview.setAccessibleDescription(self.tr("What will be saved, as Markdown"))
+
+        self.format = QComboBox()
+        for key, label in FORMATS:
+            self.format.addItem(self.tr(label), key)
+        self.format.setAccessibleName(self.tr("Format"))
+        self.format.setAccessibleDescription(self.tr("The kind of file to save"))
+        self.save_button = QPushButton(self.tr("Save…"))
+        self.save_button.setProperty("role", "primary")
+        self.save_button.setAccessibleName(self.tr("Save"))
+        self.save_button.setAccessibleDescription(self.tr("Choose where to save the file"))
+        self.save_button.clicked.connect(self.choose_file)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.setAccessibleDescription(self.tr("Close without saving"))
+        cancel.clicked.connect(self.reject)
+        self.status = QLabel()
+        self.status.setProperty("role", "muted")
+        self.status.setAccessibleName(self.tr("Status"))
+
+        panes = QHBoxLayout()
+        panes.addWidget(self.tree, 1)
+        panes.addWidget(self.preview, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.format)
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(SPACE["m"])
+        layout.addWidget(intro)
+        layout.addLayout(panes, 1)
+        layout.addLayout(buttons)
+        self.resize(960, 640)
+        self._refresh_preview()
+
+    def _add_entry(self, entry: SessionEntry) -> None:
+        when = entry.started_at.astimezone().strftime("%d %b %Y %H:%M")
+        item = QTreeWidgetItem([f"{when} · {entry.practice_title}"])
+        item.setData(0, ENTRY_ROLE, entry.id)
+        item.setCheckState(0, Qt.CheckState.Checked)
+        for position, answer in enumerate(entry.answers):
+            child = QTreeWidgetItem([f"{answer.prompt} — {answer.display}"])
+            child.setData(0, ENTRY_ROLE, entry.id)
+            child.setData(0, ANSWER_ROLE, position)
+            child.setCheckState(0, Qt.CheckState.Checked)
+            item.addChild(child)
+        self.tree.addTopLevelItem(item)
+        item.setExpanded(True)
+
+    def _ticked(self, item: QTreeWidgetItem, column: int) -> None:
+        del column
+        entry_id = int(item.data(0, ENTRY_ROLE))
+        on = item.checkState(0) == Qt.CheckState.Checked
+        position = item.data(0, ANSWER_ROLE)
+        if position is None:
+            self.selection = (
+                self.selection.with_entry(entry_id)
+                if on
+                else self.selection.without_entry(entry_id)
+            )
+        else:
+            self.selection = (
+                self.selection.with_answer(entry_id, int(position))
+                if on
+                else self.selection.without_answer(entry_id, int(position))
+            )
+        self._refresh_preview()
+
+    def _refresh_preview(self) -> None:
+        self.preview.setPlainText(to_markdown(self.entries, self.selection))
+        count = len(self.selection.chosen(self.entries))
+        self.status.setText(
+            self.tr("%1 of %2 entries")
+            .replace("%1", str(count))
+            .replace("%2", str(len(self.entries)))
+        )
+
+    def choose_file(self) -> None:
+        key = self.format.currentData()
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the export"), str(Path.home() / f"attune-journal.{key}")
+        )
+        if name:
+            self.save(Path(name))
+
+    def save(self, path: Path) -> None:
+        """Write the ticked entries and answers to `path` in the chosen format."""
+        key = self.format.currentData()
+        try:
+            if key == "pdf":
+                path.write_bytes(to_pdf(self.entries, self.selection))
+            else:
+                writer = {"md": to_markdown, "csv": to_csv, "json": to_json}[key]
+                path.write_text(writer(self.entries, self.selection), encoding="utf-8")
+        except OSError as error:
+            self.status.setText(
+                self.tr("Could not save: %1").replace("%1", error.strerror or str(error))
+            )
+            return
+        self.saved_to = path
+        self.accept()

@@ -1,0 +1,77 @@
+"""Exporting from the app: the person unticks entries and answers; only what is ticked
+is written, in every format."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop_app.storage.journal import Journal, NewSession, StoredAnswer
+from desktop_app.ui.export_dialog import ExportDialog
+
+
+def journal_with_two(tmp_path: Path) -> Journal:
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    now = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
+    for title, private in (("Morning breath", "about my mother"), ("Evening check-in", "fine")):
+        journal.add(
+            NewSession(
+                practice_id="p",
+                practice_title=title,
+                practice_kind="breathing",
+                practice_version=1,
+                source="built-in",
+                language="en",
+                started_at=now,
+                ended_at=now + dt.timedelta(minutes=5),
+                length=300.0,
+                practised=300.0,
+                completed=True,
+                stopped_at_step=None,
+                pauses=0,
+                grounding_pauses=0,
+                answers=(
+                    StoredAnswer("settled", "before", "scale", "How settled?", 3, "3 of 10"),
+                    StoredAnswer(
+                        "noticed", "after", "text", "What did you notice?", private, private
+                    ),
+                ),
+            )
+        )
+        now += dt.timedelta(hours=10)
+    return journal
+
+
+@pytest.mark.parametrize("key", ["md", "csv", "json", "pdf"])
+def test_unticked_answers_and_entries_are_never_written(
+    qtbot: QtBot, tmp_path: Path, key: str
+) -> None:
+    journal = journal_with_two(tmp_path)
+    dialog = ExportDialog(journal.entries())
+    qtbot.addWidget(dialog)
+    first, second = (dialog.tree.topLevelItem(i) for i in range(2))
+    assert first is not None and second is not None
+    evening = first if "Evening" in first.text(0) else second
+    morning = second if evening is first else first
+    private = next(
+        morning.child(i)
+        for i in range(morning.childCount())
+        if "mother" in morning.child(i).text(0)
+    )
+    private.setCheckState(0, Qt.CheckState.Unchecked)
+    evening.setCheckState(0, Qt.CheckState.Unchecked)
+    assert "mother" not in dialog.preview.toPlainText()
+    assert dialog.status.text() == "1 of 2 entries"
+    dialog.format.setCurrentIndex(dialog.format.findData(key))
+    out = tmp_path / f"export.{key}"
+    dialog.save(out)
+    assert dialog.saved_to == out
+    data = out.read_bytes()
+    assert b"mother" not in data and b"Evening check-in" not in data
+    if key != "pdf":
+        assert b"Morning breath" in data
+    journal.close()
