@@ -280,13 +280,22 @@ class MainWindow(QMainWindow):
 
     def _repair(self, backup: Path | None) -> None:
         from desktop_app.storage import journal_backups
+        from desktop_app.storage.journal import JournalError
 
         path = self.services.paths.journal
-        journal_backups.move_aside(path)
-        if backup is not None:
-            journal_backups.restore_backup(backup, path)
         self.repair_bar.deleteLater()
         self.show_notice("")
+        try:
+            journal_backups.move_aside(path)
+            if backup is not None:
+                journal_backups.restore_backup(backup, path)
+        except (OSError, JournalError) as error:
+            self.show_notice(
+                self.tr(
+                    "The copy could not be restored (%1); a new journal was "
+                    "started and the damaged file kept aside."
+                ).replace("%1", str(error))
+            )
         self._open_journal()
 
     def _show_journal_page(self) -> None:
@@ -476,6 +485,9 @@ class MainWindow(QMainWindow):
         self.preparer.wait()
         if self.watcher is not None:
             self.watcher.stop()
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None
         super().closeEvent(event)
 
     # --- one practice: before, player, after ------------------------------------------

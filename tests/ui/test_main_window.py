@@ -213,3 +213,30 @@ def test_deleting_all_data_leaves_no_trace_of_what_was_written(
         if path.is_file() and phrase.encode() in path.read_bytes()
     ]
     assert leftovers == []
+
+
+def test_a_damaged_journal_is_moved_aside_and_restored_from_the_daily_copy(
+    qtbot: QtBot, _private_home: Path
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.ui.test_export_dialog import journal_with_two
+
+    paths = default_paths()
+    journal_with_two(paths.journal.parent).close()
+    window = make_window(qtbot)  # opens it, and makes today's copy
+    assert window.journal is not None and len(window.journal.entries()) == 2
+    window.close()
+    data = bytearray(paths.journal.read_bytes())
+    data[100:4000] = b"\x00garbage" * 487 + b"\x00" * 4
+    paths.journal.write_bytes(bytes(data))
+    window = make_window(qtbot)
+    assert window.journal is None
+    restore = next(
+        b
+        for b in window.repair_bar.findChildren(QPushButton)
+        if b.text().startswith("Restore the last copy")
+    )
+    restore.click()
+    assert window.journal is not None and len(window.journal.entries()) == 2
+    assert list(paths.journal.parent.glob("journal.damaged-*"))  # kept, never overwritten
