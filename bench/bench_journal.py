@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from desktop_app.storage.journal import Journal, NewSession, StoredAnswer  # noqa: E402
 from desktop_app.storage.journal_backups import daily_backup  # noqa: E402
+from desktop_app.storage.journal_export import to_markdown  # noqa: E402
 
 _WORD_TEXT = (
     "breath calm tense shoulders chest belly slow counting bell sound room chair feet floor "
@@ -188,6 +189,13 @@ def run(path: Path, entries: int, runs: int) -> None:
     print(f"baseline: connect + SELECT * FROM sessions LIMIT 200 + count: {ms(base_page)} "
           f"-> ratio {statistics.median(page) / base_page:.1f}x")  # fmt: skip
     print(f"all {entries:,} entries with answers (open + entries()): {ms(every)}")
+    with Journal.open(path) as journal:
+        everything = journal.entries()
+    exported = timings(max(1, runs // 3), lambda: to_markdown(everything))
+    print(
+        f"Markdown export of all {entries:,} entries (entries in memory): "
+        f"{ms(statistics.median(exported))}"
+    )
     print(f"baseline: connect + SELECT * FROM sessions, all {entries:,} rows: {ms(base_all)} "
           f"-> ratio {every / base_all:.1f}x")  # fmt: skip
     print()
