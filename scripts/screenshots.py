@@ -61,10 +61,74 @@ def practice(library_id: str) -> Practice:
     return found
 
 
+def fill_journal() -> None:
+    """A few weeks of gentle, made-up entries, so the Journal has something to show."""
+    import datetime as dt
+
+    from desktop_app.storage.journal import Journal, NewSession, StoredAnswer
+
+    notes = [
+        "My shoulders let go a little.",
+        "Busy mind today, but the breath helped.",
+        "Felt the floor under my feet.",
+        "Tired. Glad I did it anyway.",
+    ]
+    start = dt.datetime.now().astimezone().replace(hour=8, minute=30) - dt.timedelta(days=20)
+    with Journal.open(default_paths().journal) as journal:
+        for day in range(0, 21, 2):
+            began = start + dt.timedelta(days=day)
+            before, after = 3 + day % 3, 6 + day % 4
+            journal.add(
+                NewSession(
+                    practice_id="longer-out-breath",
+                    practice_title="A longer out-breath",
+                    practice_kind="breathing",
+                    practice_version=1,
+                    source="built-in",
+                    language="en",
+                    started_at=began,
+                    ended_at=began + dt.timedelta(minutes=10),
+                    length=600.0,
+                    practised=600.0,
+                    completed=day % 6 != 4,
+                    stopped_at_step=None,
+                    pauses=0,
+                    grounding_pauses=0,
+                    answers=(
+                        StoredAnswer(
+                            "settled",
+                            "before",
+                            "scale",
+                            "How settled do you feel?",
+                            before,
+                            f"{before} of 10",
+                        ),
+                        StoredAnswer(
+                            "settled",
+                            "after",
+                            "scale",
+                            "How settled do you feel?",
+                            after,
+                            f"{after} of 10",
+                        ),
+                        StoredAnswer(
+                            "noticed",
+                            "after",
+                            "text",
+                            "What did you notice?",
+                            notes[day % 4],
+                            notes[day % 4],
+                        ),
+                    ),
+                )
+            )
+
+
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
+    fill_journal()
     for palette in (theme.LIGHT, theme.DARK):
         theme.apply(app, palette)
         name = palette.name
@@ -81,6 +145,11 @@ def main() -> None:
         window.build_pages()
         window.library_view.select("longer-out-breath")
         save(window, out / f"library-{name}.png")
+        window.show_screen("journal")
+        save(window, out / f"journal-{name}.png")
+        journal_page = window.pages["journal"]
+        getattr(journal_page, "show_insights", lambda: None)()
+        save(window, out / f"insights-{name}.png")
         window.close()
 
         breathing = practice("longer-out-breath")

@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         self.watcher.library_changed.connect(self.set_library)
         self._open_journal()
         self.show_screen(self.settings.last_screen)
+        self.pages[self.settings.last_screen].setFocus()  # start in the page, not the menu
         self.pages_built.emit()
 
     # --- the journal ----------------------------------------------------------------
