@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -42,6 +42,8 @@ ZOOM_STEP: Final = 0.1
 #: Typing after a practice is saved this long after the last key: at most this much
 #: can be lost in a crash or power cut.
 DRAFT_DELAY_MS: Final = 1000
+#: The draft that stands for a practice under way.
+PENDING: Final = "pending-session"
 
 if TYPE_CHECKING:  # sound and the session screens load when first used, not at start-up
     from desktop_app.audio.session import SessionSound
@@ -236,6 +238,10 @@ class MainWindow(QMainWindow):
         assert journal is not None
         kept = 0
         for key, payload in journal.drafts().items():
+            if key == PENDING:
+                kept += self._keep_pending(payload)
+                journal.clear_draft(key)
+                continue
             entry = (
                 journal.get(int(key.removeprefix("entry-"))) if key.startswith("entry-") else None
             )
@@ -248,6 +254,65 @@ class MainWindow(QMainWindow):
             self.show_notice(
                 self.tr("What you were writing when Attune last closed was kept in your journal.")
             )
+
+    def _keep_pending(self, payload: dict[str, object]) -> int:
+        """A practice that was under way when Attune closed: kept as stopped early,
+        with the answers given before it began."""
+        from desktop_app.storage.journal import NewSession
+
+        journal = self.journal
+        assert journal is not None
+        try:
+            started = datetime.fromisoformat(str(payload["started_at"]))
+            length = payload.get("length")
+            version = payload.get("practice_version")
+            journal.add(
+                NewSession(
+                    practice_id=str(payload["practice_id"]),
+                    practice_title=str(payload["practice_title"]),
+                    practice_kind=str(payload["practice_kind"]),
+                    practice_version=version if isinstance(version, int) else None,
+                    source=str(payload["source"]),
+                    language=str(payload["language"]),
+                    started_at=started,
+                    ended_at=started,
+                    length=float(length) if isinstance(length, int | float) else None,
+                    practised=0.0,
+                    completed=False,
+                    stopped_at_step=None,
+                    pauses=0,
+                    grounding_pauses=0,
+                    answers=_answers_from(payload),
+                )
+            )
+        except (KeyError, TypeError, ValueError):
+            return 0
+        return 1
+
+    def _save_pending(self, practice: Practice, choice: SessionChoice) -> None:
+        """While a practice plays, what is known of it is kept as a draft, so a crash
+        or power cut during it still leaves it, and the answers before, in the journal."""
+        from desktop_app.storage.journal import JournalError
+        from desktop_app.ui.journal_records import stored
+
+        if self.journal is None:
+            return
+        entry = self.library.practices.get(practice.id) if self.library else None
+        payload: dict[str, object] = {
+            "practice_id": practice.id,
+            "practice_title": practice.title.get(choice.language),
+            "practice_kind": practice.kind,
+            "practice_version": practice.version,
+            "source": entry.source.label if entry is not None else "file",
+            "language": choice.language,
+            "started_at": datetime.now().astimezone().isoformat(),
+            "length": choice.length,
+            "answers": _answers_payload(stored(practice, choice.before, choice.language)),
+        }
+        try:
+            self.journal.save_draft(PENDING, payload)
+        except JournalError as error:
+            self.show_notice(str(error))
 
     def _offer_repair(self, message: str) -> None:
         from desktop_app.storage import journal_backups
@@ -622,6 +687,7 @@ class MainWindow(QMainWindow):
         self.before = None
         player.start()
         player.play_button.setFocus()
+        self._save_pending(practice, choice)
 
     def _after(self, result: PlayerResult) -> None:
         from desktop_app.ui.after_view import AfterView
@@ -657,6 +723,7 @@ class MainWindow(QMainWindow):
         source = entry.source.label if entry is not None else "file"
         try:
             self._entry_id = self.journal.add(new_session(practice, choice, result, source))
+            self.journal.clear_draft(PENDING)
         except JournalError as error:
             self.show_notice(str(error))
 
@@ -691,17 +758,7 @@ class MainWindow(QMainWindow):
         if self.journal is None or self._entry_id is None or practice is None or choice is None:
             return
         payload: dict[str, object] = {
-            "answers": [
-                {
-                    "question_id": a.question_id,
-                    "when": a.when,
-                    "kind": a.kind,
-                    "prompt": a.prompt,
-                    "value": list(a.value) if isinstance(a.value, tuple) else a.value,
-                    "display": a.display,
-                }
-                for a in stored(practice, answers, choice.language)
-            ]
+            "answers": _answers_payload(stored(practice, answers, choice.language))
         }
         try:
             self.journal.save_draft(f"entry-{self._entry_id}", payload)
@@ -759,3 +816,18 @@ def _answers_from(payload: dict[str, object]) -> tuple[StoredAnswer, ...]:
         except (KeyError, TypeError):
             continue
     return tuple(found)
+
+
+def _answers_payload(answers: tuple[StoredAnswer, ...]) -> list[dict[str, object]]:
+    """Answers as plain JSON for a draft (read back by `_answers_from`)."""
+    return [
+        {
+            "question_id": a.question_id,
+            "when": a.when,
+            "kind": a.kind,
+            "prompt": a.prompt,
+            "value": list(a.value) if isinstance(a.value, tuple) else a.value,
+            "display": a.display,
+        }
+        for a in answers
+    ]

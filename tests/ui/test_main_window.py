@@ -240,3 +240,25 @@ def test_a_damaged_journal_is_moved_aside_and_restored_from_the_daily_copy(
     restore.click()
     assert window.journal is not None and len(window.journal.entries()) == 2
     assert list(paths.journal.parent.glob("journal.damaged-*"))  # kept, never overwritten
+
+
+def test_a_practice_under_way_when_attune_closes_is_kept(qtbot: QtBot, _private_home: Path) -> None:
+    write(_private_home / "data" / "practices", "short.yaml", SHORT)
+    window = make_window(qtbot)
+    window.open_practice_id("short")
+    before = window.session_area.currentWidget()
+    assert isinstance(before, BeforeView)
+    with qtbot.waitSignal(window.preparer.ready, timeout=30_000):
+        pass
+    before.start_requested.emit(before.choice())
+    assert window.journal is not None and "pending-session" in window.journal.drafts()
+    # The process dies here: no finish, no After screen. Only the journal remains.
+    window.journal.close()
+    window.journal = None
+    window.player = None
+    again = make_window(qtbot)
+    assert again.journal is not None
+    (entry,) = again.journal.entries()
+    assert entry.practice_id == "short" and not entry.completed
+    assert again.journal.drafts() == {}
+    assert "was kept in your journal" in again.notice.text()
