@@ -85,9 +85,8 @@ from desktop_app.storage.journal import (
 )
 from desktop_app.ui import theme
 from desktop_app.ui.insights_view import InsightsView, kind_names
-from desktop_app.ui.library_view import _Combo, _label, _SearchField
-from desktop_app.ui.questions import _GrowingTextEdit
 from desktop_app.ui.theme import RADIUS, SPACE
+from desktop_app.ui.widgets import Combo, GrowingTextEdit, SearchField, make_label
 
 #: Entries read at a time; the next page is read when the list is scrolled to its end.
 PAGE_SIZE: Final = 200
@@ -481,7 +480,7 @@ class _EntryList(QListView):
         super().mouseDoubleClickEvent(event)
 
 
-class _Editor(_GrowingTextEdit):
+class _Editor(GrowingTextEdit):
     """A written answer being edited; Escape goes back to the list."""
 
     escape = Signal()
@@ -509,9 +508,9 @@ class EntryPane(QWidget):
         self._saved: dict[str, str] = {}
         self._dirty = False
 
-        self.title_label = _label("", "heading")
-        self.meta_label = _label("", "muted")
-        self.found_label = _label("", rich=True)
+        self.title_label = make_label("", "heading")
+        self.meta_label = make_label("", "muted")
+        self.found_label = make_label("", rich=True)
         self.found_label.hide()
         self.answers_box = QVBoxLayout()
         self.answers_box.setContentsMargins(0, 0, 0, 0)
@@ -558,7 +557,7 @@ class EntryPane(QWidget):
         policy.setRetainSizeWhenHidden(True)
         self.save_button.setSizePolicy(policy)
         self.save_button.clicked.connect(self.save_requested)
-        self.status_label = _label("", "muted", wrap=False)
+        self.status_label = make_label("", "muted", wrap=False)
         self.delete_button = QPushButton(self.tr("Delete entry"))
         self.delete_button.setProperty("role", "quiet")
         self.delete_button.setAccessibleName(self.tr("Delete entry"))
@@ -659,7 +658,7 @@ class EntryPane(QWidget):
         self._saved = {}
         if not entry.answers:
             self.answers_box.addWidget(
-                _label(self.tr("No questions were answered in this practice."), "muted")
+                make_label(self.tr("No questions were answered in this practice."), "muted")
             )
             return
         chain: list[QWidget] = [self.area]
@@ -671,11 +670,11 @@ class EntryPane(QWidget):
             box = QVBoxLayout(section)
             box.setContentsMargins(0, SPACE["xs"], 0, 0)
             box.setSpacing(SPACE["s"])
-            title = _label(self._section_title(when), "subheading")
+            title = make_label(self._section_title(when), "subheading")
             title.setAccessibleName(title.text())
             box.addWidget(title)
             for answer in answers:
-                prompt = _label(answer.prompt, "muted")
+                prompt = make_label(answer.prompt, "muted")
                 prompt.setAccessibleName(answer.prompt)
                 box.addWidget(prompt)
                 if answer.kind == "text":
@@ -697,7 +696,7 @@ class EntryPane(QWidget):
                     chain.append(editor)
                     box.addSpacing(SPACE["xs"])
                 else:
-                    value = _label(answer.display)
+                    value = make_label(answer.display)
                     value.setAccessibleName(f"{answer.prompt}: {answer.display}")
                     value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                     box.addWidget(value)
@@ -784,7 +783,7 @@ class JournalView(QWidget):
         self.undo_timer.timeout.connect(self._forget_deleted)
 
         self.model = EntryListModel(self)
-        self.notice = _label("", "warning")
+        self.notice = make_label("", "warning")
         self.notice.setAccessibleName(self.tr("Notice"))
         self.notice.hide()
 
@@ -962,7 +961,7 @@ class JournalView(QWidget):
     # --- building ----------------------------------------------------------------------------
 
     def _combo(self, name: str, description: str) -> QComboBox:
-        combo = _Combo()
+        combo = Combo()
         combo.setAccessibleName(name)
         combo.setAccessibleDescription(description)
         combo.setToolTip(description)
@@ -970,7 +969,7 @@ class JournalView(QWidget):
         return combo
 
     def _build_browser(self) -> QWidget:
-        self.search_field = _SearchField()
+        self.search_field = SearchField()
         self.search_field.setPlaceholderText(self.tr("Search what you wrote"))
         self.search_field.setAccessibleName(self.tr("Search the journal"))
         self.search_field.setAccessibleDescription(
@@ -1005,7 +1004,7 @@ class JournalView(QWidget):
         filters.addWidget(self.date_filter)
         filters.addStretch()
 
-        self.count_label = _label("", "muted", wrap=False)
+        self.count_label = make_label("", "muted", wrap=False)
 
         self.entry_list = _EntryList()
         self.entry_list.setObjectName("journalEntries")
@@ -1031,7 +1030,7 @@ class JournalView(QWidget):
         no_match_layout = QVBoxLayout(no_match)
         no_match_layout.setContentsMargins(SPACE["m"], SPACE["xl"], SPACE["m"], SPACE["m"])
         no_match_layout.setSpacing(SPACE["m"])
-        no_match_label = _label(self.tr("No entries match. Clear the search or filters."))
+        no_match_label = make_label(self.tr("No entries match. Clear the search or filters."))
         no_match_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.clear_button = QPushButton(self.tr("Clear search and filters"))
         self.clear_button.setAccessibleName(self.tr("Clear search and filters"))
@@ -1046,7 +1045,7 @@ class JournalView(QWidget):
 
         self.undo_bar = QFrame()
         self.undo_bar.setProperty("role", "card")
-        self.undo_label = _label(self.tr("Entry deleted ·"), wrap=False)
+        self.undo_label = make_label(self.tr("Entry deleted ·"), wrap=False)
         self.undo_label.setAccessibleName(self.tr("Entry deleted"))
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setProperty("role", "quiet")
@@ -1080,9 +1079,11 @@ class JournalView(QWidget):
         nothing_layout = QVBoxLayout(nothing)
         nothing_layout.setContentsMargins(SPACE["s"], SPACE["xl"], SPACE["m"], SPACE["m"])
         nothing_layout.setSpacing(SPACE["s"])
-        nothing_layout.addWidget(_label(self.tr("Choose an entry to read it here."), "subheading"))
         nothing_layout.addWidget(
-            _label(
+            make_label(self.tr("Choose an entry to read it here."), "subheading")
+        )
+        nothing_layout.addWidget(
+            make_label(
                 self.tr(
                     "Ctrl+F searches, the arrow keys move through the list, "
                     "and Enter opens an entry so you can add to what you wrote."
@@ -1109,13 +1110,13 @@ class JournalView(QWidget):
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE["m"])
-        self.empty_label = _label(
+        self.empty_label = make_label(
             self.tr("Your reflections will appear here after your first practice."), "subheading"
         )
         self.empty_label.setAccessibleName(self.empty_label.text())
         layout.addWidget(self.empty_label)
         layout.addWidget(
-            _label(
+            make_label(
                 self.tr(
                     "After a practice you can write down what you noticed. Looking back "
                     "later can show you what helped. Your journal stays on this computer."

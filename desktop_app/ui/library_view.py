@@ -40,7 +40,6 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
-    QPointF,
     QRect,
     QSize,
     Qt,
@@ -55,9 +54,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPainter,
-    QPaintEvent,
     QPalette,
-    QPen,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -68,7 +65,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QPlainTextEdit,
     QPushButton,
@@ -76,9 +72,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
-    QStyleOptionComboBox,
     QStyleOptionViewItem,
-    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -91,6 +85,7 @@ from desktop_app.core.text import Text, primary_subtag
 from desktop_app.core.timeline import time_budget
 from desktop_app.ui import theme
 from desktop_app.ui.theme import SPACE
+from desktop_app.ui.widgets import Combo, SearchField, make_label
 
 SUBTITLE_ROLE: Final = Qt.ItemDataRole.UserRole + 1
 ID_ROLE: Final = Qt.ItemDataRole.UserRole + 2
@@ -302,22 +297,6 @@ class _RowDelegate(QStyledItemDelegate):
 # --- small widgets --------------------------------------------------------------------
 
 
-class _SearchField(QLineEdit):
-    """Down (or Enter) moves into the list; Escape clears the search."""
-
-    move_down = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key = event.key()
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.move_down.emit()
-            return
-        if key == Qt.Key.Key_Escape and self.text():
-            self.clear()
-            return
-        super().keyPressEvent(event)
-
-
 class _PracticeList(QListView):
     """Enter or a double click chooses the current row; Up from the first row goes
     back to the search field."""
@@ -344,39 +323,6 @@ class _PracticeList(QListView):
         super().mouseDoubleClickEvent(event)
 
 
-class _Combo(QComboBox):
-    """A combo box with a thin chevron in the muted colour instead of the style's
-    boxed arrow button."""
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        del event
-        painter = QStylePainter(self)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        option.subControls &= ~QStyle.SubControl.SC_ComboBoxArrow
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(QColor(theme.current().muted), 1.5)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        x = self.width() - SPACE["m"] - 0.5
-        y = self.height() / 2
-        painter.drawPolyline([QPointF(x - 4, y - 2), QPointF(x, y + 2), QPointF(x + 4, y - 2)])
-
-
-def _label(
-    text: str = "", role: str | None = None, *, wrap: bool = True, rich: bool = False
-) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(wrap)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    if role:
-        label.setProperty("role", role)
-    return label
-
-
 class ProblemsDialog(QDialog):
     """Every problem of every file that could not be loaded, as `file:line:col: …`,
     and, separately, the notes about clashing ids. The text can be selected and copied."""
@@ -395,7 +341,7 @@ class ProblemsDialog(QDialog):
         if library.failures:
             count = len(library.failures)
             layout.addWidget(
-                _label(
+                make_label(
                     self.tr("1 file could not be loaded")
                     if count == 1
                     else self.tr("%1 files could not be loaded").replace("%1", str(count)),
@@ -403,7 +349,7 @@ class ProblemsDialog(QDialog):
                 )
             )
             layout.addWidget(
-                _label(
+                make_label(
                     self.tr("Fix these lines and save; the library updates by itself."),
                     "muted",
                 )
@@ -418,9 +364,11 @@ class ProblemsDialog(QDialog):
         if library.warnings:
             if library.failures:
                 layout.addSpacing(SPACE["s"])
-            layout.addWidget(_label(self.tr("Notes"), "subheading"))
+            layout.addWidget(make_label(self.tr("Notes"), "subheading"))
             layout.addWidget(
-                _label(self.tr("Practices that share an id: only one of them is used."), "muted")
+                make_label(
+                    self.tr("Practices that share an id: only one of them is used."), "muted"
+                )
             )
             self.warnings_text = self._text(
                 "\n".join(str(w) for w in library.warnings),
@@ -605,7 +553,7 @@ class LibraryView(QWidget):
         }
 
     def _combo(self, name: str, description: str) -> QComboBox:
-        combo = _Combo()
+        combo = Combo()
         combo.setAccessibleName(name)
         combo.setAccessibleDescription(description)
         combo.setToolTip(description)
@@ -613,7 +561,7 @@ class LibraryView(QWidget):
         return combo
 
     def _build_browser(self) -> QWidget:
-        self.search_field = _SearchField()
+        self.search_field = SearchField()
         self.search_field.setPlaceholderText(self.tr("Search practices"))
         self.search_field.setAccessibleName(self.tr("Search practices"))
         self.search_field.setAccessibleDescription(
@@ -648,7 +596,7 @@ class LibraryView(QWidget):
         filters.addWidget(self.language_filter)
         filters.addStretch()
 
-        self.count_label = _label("", "muted", wrap=False)
+        self.count_label = make_label("", "muted", wrap=False)
 
         self.practice_list = _PracticeList()
         self.practice_list.setModel(self.model)
@@ -669,7 +617,7 @@ class LibraryView(QWidget):
         no_match_layout = QVBoxLayout(no_match)
         no_match_layout.setContentsMargins(SPACE["m"], SPACE["xl"], SPACE["m"], SPACE["m"])
         no_match_layout.setSpacing(SPACE["m"])
-        no_match_label = _label(self.tr("No practices match. Clear the search or filters."))
+        no_match_label = make_label(self.tr("No practices match. Clear the search or filters."))
         no_match_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.clear_button = QPushButton(self.tr("Clear search and filters"))
         self.clear_button.setAccessibleName(self.tr("Clear search and filters"))
@@ -699,26 +647,26 @@ class LibraryView(QWidget):
         return page
 
     def _build_details(self) -> QWidget:
-        self.title_label = _label("", "heading")
-        self.meta_label = _label("", "muted")
-        self.summary_label = _label("")
+        self.title_label = make_label("", "heading")
+        self.meta_label = make_label("", "muted")
+        self.summary_label = make_label("")
         font = self.summary_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.summary_label.setFont(font)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.description_label = _label("", rich=True)
+        self.description_label = make_label("", rich=True)
         self.description_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.safety_card = QFrame()
         self.safety_card.setProperty("role", "card")
         safety = QVBoxLayout(self.safety_card)
         safety.setContentsMargins(SPACE["m"] + SPACE["xs"], SPACE["m"], SPACE["m"], SPACE["m"])
         safety.setSpacing(SPACE["s"])
-        safety.addWidget(_label(self.tr("Before you start"), "subheading"))
-        self.safety_label = _label("", rich=True)
+        safety.addWidget(make_label(self.tr("Before you start"), "subheading"))
+        self.safety_label = make_label("", rich=True)
         self.safety_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         safety.addWidget(self.safety_label)
-        self.credits_label = _label("", "muted")
-        self.origin_label = _label("", "muted")
+        self.credits_label = make_label("", "muted")
+        self.origin_label = make_label("", "muted")
 
         content = QWidget()
         content.setObjectName("detailsContent")
@@ -777,11 +725,11 @@ class LibraryView(QWidget):
         nothing_layout = QVBoxLayout(nothing)
         nothing_layout.setContentsMargins(SPACE["s"], SPACE["xl"], SPACE["m"], SPACE["m"])
         nothing_layout.setSpacing(SPACE["s"])
-        self.placeholder_label = _label(self.tr("Choose a practice to read about it here."))
+        self.placeholder_label = make_label(self.tr("Choose a practice to read about it here."))
         self.placeholder_label.setProperty("role", "subheading")
         nothing_layout.addWidget(self.placeholder_label)
         nothing_layout.addWidget(
-            _label(
+            make_label(
                 self.tr(
                     "Ctrl+F searches, the arrow keys move through the list, "
                     "and Enter begins the practice you have chosen."
@@ -804,11 +752,13 @@ class LibraryView(QWidget):
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACE["m"])
-        layout.addWidget(_label(self.tr("No practices yet"), "heading"))
+        layout.addWidget(make_label(self.tr("No practices yet"), "heading"))
         self.folder_label: QLabel | None = None
         if self.practices_folder is not None:
             layout.addWidget(
-                _label(self.tr("Practice files (.yaml) that you put in this folder appear here:"))
+                make_label(
+                    self.tr("Practice files (.yaml) that you put in this folder appear here:")
+                )
             )
             card = QFrame()
             card.setProperty("role", "card")
@@ -816,7 +766,7 @@ class LibraryView(QWidget):
             inside.setContentsMargins(
                 SPACE["m"], SPACE["s"] + SPACE["xs"], SPACE["m"], SPACE["s"] + SPACE["xs"]
             )
-            self.folder_label = _label(str(self.practices_folder))
+            self.folder_label = make_label(str(self.practices_folder))
             self.folder_label.setTextInteractionFlags(
                 Qt.TextInteractionFlag.TextSelectableByMouse
                 | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -827,14 +777,14 @@ class LibraryView(QWidget):
             layout.addWidget(card)
         else:
             layout.addWidget(
-                _label(
+                make_label(
                     self.tr(
                         "Practice files (.yaml) that you put in your practices folder appear here."
                     )
                 )
             )
         layout.addWidget(
-            _label(
+            make_label(
                 self.tr("Your therapist may have given you some, or you can write your own."),
                 "muted",
             )
@@ -852,7 +802,7 @@ class LibraryView(QWidget):
         return page
 
     def _build_problems_row(self) -> QHBoxLayout:
-        self.problems_label = _label("", "muted", wrap=False)
+        self.problems_label = make_label("", "muted", wrap=False)
         self.problems_button = QPushButton(self.tr("Show details"))
         self.problems_button.setProperty("role", "quiet")
         self.problems_button.setObjectName("problemsButton")

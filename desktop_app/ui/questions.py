@@ -11,13 +11,11 @@ most 640 px wide, centred), `scroll_page`, `make_label`, `chip`, `FlowLayout`, `
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QFontMetricsF,
     QKeyEvent,
     QPainter,
     QPaintEvent,
@@ -37,11 +35,9 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QSizePolicy,
     QSlider,
     QStyle,
     QStyleOptionSlider,
@@ -59,6 +55,7 @@ from desktop_app.core.model import (
     TextQuestion,
 )
 from desktop_app.ui.theme import SPACE
+from desktop_app.ui.widgets import GrowingTextEdit
 
 #: The widest a column of reading and answering gets, in px: lines stay easy to follow.
 CONTENT_WIDTH = 640
@@ -432,53 +429,6 @@ class ScaleQuestionWidget(QuestionWidget):
             self.changed.emit()
 
 
-class _GrowingTextEdit(QPlainTextEdit):
-    """A text box that grows with what is written, up to `MAX_LINES`, then scrolls."""
-
-    MIN_LINES = 3
-    MAX_LINES = 8
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTabChangesFocus(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for bar in (self.verticalScrollBar(), self.horizontalScrollBar()):
-            bar.setAccessibleName(self.tr("Scroll"))
-            bar.setAccessibleDescription(self.tr("Scrolls what you wrote"))
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
-        self._fit()
-
-    def lines(self) -> int:
-        """Lines of text as laid out now (wrapped lines counted), within the limits."""
-        # A plain text document's layout measures its height in lines.
-        counted = round(self.document().documentLayout().documentSize().height())
-        return max(self.MIN_LINES, min(self.MAX_LINES, counted))
-
-    def _line_height(self) -> int:
-        """One laid-out line: the font's line spacing, rounded up as the layout does."""
-        return math.ceil(QFontMetricsF(self.font()).lineSpacing())
-
-    def _fit(self) -> None:
-        self.ensurePolished()
-        frame = self.height() - self.contentsRect().height()
-        margins = self.viewportMargins()
-        text = self.lines() * self._line_height()
-        self.setFixedHeight(
-            text
-            + round(2 * self.document().documentMargin())
-            + frame
-            + margins.top()
-            + margins.bottom()
-        )
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit()
-
-
 class TextQuestionWidget(QuestionWidget):
     question: TextQuestion
     kind = "text"
@@ -487,7 +437,7 @@ class TextQuestionWidget(QuestionWidget):
         self, question: TextQuestion, when: When, language: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(question, when, language, parent)
-        self.edit = _GrowingTextEdit()
+        self.edit = GrowingTextEdit()
         if question.placeholder:
             self.edit.setPlaceholderText(question.placeholder.get(language))
         self.edit.setAccessibleName(self.tr("%1 (your answer)").replace("%1", self.prompt))

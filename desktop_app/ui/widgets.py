@@ -1,0 +1,118 @@
+"""Small widgets shared by the screens, so each looks and behaves one way."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+)
+
+from desktop_app.ui import theme
+from desktop_app.ui.theme import SPACE
+
+
+class SearchField(QLineEdit):
+    """Down (or Enter) moves into the list; Escape clears the search."""
+
+    move_down = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.move_down.emit()
+            return
+        if key == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
+
+class Combo(QComboBox):
+    """A combo box with a thin chevron in the muted colour instead of the style's
+    boxed arrow button."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        del event
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.subControls &= ~QStyle.SubControl.SC_ComboBoxArrow
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor(theme.current().muted), 1.5)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        x = self.width() - SPACE["m"] - 0.5
+        y = self.height() / 2
+        painter.drawPolyline([QPointF(x - 4, y - 2), QPointF(x, y + 2), QPointF(x + 4, y - 2)])
+
+
+def make_label(
+    text: str = "", role: str | None = None, *, wrap: bool = True, rich: bool = False
+) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+class GrowingTextEdit(QPlainTextEdit):
+    """A text box that grows with what is written, up to `MAX_LINES`, then scrolls."""
+
+    MIN_LINES = 3
+    MAX_LINES = 8
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for bar in (self.verticalScrollBar(), self.horizontalScrollBar()):
+            bar.setAccessibleName(self.tr("Scroll"))
+            bar.setAccessibleDescription(self.tr("Scrolls what you wrote"))
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def lines(self) -> int:
+        """Lines of text as laid out now (wrapped lines counted), within the limits."""
+        # A plain text document's layout measures its height in lines.
+        counted = round(self.document().documentLayout().documentSize().height())
+        return max(self.MIN_LINES, min(self.MAX_LINES, counted))
+
+    def _line_height(self) -> int:
+        """One laid-out line: the font's line spacing, rounded up as the layout does."""
+        return math.ceil(QFontMetricsF(self.font()).lineSpacing())
+
+    def _fit(self) -> None:
+        self.ensurePolished()
+        frame = self.height() - self.contentsRect().height()
+        margins = self.viewportMargins()
+        text = self.lines() * self._line_height()
+        self.setFixedHeight(
+            text
+            + 2  # without this slack a full box shows a scroll bar for one pixel
+            + round(2 * self.document().documentMargin())
+            + frame
+            + margins.top()
+            + margins.bottom()
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
