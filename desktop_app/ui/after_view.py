@@ -43,6 +43,7 @@ class AfterView(QWidget):
         self.language = language
         self.completed = completed
         self._sent = False
+        self._stay = False
         self.setAccessibleName(
             self.tr("After the practice: %1").replace("%1", practice.title.get(language))
         )
@@ -161,8 +162,17 @@ class AfterView(QWidget):
     def skip(self) -> None:
         self._leave_questions(())
 
+    def keep_questions(self) -> None:
+        """For whoever handles `answered`: the answers could not be kept (a full disk, a
+        locked journal). Stay on the questions with everything written, to try again."""
+        self._sent = False
+        self._stay = True
+
     def _leave_questions(self, answers: tuple[Answer, ...]) -> None:
+        self._stay = False
         self._send(answers)
+        if self._stay:
+            return
         self.pages.setCurrentWidget(self.thanks_page)
         self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # sound and the session screens load when first used, not at 
     from desktop_app.core.library import Library
     from desktop_app.core.model import Practice
     from desktop_app.storage.journal import Journal, StoredAnswer
+    from desktop_app.ui.after_view import AfterView
     from desktop_app.ui.before_view import BeforeView
     from desktop_app.ui.export_dialog import ExportDialog
     from desktop_app.ui.library_view import LibraryView
@@ -699,7 +700,9 @@ class MainWindow(QMainWindow):
             self.showNormal()
         after = AfterView(practice, choice.language, completed=result.completed)
         self._record(practice, choice, result)
-        after.answered.connect(lambda answers: self._answered(practice, choice, result, answers))
+        after.answered.connect(
+            lambda answers: self._answered(practice, choice, result, answers, after)
+        )
         if after.form is not None:
             draft_timer = QTimer(after)
             draft_timer.setSingleShot(True)
@@ -733,6 +736,7 @@ class MainWindow(QMainWindow):
         choice: SessionChoice,
         result: PlayerResult,
         answers: tuple[Answer, ...],
+        after: AfterView | None = None,
     ) -> None:
         from desktop_app.storage.journal import JournalError
         from desktop_app.ui.journal_records import stored
@@ -748,6 +752,8 @@ class MainWindow(QMainWindow):
             self.journal.clear_draft(f"entry-{self._entry_id}")
         except JournalError as error:
             self.show_notice(str(error))
+            if after is not None:
+                after.keep_questions()  # what was written stays in the form
 
     def _save_draft(self, answers: tuple[Answer, ...]) -> None:
         """What is being typed after a practice, kept every second or two."""

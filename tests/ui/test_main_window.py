@@ -262,3 +262,33 @@ def test_a_practice_under_way_when_attune_closes_is_kept(qtbot: QtBot, _private_
     assert entry.practice_id == "short" and not entry.completed
     assert again.journal.drafts() == {}
     assert "was kept in your journal" in again.notice.text()
+
+
+def test_when_the_journal_cannot_keep_answers_they_stay_in_the_form(
+    qtbot: QtBot, _private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.storage.journal import Journal, JournalError
+
+    write(_private_home / "data" / "practices", "short.yaml", SHORT)
+    window = make_window(qtbot)
+    window.open_practice_id("short")
+    before = window.session_area.currentWidget()
+    assert isinstance(before, BeforeView)
+    with qtbot.waitSignal(window.preparer.ready, timeout=30_000):
+        pass
+    before.start_requested.emit(before.choice())
+    player = window.session_area.currentWidget()
+    assert isinstance(player, PlayerView)
+    player.end()
+    after = window.session_area.currentWidget()
+    assert isinstance(after, AfterView)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise JournalError("full", "The disk is full, so your journal could not be saved.")
+
+    monkeypatch.setattr(Journal, "update_answers", full)
+    after.save()
+    assert not after.showing_thanks and "disk is full" in window.notice.text()
+    monkeypatch.undo()
+    after.save()
+    assert after.showing_thanks
