@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from typing import Final, Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QHideEvent,
+    QKeyEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -449,13 +455,13 @@ class PlayerView(QWidget):
     def _transport(self) -> Transport:
         return transport_of(self.engine.snapshot(), self.sound.timeline, self.clock.now())
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
         if self.engine.state is PlayState.PLAYING:
             self.timer.start()
 
-    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        super().hideEvent(event)  # type: ignore[arg-type]
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        super().hideEvent(event)
         self.timer.stop()
 
     def _show(self, snapshot: Snapshot) -> None:
