@@ -68,6 +68,8 @@ class Settings:
     #: base64 of QWidget.saveGeometry(); opaque here.
     window_geometry: str = ""
     last_screen: ScreenName = "library"
+    #: Days in a row, in Insights. Off unless switched on: many find counting stressful.
+    streaks: bool = False
 
     def __post_init__(self) -> None:
         # A frozen settings object should not change behind its holder's back.
@@ -129,6 +131,7 @@ _CHECKS: Final[dict[str, Callable[[Any], Any]]] = {
     "text_zoom": _number(*TEXT_ZOOM_RANGE),
     "window_geometry": _geometry,
     "last_screen": _one_of(SCREENS),
+    "streaks": _boolean,
 }
 
 
@@ -145,6 +148,7 @@ FIELD_NAMES: Final[Mapping[str, str]] = {
     "text_zoom": "text size",
     "window_geometry": "window size and position",
     "last_screen": "last screen",
+    "streaks": "streaks",
 }
 
 

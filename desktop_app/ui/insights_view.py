@@ -566,6 +566,9 @@ class InsightsView(QWidget):
         self.notice = _label("", "warning")
         self.notice.setAccessibleName(self.tr("Notice"))
         self.notice.hide()
+        self.streaks = False
+        self.streak_label = _label("", "subheading")
+        self.streak_label.hide()
 
         self.minutes_card = ChartCard(
             self.tr("Minutes practised per week"),
@@ -587,6 +590,7 @@ class InsightsView(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, SPACE["s"], SPACE["m"])
         column.setSpacing(SPACE["m"])
+        column.addWidget(self.streak_label)
         column.addWidget(self.minutes_card)
         pair = QHBoxLayout()
         pair.setSpacing(SPACE["m"])
@@ -643,6 +647,11 @@ class InsightsView(QWidget):
 
     # --- public ------------------------------------------------------------------------------
 
+    def set_streaks(self, on: bool) -> None:
+        """Show days in a row only when the person has switched streaks on."""
+        self.streaks = on
+        self.mark_stale()
+
     def mark_stale(self) -> None:
         """The journal changed: read it again when next shown (now, if shown)."""
         self._stale = True
@@ -663,12 +672,30 @@ class InsightsView(QWidget):
             self.notice.show()
             return
         self.notice.hide()
+        self._show_streak()
         self._show_minutes(minutes_bars(minutes, self._today(), self.language))
         self._show_kinds(kind_bars(kinds, self._kinds))
         self._show_changes(change_bars(changes))
         self.pages.setCurrentIndex(0 if kinds else 1)
 
     # --- inside ------------------------------------------------------------------------------
+
+    def _show_streak(self) -> None:
+        if not self.streaks:
+            self.streak_label.hide()
+            return
+        today = self._today()
+        recent = self.journal.entries(since=today - timedelta(days=STREAK_LOOKBACK_DAYS))
+        days = {entry.started_at.astimezone().date() for entry in recent}
+        count = streak_length(days, today)
+        text = (
+            self.tr("1 day in a row")
+            if count == 1
+            else self.tr("%1 days in a row").replace("%1", str(count))
+        )
+        self.streak_label.setText(text)
+        self.streak_label.setAccessibleName(text)
+        self.streak_label.setVisible(count > 0)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         if self._stale:
@@ -739,3 +766,17 @@ class InsightsView(QWidget):
         description = f"{caption} {parts}." if bars else empty
         rows = [(bar.label, signed(bar.value), str(bar.sessions)) for bar in bars]
         self.change_card.show_data(bars, rows, caption if bars else "", description, empty)
+
+
+#: How far back a streak is looked for.
+STREAK_LOOKBACK_DAYS = 400
+
+
+def streak_length(days: set[date], today: date) -> int:
+    """Days in a row with a practice, ending today (or yesterday: today may still come)."""
+    day = today if today in days else today - timedelta(days=1)
+    count = 0
+    while day in days:
+        count += 1
+        day -= timedelta(days=1)
+    return count

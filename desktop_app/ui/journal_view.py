@@ -1556,6 +1556,10 @@ class JournalScreen(QWidget):
         button.setAccessibleDescription(description)
         return button
 
+    def set_streaks(self, on: bool) -> None:
+        """Days in a row in Insights, only when the person switched them on."""
+        self.insights_view.set_streaks(on)
+
     def refresh(self) -> None:
         """Read the journal again (after a practice was added, say)."""
         self.journal_view.refresh()

@@ -371,6 +371,7 @@ class MainWindow(QMainWindow):
         if self.journal is None:
             return
         page = JournalScreen(self.journal, self.language)
+        page.set_streaks(self.settings.streaks)
         page.export_requested.connect(self.export_journal)
         old = self.pages["journal"]
         self.screens.insertWidget(self.screens.indexOf(old), page)
@@ -507,6 +508,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         if restyle:
             self.apply_look()
+        set_streaks = getattr(self.pages["journal"], "set_streaks", None)
+        if set_streaks is not None:
+            set_streaks(settings.streaks)
         self.save_settings()
 
     def zoom(self, step: float) -> None:

@@ -201,6 +201,23 @@ class SettingsView(QWidget):
             lambda value: self._update(volume_background=value / 100),
         )
 
+        # --- Journal ---------------------------------------------------------------------
+        self._section(
+            self.tr("Journal"),
+            self.tr(
+                "Streaks count the days in a row you practised. They are off unless you want "
+                "them: many people find counting days more stressful than helpful."
+            ),
+        )
+        self.streaks_check = QCheckBox(self.tr("Show days in a row in Insights"))
+        self._describe(
+            self.streaks_check,
+            self.tr("Streaks"),
+            self.tr("Show how many days in a row you practised"),
+        )
+        self.streaks_check.toggled.connect(lambda on: self._update(streaks=on))
+        self._row(self.tr("Strea&ks"), self.streaks_check, self.streaks_check)
+
         # --- Your data -----------------------------------------------------------------
         self._section(
             self.tr("Your data"),
@@ -251,6 +268,7 @@ class SettingsView(QWidget):
             self.voice_volume_slider,
             self.cues_volume_slider,
             self.background_volume_slider,
+            self.streaks_check,
             self.erase_button,
         )
         self._layout_page()
@@ -274,6 +292,7 @@ class SettingsView(QWidget):
             _select(self.motion_combo, settings.reduced_motion)
             self.zoom_slider.setValue(round(settings.text_zoom * 100))
             self.narration_check.setChecked(settings.narration)
+            self.streaks_check.setChecked(settings.streaks)
             self.rate_slider.setValue(round(settings.speech_rate * 100))
             self.voice_volume_slider.setValue(round(settings.volume_voice * 100))
             self.cues_volume_slider.setValue(round(settings.volume_cues * 100))

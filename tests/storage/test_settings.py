@@ -25,6 +25,7 @@ CUSTOM = Settings(
     text_zoom=1.5,
     window_geometry="AdnQywADAAAAAAA=",
     last_screen="journal",
+    streaks=True,
 )
 
 
@@ -139,6 +140,8 @@ BAD_VALUES: list[tuple[str, Any, str]] = [
     ("window_geometry", "A" * 100_000, "window size and position"),
     ("last_screen", "player", "last screen"),
     ("last_screen", ["today"], "last screen"),
+    ("streaks", "yes", "streaks"),
+    ("streaks", 1, "streaks"),
 ]
 
 

@@ -296,3 +296,15 @@ def test_charts_paint_without_warnings(
     view.resize(360, 500)
     view.minutes_card.chart.setFocus()
     assert not view.grab().isNull()
+
+
+def test_streaks_count_days_in_a_row_ending_today_or_yesterday() -> None:
+    from datetime import date, timedelta
+
+    from desktop_app.ui.insights_view import streak_length
+
+    today = date(2026, 11, 25)
+    days = {today - timedelta(days=n) for n in (0, 1, 2, 4)}
+    assert streak_length(days, today) == 3
+    assert streak_length(days - {today}, today) == 2  # today may still come
+    assert streak_length({today - timedelta(days=3)}, today) == 0
