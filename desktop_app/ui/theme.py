@@ -210,8 +210,7 @@ def style_sheet(p: Palette, zoom: float = 1.0) -> str:
         subcontrol-position: center right;
     }}
     QComboBox::down-arrow {{
-        width: 0; height: 0; border-left: {px(5)}px solid transparent;
-        border-right: {px(5)}px solid transparent; border-top: {px(6)}px solid {p.muted};
+        image: url("{_icon(f"chevron-{p.name}.svg")}"); width: {px(12)}px; height: {px(8)}px;
         margin-right: {px(8)}px;
     }}
     QComboBox QAbstractItemView {{
