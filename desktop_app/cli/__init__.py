@@ -173,6 +173,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="the file to write, e.g. journal-backup.sqlite3",
     )
     backing_up.set_defaults(command_module="backup")
+
+    packing = commands.add_parser(
+        "pack",
+        help="build, import, list and remove packs (.attunepack)",
+        description="Bundle practices, plans and media into one .attunepack file to hand "
+        "over, or install one you were given, all or nothing.",
+    )
+    actions = packing.add_subparsers(dest="pack_action", metavar="ACTION", required=True)
+    building = actions.add_parser("build", help="check a pack folder and write a .attunepack")
+    building.add_argument("folder", metavar="FOLDER", type=Path, help="a folder with pack.yaml")
+    building.add_argument(
+        "-o", "--output", metavar="NAME.attunepack", type=Path, required=True, help="the file"
+    )
+    installing = actions.add_parser("import", help="install a pack, all or nothing")
+    installing.add_argument("file", metavar="FILE", type=Path, help="the .attunepack file")
+    installing.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace an installed pack with the same id even when this one is not newer",
+    )
+    actions.add_parser("list", help="list the installed packs")
+    removing = actions.add_parser("remove", help="uninstall a pack")
+    removing.add_argument("pack_id", metavar="ID", help="the id of an installed pack")
+    packing.set_defaults(command_module="pack")
     return parser
 
 

@@ -1,0 +1,57 @@
+"""`attune pack build|import|list|remove`: make a pack, install one, see and remove them.
+
+Problems in a pack's files print as file:line:col: message (exit 1); a refused
+archive prints the reason (exit 1); a mistake in the command exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop_app.cli.common import INVALID, OK, UsageError, print_problems
+from desktop_app.core.problems import InvalidFile
+from desktop_app.storage.packs import (
+    PackRefused,
+    build_pack,
+    import_pack,
+    list_packs,
+    remove_pack,
+)
+from desktop_app.storage.paths import default_paths
+
+
+def run(args: argparse.Namespace) -> int:
+    packs = default_paths().packs
+    try:
+        if args.pack_action == "build":
+            folder = args.folder
+            if not folder.is_dir():
+                raise UsageError(f"{folder}: no such folder")
+            manifest = build_pack(folder, args.output)
+            print(f"built {args.output}: pack {manifest.id} version {manifest.version}")
+        elif args.pack_action == "import":
+            result = import_pack(args.file, packs, confirm_replace=args.replace)
+            was = (
+                f" (replacing version {result.replaced_version})"
+                if result.replaced_version is not None
+                else ""
+            )
+            print(
+                f"installed pack {result.manifest.id} version {result.manifest.version}{was}: "
+                f"{len(result.practices)} practices, {len(result.plans)} plans"
+            )
+        elif args.pack_action == "list":
+            for manifest in list_packs(packs):
+                title = manifest.title.get(manifest.language)
+                print(f"{manifest.id}\t{manifest.version}\t{title}\t{manifest.author}")
+        else:
+            remove_pack(packs, args.pack_id)
+            print(f"removed pack {args.pack_id}")
+    except InvalidFile as error:
+        print_problems(error.problems)
+        return INVALID
+    except PackRefused as refused:
+        print(f"attune: {refused.reason}", file=sys.stderr)
+        return INVALID
+    return OK

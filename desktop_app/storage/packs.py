@@ -1,0 +1,523 @@
+"""Packs (`.attunepack`): build one from a folder, look inside one, and install,
+list and remove them under packs/<pack-id>/.
+
+An archive comes from someone else, by e-mail or USB stick, so it is checked before
+anything is written: every entry's name, kind and declared size. It is then unpacked
+into a private staging folder with a hard limit on every entry's actual bytes,
+every file is validated, and only then does it take its place, by renaming. On any
+failure the staging folder is removed and the installed packs are unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import os
+import re
+import shutil
+import stat
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+
+from desktop_app.core.library import find_files, load_file
+from desktop_app.core.model import PackManifest, Plan, Pos, Practice
+from desktop_app.core.plan_loader import check_plan_against_library
+from desktop_app.core.problems import InvalidFile, Problem
+from desktop_app.storage.paths import ensure_private_dir
+
+MAX_ENTRIES = 2_000
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 100
+#: Below this size an entry cannot do harm whatever its ratio (a short YAML file of
+#: repeated text may compress better than 100:1); above it the ratio is enforced.
+RATIO_FLOOR_BYTES = 64 * 1024
+MANIFEST = "pack.yaml"
+FOLDERS = ("practices", "plans", "media")
+YAML_SUFFIXES = (".yaml", ".yml")
+MEDIA_SUFFIXES = (".wav", ".flac", ".ogg", ".png", ".jpg", ".jpeg", ".svg")
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+FILE_MODE = 0o100644
+CHUNK = 1024 * 1024
+#: Work folders inside packs/: hidden, so the library never reads them as a pack.
+WORK_DIR = ".attune-work"
+_DRIVE = re.compile(r"^[A-Za-z]:")
+#: Characters no entry name may hold: reserved on Windows, or control characters.
+_FORBIDDEN = re.compile(r'[<>:"|?*\x00-\x1f]')
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+
+
+class PackRefused(Exception):
+    """An archive that is not installed, and why: hostile, damaged or an older version."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+@dataclass(frozen=True)
+class PackPreview:
+    manifest: PackManifest | None
+    practices: list[Practice] = field(default_factory=list)
+    plans: list[Plan] = field(default_factory=list)
+    media: list[tuple[str, int]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    manifest: PackManifest
+    folder: Path
+    practices: list[str]
+    plans: list[str]
+    replaced_version: int | None = None
+
+
+# ---------------------------------------------------------------- validation
+
+
+@dataclass
+class _Checked:
+    manifest: PackManifest | None
+    practices: list[Practice]
+    plans: list[Plan]
+    problems: list[Problem]
+
+
+def _validate_tree(
+    root: Path, display: Callable[[str], str], *, hide_root: bool = False
+) -> _Checked:
+    """Every file of a pack folder, with every problem; `display` names a file from
+    its path relative to the pack. `hide_root` keeps a staging folder's own path out of
+    the messages (it is gone once they are read)."""
+    checked = _check_tree(root, display)
+    if hide_root:
+        where = str(root.resolve())
+        checked.problems = [
+            replace(p, message=p.message.replace(where, "the pack")) for p in checked.problems
+        ]
+    return checked
+
+
+def _check_tree(root: Path, display: Callable[[str], str]) -> _Checked:
+    problems: list[Problem] = []
+    manifest: PackManifest | None = None
+    manifest_path = root / MANIFEST
+    if not manifest_path.is_file():
+        problems.append(
+            Problem(display(MANIFEST), Pos(1, 1), "missing: a pack needs a pack.yaml manifest")
+        )
+    else:
+        loaded = _load(manifest_path, display(MANIFEST), root, problems)
+        if loaded is not None and not isinstance(loaded, PackManifest):
+            problems.append(
+                Problem(display(MANIFEST), Pos(1, 1), 'expected "attune: pack/1" in pack.yaml')
+            )
+        elif isinstance(loaded, PackManifest):
+            manifest = loaded
+    practices: list[Practice] = []
+    plans: list[Plan] = []
+    for folder, kind in (("practices", Practice), ("plans", Plan)):
+        for path in find_files(root / folder):
+            name = display(path.relative_to(root).as_posix())
+            item = _load(path, name, root, problems)
+            if item is None:
+                continue
+            if not isinstance(item, kind):
+                problems.append(
+                    Problem(
+                        name, Pos(1, 1), f"expected a {kind.__name__.lower()} file in {folder}/"
+                    )
+                )
+            elif isinstance(item, Practice):
+                practices.append(item)
+            elif isinstance(item, Plan):
+                plans.append(item)
+    for items in (practices, plans):
+        seen: dict[str, Practice | Plan] = {}
+        for item in items:
+            if item.id in seen:
+                other = seen[item.id].source
+                assert item.source is not None and other is not None
+                problems.append(
+                    Problem(
+                        display(item.source.relative_to(root).as_posix()),
+                        item.id_pos,
+                        f'"{item.id}" is also used by '
+                        f"{display(other.relative_to(root).as_posix())}; ids must be unique",
+                        "id",
+                    )
+                )
+            seen.setdefault(item.id, item)
+    known = {p.id: p for p in practices}
+    for plan in plans:
+        assert plan.source is not None
+        name = display(plan.source.relative_to(root).as_posix())
+        problems.extend(p for p in check_plan_against_library(plan, known, name) if p.is_error)
+    return _Checked(manifest, practices, plans, problems)
+
+
+def _load(
+    path: Path, name: str, root: Path, problems: list[Problem]
+) -> Practice | Plan | PackManifest | None:
+    try:
+        return load_file(path, display=name, media_root=root)
+    except InvalidFile as error:
+        problems.extend(error.problems)
+        return None
+
+
+# ---------------------------------------------------------------- building
+
+
+def build_pack(folder: Path, out: Path) -> PackManifest:
+    """Validate a pack folder and write it as a deterministic zip, atomically.
+    Raises InvalidFile with every problem."""
+    checked = _validate_tree(folder, lambda rel: str(folder / rel))
+    problems = checked.problems
+    files = _pack_files(folder, problems)
+    if problems or checked.manifest is None:
+        raise InvalidFile(problems)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            with zipfile.ZipFile(stream, "w") as archive:
+                for name, path in files:
+                    _write_entry(archive, name, path)
+            stream.flush()
+            os.fsync(stream.fileno())
+        with zipfile.ZipFile(temporary) as archive:
+            try:
+                _check_entries(archive)
+            except PackRefused as refused:
+                raise InvalidFile(
+                    [Problem(str(folder), Pos(1, 1), f"the pack would be refused: {refused}")]
+                ) from None
+        Path(temporary).replace(out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return checked.manifest
+
+
+def _pack_files(folder: Path, problems: list[Problem]) -> list[tuple[str, Path]]:
+    """(name in the archive, file): pack.yaml and everything in practices/, plans/ and
+    media/ but hidden files, sorted."""
+    files = [(MANIFEST, folder / MANIFEST)]
+    for top in FOLDERS:
+        base = folder / top
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            rel = path.relative_to(folder)
+            if any(part.startswith(".") for part in rel.parts):
+                continue
+            if path.is_symlink():
+                problems.append(Problem(str(path), Pos(1, 1), "links are not put into packs"))
+                continue
+            if not path.is_file():
+                continue
+            suffix = path.suffix.lower()
+            if top != "media" and suffix not in YAML_SUFFIXES:
+                continue
+            if top == "media" and suffix not in MEDIA_SUFFIXES:
+                problems.append(
+                    Problem(
+                        str(path),
+                        Pos(1, 1),
+                        "not a kind of media a pack holds (wav, flac, ogg, png, jpg, svg)",
+                    )
+                )
+                continue
+            files.append((rel.as_posix(), path))
+    return sorted(files)
+
+
+def _write_entry(archive: zipfile.ZipFile, name: str, path: Path) -> None:
+    """One entry with a fixed time and mode; deflated, unless deflating would make its
+    ratio one an importer refuses (a stretch of digital silence), then stored."""
+    data = path.read_bytes()
+    info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+    info.create_system = 3
+    info.external_attr = FILE_MODE << 16
+    info.compress_type = zipfile.ZIP_DEFLATED
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    compressed = len(compressor.compress(data)) + len(compressor.flush())
+    if len(data) > RATIO_FLOOR_BYTES and len(data) > MAX_RATIO * max(compressed, 1):
+        info.compress_type = zipfile.ZIP_STORED
+    archive.writestr(info, data, compresslevel=9)
+
+
+# ---------------------------------------------------------------- checking
+
+
+def _check_entries(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The archive's file entries, or PackRefused naming the first entry that is
+    outside the root, a link, too big, too compressed, duplicated or out of place."""
+    infos = archive.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise PackRefused(f"the archive has {len(infos)} entries; a pack may have {MAX_ENTRIES}")
+    names: set[str] = set()
+    folded: dict[str, str] = {}
+    total = 0
+    files: list[zipfile.ZipInfo] = []
+    for info in infos:
+        name = info.filename
+        _check_name(name, info.orig_filename)
+        if name in names:
+            raise PackRefused(f'entry "{name}" appears twice in the archive')
+        names.add(name)
+        key = name.rstrip("/").casefold()
+        if key in folded and folded[key] != name:
+            raise PackRefused(
+                f'entries "{folded[key]}" and "{name}" differ only by upper and lower case'
+            )
+        folded[key] = name
+        mode = info.external_attr >> 16
+        kind = stat.S_IFMT(mode)
+        is_dir = name.endswith("/")
+        if kind and kind != (stat.S_IFDIR if is_dir else stat.S_IFREG):
+            what = "a link" if kind == stat.S_IFLNK else "not a regular file"
+            raise PackRefused(f'entry "{name}" is {what}; packs hold only plain files')
+        if info.flag_bits & 0x1:
+            raise PackRefused(f'entry "{name}" is encrypted')
+        if is_dir:
+            continue
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise PackRefused(f'entry "{name}" uses an unsupported compression method')
+        _check_place(name)
+        total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise PackRefused(
+                f"the archive unpacks to more than {MAX_TOTAL_BYTES // (1024 * 1024)} MB "
+                f'(at entry "{name}")'
+            )
+        if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(
+            info.compress_size, 1
+        ):
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise PackRefused(
+                f'entry "{name}" is compressed {ratio}:1; more than {MAX_RATIO}:1 is refused'
+            )
+        files.append(info)
+    return files
+
+
+def _check_name(name: str, original: str) -> None:
+    for text in (name, original):
+        if "\\" in text:
+            raise PackRefused(f'entry "{text}" has a backslash in its name')
+        if text.startswith("/") or _DRIVE.match(text):
+            raise PackRefused(f'entry "{text}" has an absolute path')
+        if _FORBIDDEN.search(text):
+            raise PackRefused(f"entry {text!r} has a character not allowed in file names")
+        parts = text.rstrip("/").split("/")
+        if any(part in ("", ".", "..") for part in parts):
+            raise PackRefused(f'entry "{text}" points outside the archive root')
+
+
+def _check_place(name: str) -> None:
+    path = PurePosixPath(name)
+    top, suffix = path.parts[0], path.suffix.lower()
+    allowed = (
+        name == MANIFEST
+        or (top in ("practices", "plans") and len(path.parts) > 1 and suffix in YAML_SUFFIXES)
+        or (top == "media" and len(path.parts) > 1 and suffix in MEDIA_SUFFIXES)
+    )
+    if not allowed:
+        raise PackRefused(
+            f'entry "{name}" does not belong in a pack (pack.yaml, practices/*.yaml, '
+            "plans/*.yaml, media/ with wav, flac, ogg, png, jpg or svg files)"
+        )
+
+
+def _open(path: Path) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise PackRefused(f"{path}: no such file") from None
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise PackRefused(f"{path}: not a pack (not a readable zip archive: {error})") from None
+
+
+def _extract(archive: zipfile.ZipFile, files: list[zipfile.ZipInfo], dest: Path) -> None:
+    """Unpack into `dest`, stopping as soon as an entry gives more bytes than it
+    declared, or the whole more than the limit."""
+    total = 0
+    for info in files:
+        target = dest.joinpath(*info.filename.split("/"))
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        written = 0
+        try:
+            # One byte more than declared may be read, so that data longer than its
+            # declared size is seen as such rather than cut short by the zip reader.
+            # The checksum is checked here too, once all the data is in.
+            probe = copy.copy(info)
+            probe.file_size = info.file_size + 1
+            del probe.CRC
+            crc = 0
+            with archive.open(probe) as source, target.open("xb") as sink:
+                while chunk := source.read(CHUNK):
+                    written += len(chunk)
+                    total += len(chunk)
+                    if written > info.file_size:
+                        raise PackRefused(
+                            f'entry "{info.filename}" holds more data than its declared '
+                            f"size ({info.file_size} bytes)"
+                        )
+                    if total > MAX_TOTAL_BYTES:
+                        raise PackRefused(
+                            f"the archive unpacks to more than "
+                            f"{MAX_TOTAL_BYTES // (1024 * 1024)} MB"
+                        )
+                    crc = zlib.crc32(chunk, crc)
+                    sink.write(chunk)
+        except (zipfile.BadZipFile, EOFError) as error:
+            raise PackRefused(
+                f'entry "{info.filename}" is damaged: its data does not match its declared size '
+                f"and checksum ({error})"
+            ) from None
+        except (OSError, ValueError, NotImplementedError) as error:
+            raise PackRefused(f'entry "{info.filename}" could not be unpacked: {error}') from None
+        if written != info.file_size:
+            raise PackRefused(
+                f'entry "{info.filename}" holds {written} bytes, not the {info.file_size} declared'
+            )
+        if crc != info.CRC:
+            raise PackRefused(f'entry "{info.filename}" is damaged: its checksum does not match')
+
+
+# ---------------------------------------------------------------- previewing
+
+
+def inspect_pack(path: Path) -> PackPreview:
+    """What a pack holds and what is wrong with it, without installing anything.
+    Raises PackRefused for an archive that would be refused outright."""
+    with _open(path) as archive:
+        files = _check_entries(archive)
+        with tempfile.TemporaryDirectory(prefix="attune-preview-") as folder:
+            root = Path(folder)
+            _extract(archive, files, root)
+            checked = _validate_tree(root, lambda rel: rel, hide_root=True)
+    media = [(i.filename, i.file_size) for i in files if i.filename.startswith("media/")]
+    return PackPreview(
+        checked.manifest, checked.practices, checked.plans, sorted(media), checked.problems
+    )
+
+
+# ---------------------------------------------------------------- installing
+
+
+def import_pack(path: Path, packs_dir: Path, *, confirm_replace: bool = False) -> ImportResult:
+    """Install a pack, all or nothing. Raises PackRefused (hostile, damaged, not newer)
+    or InvalidFile (files with problems, named relative to the pack)."""
+    created_packs = not packs_dir.exists()
+    ensure_private_dir(packs_dir)
+    work = packs_dir / WORK_DIR
+    created_work = not work.exists()
+    staging: Path | None = None
+    try:
+        with _open(path) as archive:
+            files = _check_entries(archive)
+            work.mkdir(mode=0o700, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=work))
+            _extract(archive, files, staging)
+        checked = _validate_tree(staging, lambda rel: rel, hide_root=True)
+        if checked.problems or checked.manifest is None:
+            raise InvalidFile(checked.problems)
+        manifest = checked.manifest
+        target = packs_dir / manifest.id
+        replaced = _installed_version(target)
+        if replaced is not None and manifest.version <= replaced and not confirm_replace:
+            raise PackRefused(
+                f"pack {manifest.id} version {replaced} is already installed; "
+                f"this one is version {manifest.version}"
+            )
+        _swap(staging, target, work)
+        staging = None
+        installed = replace(manifest, source=target / MANIFEST)
+        return ImportResult(
+            installed,
+            target,
+            sorted(p.id for p in checked.practices),
+            sorted(p.id for p in checked.plans),
+            replaced,
+        )
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if created_work:
+            with contextlib.suppress(OSError):
+                work.rmdir()
+        if created_packs:
+            with contextlib.suppress(OSError):
+                packs_dir.rmdir()
+
+
+def _installed_version(folder: Path) -> int | None:
+    """The version of the pack installed in `folder`; -1 when it is there but its
+    manifest cannot be read (so any valid pack may replace it)."""
+    if not folder.exists():
+        return None
+    try:
+        manifest = load_file(folder / MANIFEST, display=str(folder / MANIFEST))
+    except InvalidFile:
+        return -1
+    return manifest.version if isinstance(manifest, PackManifest) else -1
+
+
+def _swap(staging: Path, target: Path, work: Path) -> None:
+    """Put `staging` in `target`'s place by renames: the old pack aside, the new one in,
+    the old one removed. A failure in between puts the old one back."""
+    aside: Path | None = None
+    if target.exists():
+        aside = Path(tempfile.mkdtemp(prefix=".old-", dir=work)) / target.name
+        target.rename(aside)
+    try:
+        staging.rename(target)
+    except BaseException:
+        if aside is not None:
+            aside.rename(target)
+            shutil.rmtree(aside.parent, ignore_errors=True)
+        raise
+    if aside is not None:
+        shutil.rmtree(aside.parent, ignore_errors=True)
+
+
+def list_packs(packs_dir: Path) -> list[PackManifest]:
+    """The installed packs whose manifest can be read, by id."""
+    if not packs_dir.is_dir():
+        return []
+    found: list[PackManifest] = []
+    for folder in sorted(packs_dir.iterdir()):
+        if folder.name.startswith(".") or not folder.is_dir():
+            continue
+        try:
+            manifest = load_file(folder / MANIFEST, display=str(folder / MANIFEST))
+        except InvalidFile:
+            continue
+        if isinstance(manifest, PackManifest):
+            found.append(manifest)
+    return found
+
+
+def remove_pack(packs_dir: Path, pack_id: str) -> None:
+    """Uninstall a pack: renamed aside first, so the library never sees half of it."""
+    target = packs_dir / pack_id
+    if not _SLUG.match(pack_id) or not target.is_dir():
+        raise PackRefused(f'no pack "{pack_id}" is installed')
+    work = packs_dir / WORK_DIR
+    created_work = not work.exists()
+    work.mkdir(mode=0o700, exist_ok=True)
+    aside = Path(tempfile.mkdtemp(prefix=".removed-", dir=work))
+    try:
+        target.rename(aside / pack_id)
+    finally:
+        shutil.rmtree(aside, ignore_errors=True)
+        if created_work:
+            with contextlib.suppress(OSError):
+                work.rmdir()

@@ -1,0 +1,89 @@
+"""`attune pack build|import|list|remove`: exit codes and what is printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.cli import main
+from desktop_app.storage.paths import default_paths
+from tests.storage.test_packs import manifest, pack_folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_build_import_list_remove(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = pack_folder(tmp_path)
+    out = tmp_path / "test.attunepack"
+    assert run(capsys, "pack", "build", str(folder), "-o", str(out)) == (
+        0,
+        f"built {out}: pack test-pack version 1\n",
+        "",
+    )
+    assert run(capsys, "pack", "import", str(out)) == (
+        0,
+        "installed pack test-pack version 1: 2 practices, 1 plans\n",
+        "",
+    )
+    assert (default_paths().packs / "test-pack" / "pack.yaml").is_file()
+    assert run(capsys, "pack", "list") == (0, "test-pack\t1\tA test pack\tDr. Test\n", "")
+    code, _, err = run(capsys, "pack", "import", str(out))
+    assert (code, err) == (
+        1,
+        "attune: pack test-pack version 1 is already installed; this one is version 1\n",
+    )
+    assert run(capsys, "pack", "import", str(out), "--replace") == (
+        0,
+        "installed pack test-pack version 1 (replacing version 1): 2 practices, 1 plans\n",
+        "",
+    )
+    assert run(capsys, "pack", "remove", "test-pack") == (0, "removed pack test-pack\n", "")
+    assert run(capsys, "pack", "list") == (0, "", "")
+    assert run(capsys, "pack", "remove", "test-pack") == (
+        1,
+        "",
+        'attune: no pack "test-pack" is installed\n',
+    )
+
+
+def test_problems_print_as_file_line_col(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = pack_folder(tmp_path)
+    (folder / "pack.yaml").write_text(manifest(version=-1))
+    code, out, _ = run(capsys, "pack", "build", str(folder), "-o", str(tmp_path / "x.attunepack"))
+    assert code == 1
+    assert out.startswith(f"{folder / 'pack.yaml'}:5:10: version: ")
+    assert not (tmp_path / "x.attunepack").exists()
+
+
+def test_a_refused_archive_prints_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "broken.attunepack"
+    archive.write_bytes(b"not a zip")
+    code, out, err = run(capsys, "pack", "import", str(archive))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"attune: {archive}: not a pack")
+
+
+@pytest.mark.parametrize(
+    "args", [["pack"], ["pack", "remove"], ["pack", "build", "x"], ["pack", "frobnicate"]]
+)
+def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    assert exited.value.code == 2
+    capsys.readouterr()
+
+
+def test_building_a_missing_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "pack", "build", str(tmp_path / "nope"), "-o", "x.attunepack")
+    assert (code, err) == (2, f"attune: {tmp_path / 'nope'}: no such folder\n")
