@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
             )
             print(
                 f"installed pack {result.manifest.id} version {result.manifest.version}{was}: "
-                f"{len(result.practices)} practices, {len(result.plans)} plans"
+                f"{_count(len(result.practices), 'practice')}, {_count(len(result.plans), 'plan')}"
             )
         elif args.pack_action == "list":
             for manifest in list_packs(packs):
@@ -55,3 +55,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"attune: {refused.reason}", file=sys.stderr)
         return INVALID
     return OK
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"

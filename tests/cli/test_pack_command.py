@@ -27,7 +27,7 @@ def test_build_import_list_remove(tmp_path: Path, capsys: pytest.CaptureFixture[
     )
     assert run(capsys, "pack", "import", str(out)) == (
         0,
-        "installed pack test-pack version 1: 2 practices, 1 plans\n",
+        "installed pack test-pack version 1: 2 practices, 1 plan\n",
         "",
     )
     assert (default_paths().packs / "test-pack" / "pack.yaml").is_file()
@@ -39,7 +39,7 @@ def test_build_import_list_remove(tmp_path: Path, capsys: pytest.CaptureFixture[
     )
     assert run(capsys, "pack", "import", str(out), "--replace") == (
         0,
-        "installed pack test-pack version 1 (replacing version 1): 2 practices, 1 plans\n",
+        "installed pack test-pack version 1 (replacing version 1): 2 practices, 1 plan\n",
         "",
     )
     assert run(capsys, "pack", "remove", "test-pack") == (0, "removed pack test-pack\n", "")
