@@ -19,6 +19,7 @@ from desktop_app.storage.packs import (
     remove_pack,
 )
 from desktop_app.storage.paths import default_paths
+from desktop_app.storage.plans import PlanStore
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,6 +33,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"built {args.output}: pack {manifest.id} version {manifest.version}")
         elif args.pack_action == "import":
             result = import_pack(args.file, packs, confirm_replace=args.replace)
+            # A pack's plans become the person's plans: Today shows what they ask.
+            store = PlanStore(default_paths().plans)
+            for plan_file in sorted((result.folder / "plans").glob("*.y*ml")):
+                store.import_plan(plan_file)
             was = (
                 f" (replacing version {result.replaced_version})"
                 if result.replaced_version is not None

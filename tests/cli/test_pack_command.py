@@ -8,6 +8,7 @@ import pytest
 
 from desktop_app.cli import main
 from desktop_app.storage.paths import default_paths
+from desktop_app.storage.plans import PlanStore
 from tests.storage.test_packs import manifest, pack_folder
 
 
@@ -31,6 +32,9 @@ def test_build_import_list_remove(tmp_path: Path, capsys: pytest.CaptureFixture[
         "",
     )
     assert (default_paths().packs / "test-pack" / "pack.yaml").is_file()
+    # The pack's plan is now one of the person's plans, for Today.
+    (stored,) = PlanStore(default_paths().plans).plans()
+    assert stored.imported_on is not None
     assert run(capsys, "pack", "list") == (0, "test-pack\t1\tA test pack\tDr. Test\n", "")
     code, _, err = run(capsys, "pack", "import", str(out))
     assert (code, err) == (
