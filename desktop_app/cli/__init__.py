@@ -197,6 +197,33 @@ def build_parser() -> argparse.ArgumentParser:
     removing = actions.add_parser("remove", help="uninstall a pack")
     removing.add_argument("pack_id", metavar="ID", help="the id of an installed pack")
     packing.set_defaults(command_module="pack")
+
+    reporting = commands.add_parser(
+        "report",
+        help="write how an imported plan went: Markdown or PDF",
+        description="Write planned against done for each practice of a plan, week by "
+        "week, and how scales changed from before to after, to bring to your therapist. "
+        "Your written answers are left out unless you ask for them.",
+    )
+    reporting.add_argument("--plan", metavar="ID", required=True, help="an imported plan's id")
+    reporting.add_argument(
+        "--from",
+        dest="since",
+        metavar="DATE",
+        help="from this day on (default: the day the plan starts or was imported)",
+    )
+    reporting.add_argument(
+        "--to", dest="until", metavar="DATE", help="up to and including this day (default: today)"
+    )
+    reporting.add_argument(
+        "--include-reflections",
+        action="store_true",
+        help="include your written answers from the plan's sessions",
+    )
+    reporting.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, required=True, help="a .pdf or .md file"
+    )
+    reporting.set_defaults(command_module="report")
     return parser
 
 

@@ -1,0 +1,93 @@
+"""`attune report --plan ID -o FILE`: how an imported plan went, as Markdown or PDF.
+
+Planned against done per item and per week, and the before → after changes of scales,
+from the completed sessions in the journal. Written answers only with
+--include-reflections. The file is written like an export: privately (0600), in one step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from desktop_app.cli.common import INVALID, OK, UsageError
+from desktop_app.cli.export import _date, check_output, replacing
+from desktop_app.core.schedule import starts_on
+from desktop_app.storage.journal import Journal, JournalError, SessionEntry
+from desktop_app.storage.paths import default_paths
+from desktop_app.storage.plans import PlanStore
+from desktop_app.storage.report import build_report, report_range, to_markdown, to_pdf
+
+_SUFFIXES = {".md": "md", ".markdown": "md", ".pdf": "pdf"}
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = default_paths()
+    check_output(args.output, paths.journal)
+    kind = _format(args.output)
+    since = _date("--from", args.since)
+    until = _date("--to", args.until)
+    if since and until and since > until:
+        raise UsageError(f"--from {since} is after --to {until}")
+    store = PlanStore(paths.plans)
+    stored = store.get(args.plan)
+    if stored is None:
+        known = [p.plan.id for p in store.plans(include_archived=True)]
+        listing = ", ".join(known) if known else "none (import one first)"
+        raise UsageError(f'--plan: there is no imported plan "{args.plan}"; known plans: {listing}')
+    first, last = report_range(stored.plan, stored.imported_on, since, until, date.today())
+    if first > last:
+        plan = stored.plan
+        runs = f"from {starts_on(plan, stored.imported_on)}"
+        runs += f" to {plan.ends}" if plan.ends is not None else " on"
+        print(
+            f'attune: plan "{args.plan}" runs {runs}: no day of it is in the range asked '
+            "for; nothing was written",
+            file=sys.stderr,
+        )
+        return INVALID
+    try:
+        entries = _entries(paths.journal, first, last)
+    except JournalError as error:
+        print(f"attune: {error}", file=sys.stderr)
+        return INVALID
+    report = build_report(
+        stored.plan,
+        stored.imported_on,
+        entries,
+        first,
+        last,
+        include_reflections=args.include_reflections,
+    )
+    data = to_pdf(report) if kind == "pdf" else to_markdown(report).encode("utf-8")
+    try:
+        with replacing(args.output) as temporary:
+            temporary.write_bytes(data)
+    except OSError as error:
+        print(f"attune: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        return INVALID
+    print(
+        f"Report on {args.plan} from {first} to {last} written to {args.output}: "
+        f"{report.done} of {report.planned} planned sessions done"
+    )
+    return OK
+
+
+def _entries(journal_path: Path, first: date, last: date) -> list[SessionEntry]:
+    """The journal's entries of those days; none when there is no journal yet."""
+    if not journal_path.exists():
+        return []
+    journal = Journal.open(journal_path)
+    try:
+        return journal.entries(since=first, until=last)
+    finally:
+        journal.close()
+
+
+def _format(output: Path) -> str:
+    kind = _SUFFIXES.get(output.suffix.lower())
+    if kind is None:
+        raise UsageError(f"-o {output}: end the name in .pdf or .md")
+    return kind
