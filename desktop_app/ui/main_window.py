@@ -57,6 +57,7 @@ if TYPE_CHECKING:  # sound and the session screens load when first used, not at 
     from desktop_app.ui.library_watcher import LibraryWatcher
     from desktop_app.ui.player_view import PlayerResult, PlayerView, SoundSink
     from desktop_app.ui.settings_view import SettingsView
+    from desktop_app.ui.today_view import TodayView
 
 
 @dataclass
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.journal: Journal | None = None
         self._entry_id: int | None = None  # the journal entry of the session on screen
         self.library_view: LibraryView | None = None
+        self.today_view: TodayView | None = None
         self.settings_view: SettingsView | None = None
         self.watcher: LibraryWatcher | None = None
         self.settings, settings_notice = services.settings_store.load()
@@ -188,20 +190,48 @@ class MainWindow(QMainWindow):
         self.settings_view = SettingsView(self.settings, self.voices)
         self.settings_view.changed.connect(self.change_settings)
         self.settings_view.erase_requested.connect(self.erase_all_data)
-        for name, page in (("library", self.library_view), ("settings", self.settings_view)):
-            placeholder = self.pages[name]
-            self.screens.insertWidget(self.screens.indexOf(placeholder), page)
-            self.screens.removeWidget(placeholder)
-            placeholder.deleteLater()
-            self.pages[name] = page
+        self._put_page("library", self.library_view)
+        self._put_page("settings", self.settings_view)
         self.watcher = LibraryWatcher(
             [services.paths.practices, services.paths.packs], services.scan, self
         )
         self.watcher.library_changed.connect(self.set_library)
         self._open_journal()
-        self.show_screen(self.settings.last_screen)
-        self.pages[self.settings.last_screen].setFocus()  # start in the page, not the menu
+        self._show_today()
+        # With a plan active, Today is home; otherwise where the person last was.
+        planned = self.today_view is not None and self.today_view.has_plan
+        screen: ScreenName = "today" if planned else self.settings.last_screen
+        self.show_screen(screen)
+        self.pages[screen].setFocus()  # start in the page, not the menu
         self.pages_built.emit()
+
+    def _put_page(self, name: str, page: QWidget) -> None:
+        """Put `page` where the placeholder (or older page) for `name` stands."""
+        old = self.pages[name]
+        self.screens.insertWidget(self.screens.indexOf(old), page)
+        self.screens.removeWidget(old)
+        old.deleteLater()
+        self.pages[name] = page
+
+    def _show_today(self) -> None:
+        from desktop_app.storage.plans import PlanStore
+        from desktop_app.ui.today_view import TodayView
+
+        assert self.library is not None
+        self.plans = PlanStore(self.services.paths.plans)
+        self.today_view = TodayView(self.plans.plans(), self.library, self.journal, self.language)
+        self.today_view.practice_requested.connect(self._open_from_today)
+        self._put_page("today", self.today_view)
+
+    def refresh_today(self) -> None:
+        if self.today_view is not None and self.library is not None:
+            self.today_view.journal = self.journal
+            self.today_view.refresh(self.plans.plans(), self.library)
+
+    def _open_from_today(self, practice_id: str, length: float | None) -> None:
+        practice = self.library.practice(practice_id) if self.library else None
+        if practice is not None:
+            self.open_practice(practice, length)
 
     # --- the journal ----------------------------------------------------------------
 
@@ -373,11 +403,7 @@ class MainWindow(QMainWindow):
         page = JournalScreen(self.journal, self.language)
         page.set_streaks(self.settings.streaks)
         page.export_requested.connect(self.export_journal)
-        old = self.pages["journal"]
-        self.screens.insertWidget(self.screens.indexOf(old), page)
-        self.screens.removeWidget(old)
-        old.deleteLater()
-        self.pages["journal"] = page
+        self._put_page("journal", page)
 
     def export_journal(self) -> ExportDialog | None:
         """The export dialog, with a preview in which the person unticks what to keep
@@ -499,6 +525,7 @@ class MainWindow(QMainWindow):
         self.library = library
         if self.library_view is not None:
             self.library_view.set_library(library)
+        self.refresh_today()
 
     def change_settings(self, settings: Settings) -> None:
         restyle = (settings.theme, settings.text_zoom) != (
@@ -733,6 +760,7 @@ class MainWindow(QMainWindow):
             self.journal.clear_draft(PENDING)
         except JournalError as error:
             self.show_notice(str(error))
+        self.refresh_today()  # a completed practice may tick off today's item
 
     def _answered(
         self,

@@ -188,6 +188,7 @@ class TodayView(QWidget):
         self.plans: list[StoredPlan] = list(plans)
         self.library = library
         self.journal = journal
+        self.has_plan = False
         self.language = language
         self._today = today
         #: The Start buttons shown, in order (for tests and keyboard order).
@@ -230,6 +231,7 @@ class TodayView(QWidget):
             for stored in self.plans
             if not stored.archived and schedule.is_active(stored.plan, day, stored.imported_on)
         ]
+        self.has_plan = bool(active)
         if active:
             done = self._completions(schedule.week_start(day))
             imported = {stored.plan.id: stored.imported_on for stored in active}

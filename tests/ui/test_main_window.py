@@ -292,3 +292,30 @@ def test_when_the_journal_cannot_keep_answers_they_stay_in_the_form(
     monkeypatch.undo()
     after.save()
     assert after.showing_thanks
+
+
+PLAN = """\
+attune: plan/1
+id: weeks
+title: First weeks
+language: en
+from: Dr. A. de Vries
+message: Try it at a quiet moment.
+items:
+  - practice: short
+    when: daily
+"""
+
+
+def test_with_an_active_plan_today_is_home_and_starts_the_practice(
+    qtbot: QtBot, _private_home: Path
+) -> None:
+    from desktop_app.storage.plans import PlanStore
+
+    write(_private_home / "data" / "practices", "short.yaml", SHORT)
+    PlanStore(default_paths().plans).import_plan(PLAN.encode())
+    window = make_window(qtbot)
+    assert window.today_view is not None and window.today_view.has_plan
+    assert window.screens.currentWidget() is window.today_view
+    window.today_view.start_buttons[0].click()
+    assert isinstance(window.session_area.currentWidget(), BeforeView)
