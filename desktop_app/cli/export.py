@@ -28,8 +28,8 @@ def run(args: argparse.Namespace) -> int:
     journal_path = default_paths().journal
     check_output(args.output, journal_path)
     kind = _format(args.format, args.output)
-    since = _date("--from", args.since)
-    until = _date("--to", args.until)
+    since = parse_date("--from", args.since)
+    until = parse_date("--to", args.until)
     if since and until and since > until:
         raise UsageError(f"--from {since} is after --to {until}")
     if not journal_path.exists():
@@ -76,7 +76,7 @@ def _format(chosen: str | None, output: Path) -> str:
     return kind
 
 
-def _date(option: str, value: str | None) -> date | None:
+def parse_date(option: str, value: str | None) -> date | None:
     if value is None:
         return None
     try:

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.cli.common import INVALID, OK, UsageError
-from desktop_app.cli.export import _date, check_output, replacing
+from desktop_app.cli.export import check_output, parse_date, replacing
 from desktop_app.core.schedule import starts_on
 from desktop_app.storage.journal import Journal, JournalError, SessionEntry
 from desktop_app.storage.paths import default_paths
@@ -27,8 +27,8 @@ def run(args: argparse.Namespace) -> int:
     paths = default_paths()
     check_output(args.output, paths.journal)
     kind = _format(args.output)
-    since = _date("--from", args.since)
-    until = _date("--to", args.until)
+    since = parse_date("--from", args.since)
+    until = parse_date("--to", args.until)
     if since and until and since > until:
         raise UsageError(f"--from {since} is after --to {until}")
     store = PlanStore(paths.plans)

@@ -138,16 +138,16 @@ def _document(
         start = entry.started_at.astimezone(tz)
         if start.date() != last:
             last = start.date()
-            days.append((_long_date(last, weekday=True), []))
+            days.append((long_date(last, weekday=True), []))
         days[-1][1].append(_shown(entry, start))
     if not chosen:
         return "No entries.", days
     first_day = chosen[0].started_at.astimezone(tz).date()
     last_day = chosen[-1].started_at.astimezone(tz).date()
     period = (
-        _long_date(first_day)
+        long_date(first_day)
         if first_day == last_day
-        else f"{_long_date(first_day)} to {_long_date(last_day)}"
+        else f"{long_date(first_day)} to {long_date(last_day)}"
     )
     return f"{period} · {_count(len(chosen), 'entry', 'entries')}", days
 
@@ -176,7 +176,7 @@ def _shown(entry: SessionEntry, start: datetime) -> _Shown:
     )
 
 
-def _long_date(day: date, *, weekday: bool = False) -> str:
+def long_date(day: date, *, weekday: bool = False) -> str:
     text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
     return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
@@ -199,16 +199,17 @@ def to_markdown(
     """A Markdown document of the chosen entries, oldest first, grouped by day.
     `selection` None means every entry with every answer; `tz` None the local zone."""
     summary, days = _document(entries, selection, tz)
-    out = [f"# {TITLE}", "", _md(summary)]
+    out = [f"# {TITLE}", "", md_text(summary)]
     for day, shown in days:
         out += ["", f"## {day}"]
         for entry in shown:
-            out += ["", f"### {_md(entry.heading, line_start=False)}", "", _md(entry.facts)]
-            out[-1] += "".join(f"  \n{_md(change)}" for change in entry.changes)
+            out += ["", f"### {md_text(entry.heading, line_start=False)}", "", md_text(entry.facts)]
+            out[-1] += "".join(f"  \n{md_text(change)}" for change in entry.changes)
             for label, answers in entry.groups:
                 out += ["", f"*{label}*", ""]
                 out += [
-                    f"- **{_md(a.prompt, line_start=False)}** " + _md_lines(a.display, indent="  ")
+                    f"- **{md_text(a.prompt, line_start=False)}** "
+                    + md_lines(a.display, indent="  ")
                     for a in answers
                 ]
     return "\n".join(out) + "\n"
@@ -218,7 +219,7 @@ _MD_INLINE = re.compile(r"([\\`*_\[\]<>~|])|&(?=#?\w+;)")
 _MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 
 
-def _md(text: str, *, line_start: bool = True) -> str:
+def md_text(text: str, *, line_start: bool = True) -> str:
     """One line of the person's text, shown as written when the Markdown is rendered.
     `line_start`: the text starts a line, where "#", "-" or "1." would mean more."""
     text = " ".join(text.split())  # newlines, tabs and runs of spaces become one space
@@ -232,7 +233,7 @@ def _escape_start(start: str) -> str:
     return start[:-1] + "\\" + start[-1] if start[-1] in ".)" else "\\" + start
 
 
-def _md_lines(text: str, *, indent: str) -> str:
+def md_lines(text: str, *, indent: str) -> str:
     """Text that may span lines, after a list item's start: its line breaks and blank
     lines kept, continuation lines indented so that they stay within the item."""
     lines: list[str] = []
@@ -242,7 +243,7 @@ def _md_lines(text: str, *, indent: str) -> str:
             lines.append("")
         kept = [line for line in paragraph.split("\n") if line.strip()]
         for index, line in enumerate(kept):
-            shown = _md(line, line_start=bool(lines))
+            shown = md_text(line, line_start=bool(lines))
             lines.append(shown + ("  " if index < len(kept) - 1 else ""))
     if not lines:
         return ""

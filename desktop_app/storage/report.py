@@ -26,7 +26,7 @@ from desktop_app.core.durations import format_duration
 from desktop_app.core.model import Daily, OnDays, PerWeek, Plan, Schedule, Weekdays
 from desktop_app.core.schedule import WeekCount, adherence, completions, local_date, starts_on
 from desktop_app.storage.journal import SessionEntry, scale_changes
-from desktop_app.storage.journal_export import _long_date, _md, _md_lines
+from desktop_app.storage.journal_export import long_date, md_lines, md_text
 from desktop_app.storage.pdf import Block, Span, render_pdf
 
 TITLE: Final = "Attune adherence report"
@@ -227,8 +227,8 @@ def _reflections(sessions: Sequence[SessionEntry], tz: tzinfo | None) -> tuple[R
 
 def _period(report: AdherenceReport) -> str:
     if report.first == report.last:
-        return _long_date(report.first)
-    return f"{_long_date(report.first)} to {_long_date(report.last)}"
+        return long_date(report.first)
+    return f"{long_date(report.first)} to {long_date(report.last)}"
 
 
 def _item_line(item: ItemReport) -> tuple[str, str]:
@@ -254,7 +254,7 @@ def _scale_line(scale: ScaleReport) -> str:
 
 
 def _change_line(change: DatedChange) -> str:
-    return f"{_long_date(change.day)}: {change.before} → {change.after}"
+    return f"{long_date(change.day)}: {change.before} → {change.after}"
 
 
 def _summary(report: AdherenceReport) -> str:
@@ -265,33 +265,34 @@ def _summary(report: AdherenceReport) -> str:
 
 
 def to_markdown(report: AdherenceReport) -> str:
-    out = [f"# {TITLE}", "", f"**{_md(report.plan_title, line_start=False)}**"]
+    out = [f"# {TITLE}", "", f"**{md_text(report.plan_title, line_start=False)}**"]
     if report.assigned_by.strip():
-        out[-1] += f" · from {_md(report.assigned_by, line_start=False)}"
-    out[-1] += "  \n" + _md(_summary(report))
+        out[-1] += f" · from {md_text(report.assigned_by, line_start=False)}"
+    out[-1] += "  \n" + md_text(_summary(report))
     out += ["", "## Planned and done", ""]
     for item in report.items:
         title, rest = _item_line(item)
-        out.append(f"- **{_md(title, line_start=False)}** {_md(rest, line_start=False)}")
+        out.append(f"- **{md_text(title, line_start=False)}** {md_text(rest, line_start=False)}")
     if report.items and report.items[0].weekly:
         out += ["", "### Week by week", ""]
-        header = ["Week of", *(_md(item.title, line_start=False) for item in report.items)]
+        header = ["Week of", *(md_text(item.title, line_start=False) for item in report.items)]
         out.append("| " + " | ".join(header) + " |")
         out.append("|" + " --- |" * len(header))
         for week, counts in enumerate(zip(*(item.weekly for item in report.items), strict=True)):
             monday = report.items[0].weekly[week].week_start
-            out.append("| " + " | ".join([_long_date(monday), *(_of(c) for c in counts)]) + " |")
+            out.append("| " + " | ".join([long_date(monday), *(_of(c) for c in counts)]) + " |")
     out += ["", "## Before and after", ""]
     if not report.scales:
         out.append("No scale was asked both before and after in these sessions.")
     for scale in report.scales:
         out += [
-            f"### {_md(scale.title, line_start=False)}: {_md(scale.prompt, line_start=False)}",
+            f"### {md_text(scale.title, line_start=False)}: "
+            f"{md_text(scale.prompt, line_start=False)}",
             "",
-            _md(_scale_line(scale)),
+            md_text(_scale_line(scale)),
             "",
         ]
-        out += [f"- {_md(_change_line(change), line_start=False)}" for change in scale.changes]
+        out += [f"- {md_text(_change_line(change), line_start=False)}" for change in scale.changes]
         out.append("")
     if report.include_reflections:
         while out[-1] == "":
@@ -300,9 +301,9 @@ def to_markdown(report: AdherenceReport) -> str:
         if not report.reflections:
             out.append("No written answers in these sessions.")
         for reflection in report.reflections:
-            heading = _md(f"{_long_date(reflection.day)}, {reflection.title}", line_start=False)
-            prompt = _md(reflection.prompt, line_start=False)
-            out.append(f"- *{heading}* **{prompt}** " + _md_lines(reflection.answer, indent="  "))
+            heading = md_text(f"{long_date(reflection.day)}, {reflection.title}", line_start=False)
+            prompt = md_text(reflection.prompt, line_start=False)
+            out.append(f"- *{heading}* **{prompt}** " + md_lines(reflection.answer, indent="  "))
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"
@@ -334,7 +335,7 @@ def to_pdf(report: AdherenceReport, *, now: datetime | None = None) -> bytes:
                 for item, count in zip(report.items, counts, strict=True)
             )
             blocks.append(
-                Block("body", (Span(f"Week of {_long_date(monday)}: ", bold=True), Span(cells)))
+                Block("body", (Span(f"Week of {long_date(monday)}: ", bold=True), Span(cells)))
             )
     blocks.append(Block.of("heading", "Before and after"))
     if not report.scales:
@@ -353,7 +354,7 @@ def to_pdf(report: AdherenceReport, *, now: datetime | None = None) -> bytes:
             blocks.append(Block.of("body", "No written answers in these sessions."))
         for reflection in report.reflections:
             blocks += [
-                Block.of("label", f"{_long_date(reflection.day)}, {reflection.title}"),
+                Block.of("label", f"{long_date(reflection.day)}, {reflection.title}"),
                 Block(
                     "body",
                     (
