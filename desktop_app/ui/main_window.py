@@ -15,10 +15,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPaintEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -55,6 +63,7 @@ if TYPE_CHECKING:  # sound and the session screens load when first used, not at 
     from desktop_app.ui.export_dialog import ExportDialog
     from desktop_app.ui.library_view import LibraryView
     from desktop_app.ui.library_watcher import LibraryWatcher
+    from desktop_app.ui.pack_dialog import PackDialog
     from desktop_app.ui.player_view import PlayerResult, PlayerView, SoundSink
     from desktop_app.ui.settings_view import SettingsView
     from desktop_app.ui.today_view import TodayView
@@ -114,6 +123,7 @@ class MainWindow(QMainWindow):
         self._start_when_ready = False
 
         self.setWindowTitle("Attune")
+        self.setAcceptDrops(True)  # a pack dropped on the window opens its preview
         self.setMinimumSize(760, 560)
         self.resize(1100, 740)
         self.screens = QStackedWidget()
@@ -405,6 +415,48 @@ class MainWindow(QMainWindow):
         page.export_requested.connect(self.export_journal)
         self._put_page("journal", page)
 
+    # --- packs --------------------------------------------------------------------
+
+    def choose_pack(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a pack"), str(Path.home()), self.tr("Attune packs (*.attunepack)")
+        )
+        if name:
+            self.open_pack_file(Path(name))
+
+    def open_pack_file(self, path: Path) -> PackDialog:
+        """Preview a pack and install it when the person says so (never before)."""
+        from desktop_app.ui.pack_dialog import PackDialog
+
+        paths = self.services.paths
+        dialog = PackDialog(path, paths.packs, paths.plans, self.language, parent=self)
+        dialog.accepted.connect(lambda: self._pack_installed(dialog))
+        dialog.open()
+        return dialog
+
+    def _pack_installed(self, dialog: PackDialog) -> None:
+        result = dialog.result_
+        if result is None:
+            return
+        self.set_library(self.services.scan())
+        title = result.manifest.title.get(self.language)
+        self.show_notice(self.tr("Installed “%1”.").replace("%1", title))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        from desktop_app.ui.pack_dialog import is_pack_file
+
+        if any(is_pack_file(url.toLocalFile()) for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        from desktop_app.ui.pack_dialog import is_pack_file
+
+        packs = [url.toLocalFile() for url in event.mimeData().urls()]
+        first = next((p for p in packs if is_pack_file(p)), None)
+        if first is not None:
+            event.acceptProposedAction()
+            self.open_pack_file(Path(first))
+
     def export_journal(self) -> ExportDialog | None:
         """The export dialog, with a preview in which the person unticks what to keep
         back. Opened without blocking; returned for tests."""
@@ -479,6 +531,15 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda s=screen: self.show_screen(s))
         layout.addStretch()
+        self.pack_button = QPushButton(self.tr("Open a pack…"))
+        self.pack_button.setProperty("role", "quiet")
+        self.pack_button.setAccessibleName(self.tr("Open a pack"))
+        self.pack_button.setAccessibleDescription(
+            self.tr("Install practices and plans from a .attunepack file (Ctrl+O)")
+        )
+        self.pack_button.clicked.connect(self.choose_pack)
+        layout.addWidget(self.pack_button)
+        QShortcut(QKeySequence("Ctrl+O"), self).activated.connect(self.choose_pack)
         return nav
 
     def _coming_soon(self, title: str, text: str) -> QWidget:

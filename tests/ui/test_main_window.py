@@ -319,3 +319,22 @@ def test_with_an_active_plan_today_is_home_and_starts_the_practice(
     assert window.screens.currentWidget() is window.today_view
     window.today_view.start_buttons[0].click()
     assert isinstance(window.session_area.currentWidget(), BeforeView)
+
+
+def test_a_pack_opened_in_the_window_is_previewed_then_installed(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from desktop_app.storage.packs import build_pack
+    from tests.storage.test_packs import pack_folder
+
+    pack = tmp_path / "starter.attunepack"
+    build_pack(pack_folder(tmp_path), pack)
+    window = make_window(qtbot)
+    dialog = window.open_pack_file(pack)
+    assert not (default_paths().packs / "test-pack").exists()  # nothing before the person says so
+    dialog.install_button.click()
+    assert (default_paths().packs / "test-pack" / "pack.yaml").is_file()
+    assert window.library is not None and any(
+        entry.source.kind == "pack" for entry in window.library.practices.values()
+    )
+    assert window.notice.text().startswith("Installed")
