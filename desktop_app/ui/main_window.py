@@ -57,6 +57,7 @@ if TYPE_CHECKING:  # sound and the session screens load when first used, not at 
     from desktop_app.audio.session import SessionSound
     from desktop_app.core.library import Library
     from desktop_app.core.model import Practice
+    from desktop_app.core.schedule import DayItem
     from desktop_app.storage.journal import Journal, StoredAnswer
     from desktop_app.ui.after_view import AfterView
     from desktop_app.ui.before_view import BeforeView
@@ -65,6 +66,7 @@ if TYPE_CHECKING:  # sound and the session screens load when first used, not at 
     from desktop_app.ui.library_watcher import LibraryWatcher
     from desktop_app.ui.pack_dialog import PackDialog
     from desktop_app.ui.player_view import PlayerResult, PlayerView, SoundSink
+    from desktop_app.ui.reminders import ReminderService
     from desktop_app.ui.settings_view import SettingsView
     from desktop_app.ui.today_view import TodayView
 
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         self._entry_id: int | None = None  # the journal entry of the session on screen
         self.library_view: LibraryView | None = None
         self.today_view: TodayView | None = None
+        self.reminders: ReminderService | None = None
         self.settings_view: SettingsView | None = None
         self.watcher: LibraryWatcher | None = None
         self.settings, settings_notice = services.settings_store.load()
@@ -232,6 +235,59 @@ class MainWindow(QMainWindow):
         self.today_view = TodayView(self.plans.plans(), self.library, self.journal, self.language)
         self.today_view.practice_requested.connect(self._open_from_today)
         self._put_page("today", self.today_view)
+        self._start_reminders()
+
+    def _start_reminders(self) -> None:
+        """Gentle reminders at a plan item's `at` time, only while Attune runs."""
+        from desktop_app.ui.reminders import ReminderService
+
+        if self.reminders is not None:
+            return
+        self.reminders = ReminderService(
+            clock_now=lambda: datetime.now().astimezone(),
+            items=self._reminder_items,
+            state_file=self.services.paths.data / "reminders.json",
+            titles=self._reminder_title,
+            parent=self,
+        )
+        self.reminders.open_requested.connect(self._come_forward)
+        self.reminders.reminder.connect(
+            lambda r: self.show_notice(
+                self.tr("Time for %1, as your plan suggests.").replace(
+                    "%1", self._reminder_title(r.practice_id)
+                )
+            )
+        )
+        self.reminders.start()
+
+    def _reminder_items(self) -> list[DayItem]:
+        from desktop_app.core import schedule
+        from desktop_app.storage.journal import JournalError
+
+        day = datetime.now().astimezone().date()
+        stored = [s for s in self.plans.plans() if not s.archived]
+        if not stored:
+            return []
+        try:
+            done = (
+                schedule.completions(self.journal.entries(since=schedule.week_start(day)))
+                if self.journal is not None
+                else []
+            )
+        except JournalError:
+            done = []
+        imported = {s.plan.id: s.imported_on for s in stored}
+        return schedule.today([s.plan for s in stored], day, done, imported)
+
+    def _reminder_title(self, practice_id: str) -> str:
+        practice = self.library.practice(practice_id) if self.library else None
+        return practice.title.get(self.language) if practice is not None else practice_id
+
+    def _come_forward(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.show_screen("today")
 
     def refresh_today(self) -> None:
         if self.today_view is not None and self.library is not None:
@@ -644,6 +700,8 @@ class MainWindow(QMainWindow):
         self.preparer.wait()
         if self.watcher is not None:
             self.watcher.stop()
+        if self.reminders is not None:
+            self.reminders.stop()
         if self.journal is not None:
             self.journal.close()
             self.journal = None

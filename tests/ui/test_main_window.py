@@ -338,3 +338,17 @@ def test_a_pack_opened_in_the_window_is_previewed_then_installed(
         entry.source.kind == "pack" for entry in window.library.practices.values()
     )
     assert window.notice.text().startswith("Installed")
+
+
+def test_a_plan_reminder_is_shown_in_the_window(qtbot: QtBot, _private_home: Path) -> None:
+    from desktop_app.storage.plans import PlanStore
+
+    write(_private_home / "data" / "practices", "short.yaml", SHORT)
+    PlanStore(default_paths().plans).import_plan(
+        PLAN.replace("when: daily", 'when: daily\n    at: "00:00"').encode()
+    )
+    window = make_window(qtbot)
+    assert window.reminders is not None
+    window.reminders.check()  # what its timer does every minute
+    assert window.notice.text() == "Time for A short one, as your plan suggests."
+    assert window.reminders.check() == []  # once a day
