@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.answers import Answer
 from desktop_app.core.clock import Clock
+from desktop_app.storage import autostart
 from desktop_app.storage.paths import AppPaths
 from desktop_app.storage.settings import ScreenName, Settings, SettingsStore
 from desktop_app.ui import theme
@@ -203,6 +204,8 @@ class MainWindow(QMainWindow):
         self.settings_view = SettingsView(self.settings, self.voices)
         self.settings_view.changed.connect(self.change_settings)
         self.settings_view.erase_requested.connect(self.erase_all_data)
+        self.settings_view.autostart_changed.connect(self.set_autostart)
+        self.settings_view.set_autostart(autostart.enabled())
         self._put_page("library", self.library_view)
         self._put_page("settings", self.settings_view)
         self.watcher = LibraryWatcher(
@@ -470,6 +473,20 @@ class MainWindow(QMainWindow):
         page.set_streaks(self.settings.streaks)
         page.export_requested.connect(self.export_journal)
         self._put_page("journal", page)
+
+    def set_autostart(self, on: bool) -> None:
+        """Write or remove the XDG autostart entry (Linux)."""
+        try:
+            if on:
+                autostart.enable()
+            else:
+                autostart.disable()
+        except OSError as error:
+            self.show_notice(
+                self.tr("Starting at login could not be changed (%1).").replace(
+                    "%1", error.strerror or str(error)
+                )
+            )
 
     # --- packs --------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ not write the settings file at every pixel.
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Final
 
@@ -57,6 +58,8 @@ class SettingsView(QWidget):
     changed = Signal(object)
     #: The person confirmed "Delete all my data".
     erase_requested = Signal()
+    #: "Start Attune when I log in" (Linux) was switched on or off.
+    autostart_changed = Signal(bool)
 
     def __init__(
         self,
@@ -218,6 +221,18 @@ class SettingsView(QWidget):
         self.streaks_check.toggled.connect(lambda on: self._update(streaks=on))
         self._row(self.tr("Strea&ks"), self.streaks_check, self.streaks_check)
 
+        # --- Starting with the computer ---------------------------------------------------
+        self._section(self.tr("Reminders"), _login_help(self))
+        self.autostart_check = QCheckBox(self.tr("Start Attune when I log in"))
+        self._describe(
+            self.autostart_check,
+            self.tr("Start at login"),
+            self.tr("Open Attune when you log in, so your plan's reminders can reach you"),
+        )
+        self.autostart_check.toggled.connect(self._autostart_toggled)
+        self._row(self.tr("&Login"), self.autostart_check, self.autostart_check)
+        self.autostart_check.setVisible(sys.platform.startswith("linux"))
+
         # --- Your data -----------------------------------------------------------------
         self._section(
             self.tr("Your data"),
@@ -269,6 +284,7 @@ class SettingsView(QWidget):
             self.cues_volume_slider,
             self.background_volume_slider,
             self.streaks_check,
+            self.autostart_check,
             self.erase_button,
         )
         self._layout_page()
@@ -311,6 +327,18 @@ class SettingsView(QWidget):
             self._fill_voices()
         finally:
             self._refreshing = False
+
+    def set_autostart(self, on: bool) -> None:
+        """Show whether Attune starts at login, without emitting."""
+        self._refreshing = True
+        try:
+            self.autostart_check.setChecked(on)
+        finally:
+            self._refreshing = False
+
+    def _autostart_toggled(self, on: bool) -> None:
+        if not self._refreshing:
+            self.autostart_changed.emit(on)
 
     def _ask_erase(self) -> None:
         self.erase_confirm.show()
@@ -543,3 +571,23 @@ def _select(combo: QComboBox, data: Any) -> None:
         if held == data and type(held) is type(data):
             combo.setCurrentIndex(index)
             return
+
+
+def _login_help(view: QWidget) -> str:
+    """How to have Attune start at login, for this system: reminders only come while
+    Attune runs."""
+    if sys.platform == "win32":
+        return view.tr(
+            "Reminders come while Attune is running. To start it when you log in, press "
+            "Windows+R, type shell:startup and press Enter, then put a shortcut to Attune "
+            "in the folder that opens."
+        )
+    if sys.platform == "darwin":
+        return view.tr(
+            "Reminders come while Attune is running. To start it when you log in, open "
+            "System Settings, General, Login Items, and add Attune."
+        )
+    return view.tr(
+        "Reminders come while Attune is running. Attune can start when you log in; most "
+        "Linux desktops follow this setting."
+    )

@@ -421,3 +421,15 @@ def test_deleting_all_data_asks_once_more(qtbot: QtBot) -> None:
     view.erase_button.click()
     view.erase_now.click()
     assert asked == [True]
+
+
+def test_start_at_login_is_asked_for_not_saved_as_a_setting(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    asked: list[bool] = []
+    changed: list[object] = []
+    view.autostart_changed.connect(asked.append)
+    view.changed.connect(changed.append)
+    view.set_autostart(True)
+    assert view.autostart_check.isChecked() and asked == []
+    view.autostart_check.setChecked(False)
+    assert asked == [False] and changed == []
