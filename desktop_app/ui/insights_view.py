@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.ui import theme
 from desktop_app.ui.theme import SPACE
+from desktop_app.ui.widgets import centred_page
 
 #: Weeks in the minutes chart.
 WEEKS: Final = 12
@@ -625,16 +626,7 @@ class InsightsView(QWidget):
                 "muted",
             )
         )
-        middle = QHBoxLayout()
-        middle.addStretch(1)
-        middle.addWidget(words, 4)
-        middle.addStretch(1)
-        empty = QWidget()
-        empty_layout = QVBoxLayout(empty)
-        empty_layout.setContentsMargins(SPACE["xl"], SPACE["xl"], SPACE["xl"], SPACE["xl"])
-        empty_layout.addStretch(2)
-        empty_layout.addLayout(middle)
-        empty_layout.addStretch(3)
+        empty = centred_page(words)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self.area)

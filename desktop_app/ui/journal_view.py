@@ -67,7 +67,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -86,7 +85,14 @@ from desktop_app.storage.journal import (
 from desktop_app.ui import theme
 from desktop_app.ui.insights_view import InsightsView, kind_names
 from desktop_app.ui.theme import RADIUS, SPACE
-from desktop_app.ui.widgets import Combo, GrowingTextEdit, SearchField, make_label
+from desktop_app.ui.widgets import (
+    Combo,
+    GrowingTextEdit,
+    SearchField,
+    centred_page,
+    make_label,
+    scroll_pane,
+)
 
 #: Entries read at a time; the next page is read when the list is scrolled to its end.
 PAGE_SIZE: Final = 200
@@ -530,17 +536,11 @@ class EntryPane(QWidget):
         column.addLayout(self.answers_box)
         column.addStretch()
 
-        self.area = QScrollArea()
-        self.area.setObjectName("entryDetails")
-        self.area.setWidget(content)
-        self.area.setWidgetResizable(True)
-        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.area.setFrameShape(QFrame.Shape.NoFrame)
-        self.area.viewport().setAutoFillBackground(False)
-        self.area.setAccessibleName(self.tr("Journal entry"))
-        self.area.setAccessibleDescription(
-            self.tr("The chosen entry and every answer; use the arrow keys to scroll")
+        self.area = scroll_pane(
+            content,
+            "entryDetails",
+            self.tr("Journal entry"),
+            self.tr("The chosen entry and every answer; use the arrow keys to scroll"),
         )
 
         self.save_button = QPushButton(self.tr("Save changes"))
@@ -1124,17 +1124,7 @@ class JournalView(QWidget):
                 "muted",
             )
         )
-        middle = QHBoxLayout()
-        middle.addStretch(1)
-        middle.addWidget(column, 4)
-        middle.addStretch(1)
-        page = QWidget()
-        outer = QVBoxLayout(page)
-        outer.setContentsMargins(SPACE["xl"], SPACE["xl"], SPACE["xl"], SPACE["xl"])
-        outer.addStretch(2)
-        outer.addLayout(middle)
-        outer.addStretch(3)
-        return page
+        return centred_page(column)
 
     def _set_tab_order(self) -> None:
         chain: Sequence[QWidget] = (

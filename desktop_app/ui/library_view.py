@@ -68,7 +68,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -85,7 +84,7 @@ from desktop_app.core.text import Text, primary_subtag
 from desktop_app.core.timeline import time_budget
 from desktop_app.ui import theme
 from desktop_app.ui.theme import SPACE
-from desktop_app.ui.widgets import Combo, SearchField, make_label
+from desktop_app.ui.widgets import Combo, SearchField, centred_page, make_label, scroll_pane
 
 SUBTITLE_ROLE: Final = Qt.ItemDataRole.UserRole + 1
 ID_ROLE: Final = Qt.ItemDataRole.UserRole + 2
@@ -688,17 +687,11 @@ class LibraryView(QWidget):
         column.addLayout(facts)
         column.addStretch()
 
-        self.details_area = QScrollArea()
-        self.details_area.setObjectName("practiceDetails")
-        self.details_area.setWidget(content)
-        self.details_area.setWidgetResizable(True)
-        self.details_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.details_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.details_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.details_area.viewport().setAutoFillBackground(False)
-        self.details_area.setAccessibleName(self.tr("Practice details"))
-        self.details_area.setAccessibleDescription(
-            self.tr("About the selected practice; use the arrow keys to scroll")
+        self.details_area = scroll_pane(
+            content,
+            "practiceDetails",
+            self.tr("Practice details"),
+            self.tr("About the selected practice; use the arrow keys to scroll"),
         )
 
         self.begin_button = QPushButton(self.tr("Begin…"))
@@ -789,17 +782,7 @@ class LibraryView(QWidget):
                 "muted",
             )
         )
-        middle = QHBoxLayout()
-        middle.addStretch(1)
-        middle.addWidget(column, 4)
-        middle.addStretch(1)
-        page = QWidget()
-        outer = QVBoxLayout(page)
-        outer.setContentsMargins(SPACE["xl"], SPACE["xl"], SPACE["xl"], SPACE["xl"])
-        outer.addStretch(2)
-        outer.addLayout(middle)
-        outer.addStretch(3)
-        return page
+        return centred_page(column)
 
     def _build_problems_row(self) -> QHBoxLayout:
         self.problems_label = make_label("", "muted", wrap=False)

@@ -8,13 +8,18 @@ from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QStyle,
     QStyleOptionComboBox,
     QStylePainter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop_app.ui import theme
@@ -116,3 +121,33 @@ class GrowingTextEdit(QPlainTextEdit):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit()
+
+
+def scroll_pane(content: QWidget, object_name: str, name: str, description: str) -> QScrollArea:
+    """A borderless, vertically scrolling pane that can take focus (arrow keys scroll)."""
+    area = QScrollArea()
+    area.setObjectName(object_name)
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.viewport().setAutoFillBackground(False)
+    area.setAccessibleName(name)
+    area.setAccessibleDescription(description)
+    return area
+
+
+def centred_page(column: QWidget) -> QWidget:
+    """`column` in the middle of a page, a little above centre: for calm empty states."""
+    middle = QHBoxLayout()
+    middle.addStretch(1)
+    middle.addWidget(column, 4)
+    middle.addStretch(1)
+    page = QWidget()
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(SPACE["xl"], SPACE["xl"], SPACE["xl"], SPACE["xl"])
+    outer.addStretch(2)
+    outer.addLayout(middle)
+    outer.addStretch(3)
+    return page
