@@ -176,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     packing = commands.add_parser(
         "pack",
-        help="build, import, list and remove packs (.attunepack)",
+        help="build, export, import, list and remove packs (.attunepack)",
         description="Bundle practices, plans and media into one .attunepack file to hand "
         "over, or install one you were given, all or nothing.",
     )
@@ -192,6 +192,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--replace",
         action="store_true",
         help="replace an installed pack with the same id even when this one is not newer",
+    )
+    exporting = actions.add_parser(
+        "export", help="write practices and plans from the library, with their media, as a pack"
+    )
+    exporting.add_argument(
+        "ids", metavar="ID", nargs="+", help="the id of a practice or plan in the library"
+    )
+    exporting.add_argument("--title", required=True, help="the pack's title, as people see it")
+    exporting.add_argument("--author", required=True, help="who the pack is from")
+    exporting.add_argument("--id", dest="pack_id", help="the pack's id (default: from the title)")
+    exporting.add_argument("--version", type=int, default=1, help="the pack's version (default 1)")
+    exporting.add_argument(
+        "-o", "--output", metavar="NAME.attunepack", type=Path, required=True, help="the file"
     )
     actions.add_parser("list", help="list the installed packs")
     removing = actions.add_parser("remove", help="uninstall a pack")

@@ -1,4 +1,5 @@
-"""`attune pack build|import|list|remove`: make a pack, install one, see and remove them.
+"""`attune pack build|export|import|list|remove`: make a pack (from a folder or from
+the library), install one, see and remove them.
 
 Problems in a pack's files print as file:line:col: message (exit 1); a refused
 archive prints the reason (exit 1); a mistake in the command exits 2.
@@ -7,10 +8,14 @@ archive prints the reason (exit 1); a mistake in the command exits 2.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from desktop_app.cli.common import INVALID, OK, UsageError, print_problems
+from desktop_app.core.library import Library
+from desktop_app.core.model import PackManifest
 from desktop_app.core.problems import InvalidFile
+from desktop_app.storage.pack_export import export_pack
 from desktop_app.storage.packs import (
     PackRefused,
     build_pack,
@@ -31,6 +36,9 @@ def run(args: argparse.Namespace) -> int:
                 raise UsageError(f"{folder}: no such folder")
             manifest = build_pack(folder, args.output)
             print(f"built {args.output}: pack {manifest.id} version {manifest.version}")
+        elif args.pack_action == "export":
+            manifest = _export(args)
+            print(f"exported {args.output}: pack {manifest.id} version {manifest.version}")
         elif args.pack_action == "import":
             result = import_pack(args.file, packs, confirm_replace=args.replace)
             # A pack's plans become the person's plans: Today shows what they ask.
@@ -60,6 +68,36 @@ def run(args: argparse.Namespace) -> int:
         print(f"attune: {refused.reason}", file=sys.stderr)
         return INVALID
     return OK
+
+
+def _export(args: argparse.Namespace) -> PackManifest:
+    from desktop_app.app import open_library
+
+    library = open_library()
+    unknown = [i for i in args.ids if i not in library.practices and i not in library.plans]
+    if unknown:
+        raise UsageError(f"not in the library: {', '.join(unknown)} (see attune list)")
+    pack_id = args.pack_id or re.sub(r"[^a-z0-9]+", "-", args.title.lower()).strip("-")
+    if not pack_id:
+        raise UsageError("give the pack an id with --id")
+    return export_pack(
+        [library.practices[i] for i in args.ids if i in library.practices],
+        [library.plans[i] for i in args.ids if i in library.plans],
+        args.output,
+        pack_id=pack_id,
+        title=args.title,
+        author=args.author,
+        language=_language(library, args.ids),
+        version=args.version,
+        built_in=[i for i, e in library.practices.items() if e.source.kind == "built-in"],
+    )
+
+
+def _language(library: Library, ids: list[str]) -> str:
+    """The language of the first chosen practice or plan: the pack speaks as it does."""
+    entry = library.practices.get(ids[0]) or library.plans[ids[0]]
+    item = entry.item
+    return item.language
 
 
 def _count(number: int, noun: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 from desktop_app.cli import main
 from desktop_app.storage.paths import default_paths
 from desktop_app.storage.plans import PlanStore
-from tests.storage.test_packs import manifest, pack_folder
+from tests.storage.test_packs import PLAN, PRACTICE, clip, manifest, pack_folder
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -91,3 +91,27 @@ def test_building_a_missing_folder_is_a_usage_error(
 ) -> None:
     code, _, err = run(capsys, "pack", "build", str(tmp_path / "nope"), "-o", "x.attunepack")
     assert (code, err) == (2, f"attune: {tmp_path / 'nope'}: no such folder\n")
+
+
+def test_export_from_the_library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The person's own practice and a plan that also asks for a built-in one: the
+    built-in one stays out of the pack (every Attune has it)."""
+    mine = default_paths().practices
+    (mine / "media").mkdir(parents=True)
+    (mine / "media" / "clip.wav").write_bytes(clip())
+    (mine / "pack-one.yaml").write_text(PRACTICE.format(id="pack-one"))
+    (mine / "plan.yaml").write_text(PLAN + "  - practice: longer-out-breath\n    when: daily\n")
+    out = tmp_path / "sam.attunepack"
+    args = ["pack", "export", "pack-one", "first-weeks", "--title", "For Sam", "--author", "Dr. T"]
+    assert run(capsys, *args, "-o", str(out)) == (
+        0,
+        f"exported {out}: pack for-sam version 1\n",
+        "",
+    )
+    assert run(capsys, "pack", "import", str(out)) == (
+        0,
+        "installed pack for-sam version 1: 1 practice, 1 plan\n",
+        "",
+    )
+    code, _, err = run(capsys, "pack", "export", "nope", "--title", "x", "--author", "y", "-o", "x")
+    assert (code, err) == (2, "attune: not in the library: nope (see attune list)\n")
