@@ -65,6 +65,7 @@ if TYPE_CHECKING:  # sound and the session screens load when first used, not at 
     from desktop_app.ui.export_dialog import ExportDialog
     from desktop_app.ui.library_view import LibraryView
     from desktop_app.ui.library_watcher import LibraryWatcher
+    from desktop_app.ui.make_pack_dialog import MakePackDialog
     from desktop_app.ui.pack_dialog import PackDialog
     from desktop_app.ui.player_view import PlayerResult, PlayerView, SoundSink
     from desktop_app.ui.reminders import ReminderService
@@ -497,6 +498,17 @@ class MainWindow(QMainWindow):
         if name:
             self.open_pack_file(Path(name))
 
+    def make_pack(self) -> MakePackDialog | None:
+        """Tick practices and plans of one's own and save them as a pack."""
+        from desktop_app.ui.make_pack_dialog import MakePackDialog
+
+        library = self.library_view.library if self.library_view is not None else self.library
+        if library is None:  # still being read; the button works a moment later
+            return None
+        dialog = MakePackDialog(library, self.language, parent=self)
+        dialog.open()
+        return dialog
+
     def open_pack_file(self, path: Path) -> PackDialog:
         """Preview a pack and install it when the person says so (never before)."""
         from desktop_app.ui.pack_dialog import PackDialog
@@ -613,6 +625,15 @@ class MainWindow(QMainWindow):
         self.pack_button.clicked.connect(self.choose_pack)
         layout.addWidget(self.pack_button)
         QShortcut(QKeySequence("Ctrl+O"), self).activated.connect(self.choose_pack)
+        self.make_pack_button = QPushButton(self.tr("Make a pack…"))
+        self.make_pack_button.setProperty("role", "quiet")
+        self.make_pack_button.setAccessibleName(self.tr("Make a pack"))
+        self.make_pack_button.setAccessibleDescription(
+            self.tr("Save your own practices and plans as one .attunepack file (Ctrl+Shift+P)")
+        )
+        self.make_pack_button.clicked.connect(self.make_pack)
+        layout.addWidget(self.make_pack_button)
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self).activated.connect(self.make_pack)
         return nav
 
     def _coming_soon(self, title: str, text: str) -> QWidget:

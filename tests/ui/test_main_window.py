@@ -352,3 +352,13 @@ def test_a_plan_reminder_is_shown_in_the_window(qtbot: QtBot, _private_home: Pat
     window.reminders.check()  # what its timer does every minute
     assert window.notice.text() == "Time for A short one, as your plan suggests."
     assert window.reminders.check() == []  # once a day
+
+
+def test_make_a_pack_opens_from_the_window_with_the_persons_own_files(qtbot: QtBot) -> None:
+    write(default_paths().practices, "short.yaml", SHORT)
+    window = make_window(qtbot)
+    assert window.make_pack_button.accessibleName() == "Make a pack"
+    dialog = window.make_pack()
+    assert dialog is not None and dialog.isVisible()
+    rows = [dialog.choices.item(r).text() for r in range(dialog.choices.count())]
+    assert rows == ["A short one  ·  practice"]

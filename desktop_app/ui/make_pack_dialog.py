@@ -1,0 +1,236 @@
+"""Making a pack from the window: tick your own practices and plans, say who it is
+from, and save one .attunepack file to hand over. Problems are listed in the dialog,
+with their places, and nothing is written until every one is solved."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.library import Entry, Library
+from desktop_app.core.model import PackManifest
+from desktop_app.core.problems import InvalidFile
+from desktop_app.storage.pack_export import export_pack
+from desktop_app.ui.theme import SPACE
+from desktop_app.ui.widgets import make_label
+
+#: The role that holds an entry's id in the list, and whether it is a plan.
+_ID = Qt.ItemDataRole.UserRole
+_IS_PLAN = Qt.ItemDataRole.UserRole + 1
+
+
+class MakePackDialog(QDialog):
+    def __init__(self, library: Library, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.language = language
+        self.manifest: PackManifest | None = None
+        self.setWindowTitle(self.tr("Make a pack"))
+        self.setAccessibleName(self.tr("Make a pack"))
+        self.setAccessibleDescription(
+            self.tr("Choose practices and plans to hand over as one file")
+        )
+        layout = QVBoxLayout(self)
+        layout.setSpacing(SPACE["m"])
+        heading = make_label(self.tr("Make a pack"), "heading")
+        heading.setAccessibleName(self.tr("Make a pack"))
+        heading.setAccessibleDescription(self.tr("Heading"))
+        layout.addWidget(heading)
+        hint = make_label(
+            self.tr(
+                "Tick what to hand over. Your files go in as you wrote them, with the "
+                "clips and images they use. Built-in practices need not be ticked: "
+                "everyone has them."
+            ),
+            "muted",
+        )
+        hint.setAccessibleName(self.tr("What goes into the pack"))
+        hint.setAccessibleDescription(hint.text())
+        layout.addWidget(hint)
+
+        self.choices = QListWidget()
+        self.choices.setAccessibleName(self.tr("Practices and plans"))
+        self.choices.setAccessibleDescription(self.tr("Space ticks or unticks the one with focus"))
+        for entry in self._own(library.practices):
+            self._add(entry, self.tr("practice"), is_plan=False)
+        for entry in self._own(library.plans):
+            self._add(entry, self.tr("plan"), is_plan=True)
+        self.choices.itemChanged.connect(self._update)
+        layout.addWidget(self.choices, 1)
+
+        form = QFormLayout()
+        self.title_field = self._field(
+            self.tr("Title"), self.tr("The pack's title, as people see it")
+        )
+        self.author_field = self._field(self.tr("From"), self.tr("Who the pack is from"))
+        for text, field in (
+            (self.tr("&Title"), self.title_field),
+            (self.tr("&From"), self.author_field),
+        ):
+            label = make_label(text, None, wrap=False)
+            label.setBuddy(field)  # Alt+T and Alt+F move to the field
+            label.setAccessibleName(field.accessibleName())
+            label.setAccessibleDescription(field.accessibleDescription())
+            form.addRow(label, field)
+        layout.addLayout(form)
+
+        self.problems = make_label("", None)
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems.setAccessibleName(self.tr("Problems"))
+        self.problems.setAccessibleDescription(self.tr("What must be fixed before saving"))
+        self.problems.hide()
+        layout.addWidget(self.problems)
+
+        buttons = QHBoxLayout()
+        self.status = make_label("", "muted")
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.setAccessibleDescription(self.tr("What is chosen so far"))
+        buttons.addWidget(self.status, 1)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.setAccessibleDescription(self.tr("Close without making a pack"))
+        cancel.clicked.connect(self.reject)
+        buttons.addWidget(cancel)
+        self.save_button = QPushButton(self.tr("Save pack…"))
+        self.save_button.setProperty("role", "primary")
+        self.save_button.setAccessibleName(self.tr("Save pack"))
+        self.save_button.setAccessibleDescription(self.tr("Choose where to save the pack file"))
+        self.save_button.clicked.connect(self._choose_file)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self._update()
+        self.resize(600, 560)
+
+    # --- what the person chose ---------------------------------------------------------
+
+    def ticked(self) -> tuple[list[Entry], list[Entry]]:
+        practices: list[Entry] = []
+        plans: list[Entry] = []
+        for row in range(self.choices.count()):
+            item = self.choices.item(row)
+            if item.checkState() != Qt.CheckState.Checked:
+                continue
+            if item.data(_IS_PLAN):
+                plans.append(self.library.plans[item.data(_ID)])
+            else:
+                practices.append(self.library.practices[item.data(_ID)])
+        return practices, plans
+
+    def tick(self, entry_id: str) -> None:
+        for row in range(self.choices.count()):
+            item = self.choices.item(row)
+            if item.data(_ID) == entry_id:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def save_to(self, out: Path) -> bool:
+        """Write the pack; on problems, list them here and write nothing."""
+        practices, plans = self.ticked()
+        title = self.title_field.text().strip()
+        languages = [e.item.language for e in practices + plans]
+        built_in = [i for i, e in self.library.practices.items() if e.source.kind == "built-in"]
+        try:
+            self.manifest = export_pack(
+                practices,
+                plans,
+                out,
+                pack_id=re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "pack",
+                title=title,
+                author=self.author_field.text().strip(),
+                language=languages[0] if languages else self.language,
+                built_in=built_in,
+            )
+        except InvalidFile as error:
+            lines = [f"{p.file}:{p.pos.line}:{p.pos.col}: {p.message}" for p in error.problems]
+            self.problems.setText(
+                self.tr("Nothing was saved. Please fix:") + "\n" + "\n".join(lines)
+            )
+            self.problems.setAccessibleDescription(self.problems.text())
+            self.problems.show()
+            return False
+        except OSError as error:
+            self.problems.setText(
+                self.tr("Nothing was saved: %1").replace("%1", error.strerror or str(error))
+            )
+            self.problems.show()
+            return False
+        self.accept()
+        return True
+
+    # --- building the form -------------------------------------------------------------
+
+    def _own(self, entries: dict[str, Entry]) -> list[Entry]:
+        return sorted(
+            (e for e in entries.values() if e.source.kind != "built-in"),
+            key=lambda e: e.item.title.get(self.language).casefold(),
+        )
+
+    def _add(self, entry: Entry, kind: str, *, is_plan: bool) -> None:
+        title = entry.item.title.get(self.language)
+        item = QListWidgetItem(f"{title}  ·  {kind}")
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        item.setData(_ID, entry.id)
+        item.setData(_IS_PLAN, is_plan)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {kind}")
+        self.choices.addItem(item)
+
+    def _field(self, name: str, description: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setAccessibleName(name)
+        field.setAccessibleDescription(description)
+        field.textChanged.connect(self._update)
+        return field
+
+    def _update(self) -> None:
+        practices, plans = self.ticked()
+        ready = bool(practices or plans) and all(
+            f.text().strip() for f in (self.title_field, self.author_field)
+        )
+        self.save_button.setEnabled(ready)
+        if not self.choices.count():
+            self.status.setText(self.tr("You have no practices or plans of your own yet."))
+        elif not (practices or plans):
+            self.status.setText(self.tr("Tick at least one."))
+        elif not ready:
+            self.status.setText(self.tr("Give the pack a title and say who it is from."))
+        else:
+            counts = [
+                self._count(len(practices), self.tr("1 practice"), self.tr("%1 practices")),
+                self._count(len(plans), self.tr("1 plan"), self.tr("%1 plans")),
+            ]
+            self.status.setText(
+                self.tr("Chosen: %1").replace("%1", ", ".join(filter(None, counts)))
+            )
+
+    @staticmethod
+    def _count(number: int, one: str, many: str) -> str:
+        """'' for none, so that only what is chosen is named."""
+        if not number:
+            return ""
+        return one if number == 1 else many.replace("%1", str(number))
+
+    def _choose_file(self) -> None:
+        name = re.sub(r"[^A-Za-z0-9]+", "-", self.title_field.text()).strip("-") or "pack"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the pack"),
+            str(Path.home() / f"{name}.attunepack"),
+            self.tr("Attune packs (*.attunepack)"),
+        )
+        if chosen:
+            out = Path(chosen)
+            self.save_to(out if out.suffix == ".attunepack" else out.with_suffix(".attunepack"))
