@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 from desktop_app.cli.common import INVALID, OK
-from desktop_app.cli.export import check_output, replacing
+from desktop_app.cli.export import check_output
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.paths import default_paths
+from desktop_app.storage.private_files import replacing
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,12 +6,7 @@ Also the output checks and the atomic replacement that `attune backup` shares.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
-import shutil
 import sys
-import tempfile
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +14,7 @@ from desktop_app.cli.common import INVALID, OK, UsageError
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.journal_export import to_csv, to_json, to_markdown, to_pdf
 from desktop_app.storage.paths import default_paths
+from desktop_app.storage.private_files import replacing
 
 FORMATS = ("md", "csv", "json", "pdf")
 _SUFFIXES = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json", ".pdf": "pdf"}
@@ -111,29 +107,3 @@ def check_output(output: Path, journal_path: Path) -> None:
     }
     if output.resolve() in journal_files:
         raise UsageError(f"-o {output}: this is the journal itself; choose another file")
-
-
-@contextlib.contextmanager
-def replacing(target: Path) -> Iterator[Path]:
-    """A path to write `target`'s new content to. When the block ends well, the file
-    there is made private (0600), synced, and put in place of `target` in one step;
-    otherwise `target` is left as it was. The path is in a private folder made beside
-    `target` (so the rename stays on one file system) and removed afterwards: what is
-    written is never readable by others, and the folder chosen keeps its permissions."""
-    folder = Path(tempfile.mkdtemp(prefix=".attune-", dir=target.parent))  # 0700
-    temporary = folder / target.name
-    try:
-        yield temporary
-        temporary.chmod(0o600)
-        with temporary.open("rb+") as written:
-            os.fsync(written.fileno())
-        temporary.replace(target)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    if os.name == "posix":
-        with contextlib.suppress(OSError):
-            descriptor = os.open(target.parent, os.O_RDONLY)
-            try:
-                os.fsync(descriptor)
-            finally:
-                os.close(descriptor)

@@ -13,11 +13,12 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.cli.common import INVALID, OK, UsageError
-from desktop_app.cli.export import check_output, parse_date, replacing
+from desktop_app.cli.export import check_output, parse_date
 from desktop_app.core.schedule import starts_on
 from desktop_app.storage.journal import Journal, JournalError, SessionEntry
 from desktop_app.storage.paths import default_paths
 from desktop_app.storage.plans import PlanStore
+from desktop_app.storage.private_files import replacing
 from desktop_app.storage.report import build_report, report_range, to_markdown, to_pdf
 
 _SUFFIXES = {".md": "md", ".markdown": "md", ".pdf": "pdf"}

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.storage.journal import SessionEntry
 from desktop_app.storage.journal_export import Selection, to_csv, to_json, to_markdown, to_pdf
+from desktop_app.storage.private_files import write_private
 from desktop_app.ui.theme import SPACE
 
 FORMATS: Final = (
@@ -151,10 +152,11 @@ class ExportDialog(QDialog):
         key = self.format.currentData()
         try:
             if key == "pdf":
-                path.write_bytes(to_pdf(self.entries, self.selection))
+                data = to_pdf(self.entries, self.selection)
             else:
                 writer = {"md": to_markdown, "csv": to_csv, "json": to_json}[key]
-                path.write_text(writer(self.entries, self.selection), encoding="utf-8")
+                data = writer(self.entries, self.selection).encode("utf-8")
+            write_private(path, data)
         except OSError as error:
             self.status.setText(
                 self.tr("Could not save: %1").replace("%1", error.strerror or str(error))

@@ -70,6 +70,7 @@ def test_unticked_answers_and_entries_are_never_written(
     out = tmp_path / f"export.{key}"
     dialog.save(out)
     assert dialog.saved_to == out
+    assert out.stat().st_mode & 0o777 == 0o600  # private, as the command line writes it
     data = out.read_bytes()
     assert b"mother" not in data and b"Evening check-in" not in data
     if key != "pdf":
