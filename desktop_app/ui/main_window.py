@@ -69,6 +69,7 @@ if TYPE_CHECKING:  # sound and the session screens load when first used, not at 
     from desktop_app.ui.pack_dialog import PackDialog
     from desktop_app.ui.player_view import PlayerResult, PlayerView, SoundSink
     from desktop_app.ui.reminders import ReminderService
+    from desktop_app.ui.report_dialog import ReportDialog
     from desktop_app.ui.settings_view import SettingsView
     from desktop_app.ui.today_view import TodayView
 
@@ -238,6 +239,7 @@ class MainWindow(QMainWindow):
         self.plans = PlanStore(self.services.paths.plans)
         self.today_view = TodayView(self.plans.plans(), self.library, self.journal, self.language)
         self.today_view.practice_requested.connect(self._open_from_today)
+        self.today_view.report_requested.connect(self.report_plan)
         self._put_page("today", self.today_view)
         self._start_reminders()
 
@@ -541,6 +543,18 @@ class MainWindow(QMainWindow):
         if first is not None:
             event.acceptProposedAction()
             self.open_pack_file(Path(first))
+
+    def report_plan(self, plan_id: str) -> ReportDialog | None:
+        """The adherence report on a plan, previewed; reflections only when ticked."""
+        from desktop_app.ui.report_dialog import ReportDialog
+
+        stored = self.plans.get(plan_id) if self.plans is not None else None
+        if stored is None:
+            return None
+        entries = self.journal.entries() if self.journal is not None else []
+        dialog = ReportDialog(stored, entries, date.today(), self.language, parent=self)
+        dialog.open()
+        return dialog
 
     def export_journal(self) -> ExportDialog | None:
         """The export dialog, with a preview in which the person unticks what to keep

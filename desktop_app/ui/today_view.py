@@ -170,9 +170,11 @@ class WeekRow(QWidget):
 
 class TodayView(QWidget):
     """What to do today. `practice_requested(practice id, length in seconds or None)`
-    asks the window to start a practice."""
+    asks the window to start a practice; `report_requested(plan id)` asks for the
+    report on a plan."""
 
     practice_requested = Signal(str, object)
+    report_requested = Signal(str)
 
     def __init__(
         self,
@@ -291,6 +293,14 @@ class TodayView(QWidget):
             contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             contact.setAccessibleName(contact.text())
             column.addWidget(contact)
+        report = QPushButton(self.tr("Report for your next session…"))
+        report.setProperty("role", "quiet")
+        report.setAccessibleName(self.tr("Report on %1").replace("%1", plan.title.get(language)))
+        report.setAccessibleDescription(
+            self.tr("What you did and how it went, to bring to your therapist")
+        )
+        report.clicked.connect(lambda _=False, plan_id=plan.id: self.report_requested.emit(plan_id))
+        column.addWidget(report, 0, Qt.AlignmentFlag.AlignLeft)
         column.addSpacing(SPACE["s"])
         heading = make_label(self.tr("Today"), "subheading")
         heading.setAccessibleName(self.tr("Today"))

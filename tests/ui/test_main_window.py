@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -362,3 +363,23 @@ def test_make_a_pack_opens_from_the_window_with_the_persons_own_files(qtbot: QtB
     assert dialog is not None and dialog.isVisible()
     rows = [dialog.choices.item(r).text() for r in range(dialog.choices.count())]
     assert rows == ["A short one  ·  practice"]
+
+
+def test_the_report_on_a_plan_opens_from_today(qtbot: QtBot, _private_home: Path) -> None:
+    from desktop_app.storage.plans import PlanStore
+    from desktop_app.ui.report_dialog import ReportDialog
+
+    write(_private_home / "data" / "practices", "short.yaml", SHORT)
+    PlanStore(default_paths().plans).import_plan(PLAN.encode())
+    window = make_window(qtbot)
+    assert window.today_view is not None
+    (button,) = [
+        b
+        for b in window.today_view.findChildren(QPushButton)
+        if b.accessibleName() == "Report on First weeks"
+    ]
+    with qtbot.waitSignal(window.today_view.report_requested):
+        button.click()
+    (dialog,) = window.findChildren(ReportDialog)
+    assert dialog.isVisible() and dialog.stored.plan.id == "weeks"
+    assert "First weeks" in dialog.preview.toPlainText()

@@ -1,0 +1,215 @@
+"""The adherence report from the window: planned against done and before → after for
+one plan, with a preview of exactly what will be saved. Written reflections stay out
+unless the person ticks each one they want their therapist to read."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.storage.journal import SessionEntry
+from desktop_app.storage.plans import StoredPlan
+from desktop_app.storage.private_files import write_private
+from desktop_app.storage.report import (
+    AdherenceReport,
+    build_report,
+    report_range,
+    to_markdown,
+    to_pdf,
+)
+from desktop_app.ui.theme import SPACE
+from desktop_app.ui.widgets import make_label
+
+
+class ReportDialog(QDialog):
+    def __init__(
+        self,
+        stored: StoredPlan,
+        entries: list[SessionEntry],
+        today: date,
+        language: str = "en",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.stored = stored
+        self.entries = entries
+        self.language = language
+        self.saved_to: Path | None = None
+        title = stored.plan.title.get(language)
+        self.setWindowTitle(self.tr("Report on %1").replace("%1", title))
+        self.setAccessibleName(self.windowTitle())
+        self.setAccessibleDescription(self.tr("What to bring to your next session"))
+        layout = QVBoxLayout(self)
+        layout.setSpacing(SPACE["m"])
+        heading = self._label(self.windowTitle(), "heading", self.tr("Heading"))
+        layout.addWidget(heading)
+
+        first, last = report_range(stored.plan, stored.imported_on, None, None, today)
+        dates = QHBoxLayout()
+        self.from_date = self._date(first, self.tr("From"), self.tr("The first day to report on"))
+        self.to_date = self._date(
+            max(first, last), self.tr("To"), self.tr("The last day to report on")
+        )
+        for text, edit in ((self.tr("&From"), self.from_date), (self.tr("&To"), self.to_date)):
+            label = self._label(text, None, edit.accessibleDescription())
+            label.setBuddy(edit)
+            dates.addWidget(label)
+            dates.addWidget(edit)
+        dates.addStretch(1)
+        layout.addLayout(dates)
+
+        layout.addWidget(
+            self._label(
+                self.tr(
+                    "Your written answers stay private unless you tick them here. "
+                    "The preview shows exactly what will be saved."
+                ),
+                "muted",
+                self.tr("About reflections"),
+            )
+        )
+        self.reflections = QListWidget()
+        self.reflections.setAccessibleName(self.tr("Reflections to include"))
+        self.reflections.setAccessibleDescription(
+            self.tr("Space ticks or unticks the one with focus; none is ticked at first")
+        )
+        self.reflections.itemChanged.connect(self._refresh_preview)
+        layout.addWidget(self.reflections, 1)
+
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName(self.tr("Preview"))
+        self.preview.setAccessibleDescription(self.tr("The report as it will be saved"))
+        layout.addWidget(self.preview, 2)
+
+        buttons = QHBoxLayout()
+        self.status = self._label("", "muted", self.tr("What happened"))
+        buttons.addWidget(self.status, 1)
+        self.format = QComboBox()
+        self.format.addItem(self.tr("PDF"), "pdf")
+        self.format.addItem(self.tr("Markdown"), "md")
+        self.format.setAccessibleName(self.tr("Format"))
+        self.format.setAccessibleDescription(self.tr("The kind of file to save"))
+        buttons.addWidget(self.format)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.setAccessibleDescription(self.tr("Close without saving"))
+        cancel.clicked.connect(self.reject)
+        buttons.addWidget(cancel)
+        self.save_button = QPushButton(self.tr("Save…"))
+        self.save_button.setProperty("role", "primary")
+        self.save_button.setAccessibleName(self.tr("Save"))
+        self.save_button.setAccessibleDescription(self.tr("Choose where to save the report"))
+        self.save_button.clicked.connect(self._choose_file)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+
+        self.from_date.dateChanged.connect(self._rebuild)
+        self.to_date.dateChanged.connect(self._rebuild)
+        self._full: AdherenceReport | None = None
+        self._rebuild()
+        self.resize(720, 720)
+
+    # --- the report ---------------------------------------------------------------------
+
+    def report(self) -> AdherenceReport:
+        """The report as it will be saved: only the ticked reflections."""
+        assert self._full is not None
+        ticked = tuple(
+            reflection
+            for row, reflection in enumerate(self._full.reflections)
+            if self.reflections.item(row).checkState() == Qt.CheckState.Checked
+        )
+        return replace(self._full, reflections=ticked, include_reflections=bool(ticked))
+
+    def save(self, path: Path) -> bool:
+        key = self.format.currentData()
+        report = self.report()
+        data = to_pdf(report) if key == "pdf" else to_markdown(report).encode("utf-8")
+        try:
+            write_private(path, data)
+        except OSError as error:
+            self.status.setText(
+                self.tr("Could not save: %1").replace("%1", error.strerror or str(error))
+            )
+            return False
+        self.saved_to = path
+        self.accept()
+        return True
+
+    def _rebuild(self) -> None:
+        first = self.from_date.date().toPython()
+        last = self.to_date.date().toPython()
+        assert isinstance(first, date) and isinstance(last, date)
+        self._full = build_report(
+            self.stored.plan,
+            self.stored.imported_on,
+            self.entries,
+            first,
+            last,
+            include_reflections=True,
+            language=self.language,
+        )
+        self.reflections.blockSignals(True)
+        self.reflections.clear()
+        for reflection in self._full.reflections:
+            when = f"{reflection.day:%d %b} · {reflection.title}"
+            text = f"{when} · {reflection.prompt}\n{reflection.answer}"
+            item = QListWidgetItem(text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.reflections.addItem(item)
+        self.reflections.blockSignals(False)
+        self.reflections.setVisible(bool(self._full.reflections))
+        self._refresh_preview()
+
+    def _refresh_preview(self) -> None:
+        report = self.report()
+        self.preview.setMarkdown(to_markdown(report))
+        self.status.setText(
+            self.tr("%1 of %2 planned sessions done")
+            .replace("%1", str(report.done))
+            .replace("%2", str(report.planned))
+        )
+
+    # --- building the form ------------------------------------------------------------
+
+    def _label(self, text: str, role: str | None, description: str) -> QLabel:
+        label = make_label(text, role)
+        label.setAccessibleName(text or description)
+        label.setAccessibleDescription(description)
+        return label
+
+    def _date(self, value: date, name: str, description: str) -> QDateEdit:
+        edit = QDateEdit(QDate(value.year, value.month, value.day))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        edit.setAccessibleName(name)
+        edit.setAccessibleDescription(description)
+        return edit
+
+    def _choose_file(self) -> None:
+        key = self.format.currentData()
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the report"),
+            str(Path.home() / f"attune-report-{self.stored.plan.id}.{key}"),
+        )
+        if name:
+            self.save(Path(name))

@@ -1,0 +1,98 @@
+"""The adherence report in the window: preview first, reflections only when ticked,
+saved privately as PDF or Markdown."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QListWidget, QPushButton, QTextBrowser
+from pytestqt.qtbot import QtBot
+
+from desktop_app.storage.journal import Journal, SessionEntry
+from desktop_app.storage.plans import PlanStore, StoredPlan
+from desktop_app.ui.report_dialog import ReportDialog
+from tests.storage.test_report import PLAN, SECRET, session
+
+
+@pytest.fixture
+def stored(tmp_path: Path) -> StoredPlan:
+    store = PlanStore(tmp_path / "plans", today=lambda: date(2025, 3, 1))
+    store.import_plan(PLAN.encode("utf-8"))
+    found = store.get("first-weeks")
+    assert found is not None
+    return found
+
+
+@pytest.fixture
+def entries(tmp_path: Path) -> list[SessionEntry]:
+    """A real journal: sessions in the plan's first week, two with written answers."""
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    try:
+        journal.add_many(
+            [
+                session(7, before=3, after=6),
+                session(8, "scan"),
+                session(10, written=SECRET),
+                session(11, "scan", written="Warm hands"),
+                session(12, "walk"),
+            ]
+        )
+        return journal.entries()
+    finally:
+        journal.close()
+
+
+def dialog(qtbot: QtBot, plan: StoredPlan, found: list[SessionEntry]) -> ReportDialog:
+    shown = ReportDialog(plan, found, date(2025, 3, 12))
+    qtbot.addWidget(shown)
+    return shown
+
+
+def test_reflections_stay_out_until_ticked(
+    qtbot: QtBot, stored: StoredPlan, entries: list[SessionEntry], tmp_path: Path
+) -> None:
+    shown = dialog(qtbot, stored, entries)
+    assert shown.reflections.count() == 2
+    assert SECRET not in shown.preview.toPlainText()
+    assert (
+        shown.status.text()
+        == f"{shown.report().done} of {shown.report().planned} planned sessions done"
+    )
+    secret_row = next(row for row in range(2) if SECRET in shown.reflections.item(row).text())
+    shown.reflections.item(secret_row).setCheckState(Qt.CheckState.Checked)
+    assert SECRET in shown.preview.toPlainText()
+    assert "Warm hands" not in shown.preview.toPlainText()
+    shown.format.setCurrentIndex(shown.format.findData("md"))
+    out = tmp_path / "report.md"
+    assert shown.save(out)
+    text = out.read_text()
+    assert SECRET in text and "Warm hands" not in text
+    assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_range_can_be_narrowed(
+    qtbot: QtBot, stored: StoredPlan, entries: list[SessionEntry], tmp_path: Path
+) -> None:
+    shown = dialog(qtbot, stored, entries)
+    whole = shown.report().planned
+    shown.to_date.setDate(QDate(2025, 3, 9))
+    assert shown.report().last == date(2025, 3, 9)
+    assert shown.report().planned < whole
+    assert shown.reflections.count() == 0  # both written answers came later
+    assert shown.reflections.isHidden()
+    out = tmp_path / "report.pdf"
+    assert shown.save(out)
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_every_control_has_an_accessible_name_and_description(
+    qtbot: QtBot, stored: StoredPlan, entries: list[SessionEntry]
+) -> None:
+    shown = dialog(qtbot, stored, entries)
+    for kind in (QLabel, QPushButton, QListWidget, QDateEdit, QComboBox, QTextBrowser):
+        for widget in shown.findChildren(kind):
+            assert widget.accessibleName(), widget
+            assert widget.accessibleDescription(), widget
