@@ -247,6 +247,7 @@ class TodayView(QWidget):
                 mine = [i for i in items if i.plan_id == plan.id and (i.due or i.done)]
                 first_open = self._add_plan(column, plan, mine, first_open)
                 self._add_week(column, plan, week, day)
+                self._add_report_button(column, plan)
         else:
             self._add_no_plan(column)
         column.addStretch()
@@ -293,14 +294,6 @@ class TodayView(QWidget):
             contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             contact.setAccessibleName(contact.text())
             column.addWidget(contact)
-        report = QPushButton(self.tr("Report for your next session…"))
-        report.setProperty("role", "quiet")
-        report.setAccessibleName(self.tr("Report on %1").replace("%1", plan.title.get(language)))
-        report.setAccessibleDescription(
-            self.tr("What you did and how it went, to bring to your therapist")
-        )
-        report.clicked.connect(lambda _=False, plan_id=plan.id: self.report_requested.emit(plan_id))
-        column.addWidget(report, 0, Qt.AlignmentFlag.AlignLeft)
         column.addSpacing(SPACE["s"])
         heading = make_label(self.tr("Today"), "subheading")
         heading.setAccessibleName(self.tr("Today"))
@@ -314,6 +307,18 @@ class TodayView(QWidget):
             if self._add_item(column, item, primary):
                 first_open = False
         return first_open
+
+    def _add_report_button(self, column: QVBoxLayout, plan: Plan) -> None:
+        """Last, under the week: the report is for before a session, not for today."""
+        language = self.language
+        report = QPushButton(self.tr("Report for your next session…"))
+        report.setProperty("role", "quiet")
+        report.setAccessibleName(self.tr("Report on %1").replace("%1", plan.title.get(language)))
+        report.setAccessibleDescription(
+            self.tr("What you did and how it went, to bring to your therapist")
+        )
+        report.clicked.connect(lambda _=False, plan_id=plan.id: self.report_requested.emit(plan_id))
+        column.addWidget(report, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _add_item(self, column: QVBoxLayout, day_item: DayItem, primary: bool) -> bool:
         """One item of today as a card; True when it got the primary Start button."""
