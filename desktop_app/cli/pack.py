@@ -8,14 +8,12 @@ archive prints the reason (exit 1); a mistake in the command exits 2.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 
 from desktop_app.cli.common import INVALID, OK, UsageError, print_problems
-from desktop_app.core.library import Library
 from desktop_app.core.model import PackManifest
 from desktop_app.core.problems import InvalidFile
-from desktop_app.storage.pack_export import export_pack
+from desktop_app.storage.pack_export import built_in_ids, export_pack
 from desktop_app.storage.packs import (
     PackRefused,
     build_pack,
@@ -77,27 +75,16 @@ def _export(args: argparse.Namespace) -> PackManifest:
     unknown = [i for i in args.ids if i not in library.practices and i not in library.plans]
     if unknown:
         raise UsageError(f"not in the library: {', '.join(unknown)} (see attune list)")
-    pack_id = args.pack_id or re.sub(r"[^a-z0-9]+", "-", args.title.lower()).strip("-")
-    if not pack_id:
-        raise UsageError("give the pack an id with --id")
     return export_pack(
         [library.practices[i] for i in args.ids if i in library.practices],
         [library.plans[i] for i in args.ids if i in library.plans],
         args.output,
-        pack_id=pack_id,
         title=args.title,
         author=args.author,
-        language=_language(library, args.ids),
+        pack_id=args.pack_id,
         version=args.version,
-        built_in=[i for i, e in library.practices.items() if e.source.kind == "built-in"],
+        built_in=built_in_ids(library),
     )
-
-
-def _language(library: Library, ids: list[str]) -> str:
-    """The language of the first chosen practice or plan: the pack speaks as it does."""
-    entry = library.practices.get(ids[0]) or library.plans[ids[0]]
-    item = entry.item
-    return item.language
 
 
 def _count(number: int, noun: str) -> str:

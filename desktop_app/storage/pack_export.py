@@ -8,12 +8,13 @@ exported pack passes exactly the checks a hand-made one does.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
-from desktop_app.core.library import Entry
+from desktop_app.core.library import Entry, Library
 from desktop_app.core.model import Audio, PackManifest, Plan, Pos, Practice, Repeat, Step
 from desktop_app.core.problems import InvalidFile, Problem
 from desktop_app.storage.packs import MANIFEST, build_pack
@@ -24,18 +25,21 @@ def export_pack(
     plans: Iterable[Entry],
     out: Path,
     *,
-    pack_id: str,
     title: str,
     author: str,
-    language: str,
+    pack_id: str | None = None,
+    language: str | None = None,
     version: int = 1,
     built_in: Collection[str] = (),
 ) -> PackManifest:
-    """Write the entries and their media to `out` as a pack. Raises InvalidFile with
+    """Write the entries and their media to `out` as a pack. The id comes from the
+    title unless given, the language from the first entry. Raises InvalidFile with
     every problem (a missing clip, two different files under one media name, a plan
     asking for a practice that is neither chosen nor in `built_in`, or any check that
     `build_pack` makes); nothing is written then."""
     practices, plans = list(practices), list(plans)
+    pack_id = pack_id or pack_id_for(title)
+    language = language or next((e.item.language for e in [*practices, *plans]), "en")
     problems: list[Problem] = []
     chosen = {entry.id for entry in practices} | set(built_in)
     for entry in plans:
@@ -66,6 +70,16 @@ def export_pack(
         if problems:
             raise InvalidFile(problems)
         return build_pack(staging, out)
+
+
+def pack_id_for(title: str) -> str:
+    """An id made from a title: lower case, words joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "pack"
+
+
+def built_in_ids(library: Library) -> list[str]:
+    """The practices every Attune has, which a plan in a pack may ask for unchosen."""
+    return [i for i, entry in library.practices.items() if entry.source.kind == "built-in"]
 
 
 def _manifest(pack_id: str, title: str, author: str, language: str, version: int) -> str:

@@ -266,18 +266,22 @@ class ColumnChart(_Chart):
         painter.end()
 
 
-class RowChart(_Chart):
-    """Horizontal bars, one a row: the label on the left, the value after the bar."""
-
-    def __init__(self, value_text: Callable[[float], str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._value_text = value_text
+class _RowsChart(_Chart):
+    """A chart with one bar a row, as tall as its rows."""
 
     def _row(self) -> int:
         return self._line() + SPACE["s"] + SPACE["xs"]
 
     def wanted_height(self) -> int:
         return max(1, len(self.bars)) * self._row() + 2 * SPACE["s"]
+
+
+class RowChart(_RowsChart):
+    """Horizontal bars, one a row: the label on the left, the value after the bar."""
+
+    def __init__(self, value_text: Callable[[float], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._value_text = value_text
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         del event
@@ -319,19 +323,13 @@ class RowChart(_Chart):
         painter.end()
 
 
-class DivergingChart(_Chart):
+class DivergingChart(_RowsChart):
     """Bars either side of a line at 0 (changes): the practice on the left, the mean
     at the bar's end, the number of sessions on the right."""
 
     def __init__(self, note_text: Callable[[Bar], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._note_text = note_text
-
-    def _row(self) -> int:
-        return self._line() + SPACE["s"] + SPACE["xs"]
-
-    def wanted_height(self) -> int:
-        return max(1, len(self.bars)) * self._row() + 2 * SPACE["s"]
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         del event

@@ -91,6 +91,7 @@ from desktop_app.ui.widgets import (
     SearchField,
     centred_page,
     make_label,
+    no_match_page,
     scroll_pane,
 )
 
@@ -1026,22 +1027,13 @@ class JournalView(QWidget):
         self.entry_list.delete_pressed.connect(self.delete_current)
         self.entry_list.move_up.connect(self.focus_search)
 
-        no_match = QWidget()
-        no_match_layout = QVBoxLayout(no_match)
-        no_match_layout.setContentsMargins(SPACE["m"], SPACE["xl"], SPACE["m"], SPACE["m"])
-        no_match_layout.setSpacing(SPACE["m"])
-        no_match_label = make_label(self.tr("No entries match. Clear the search or filters."))
-        no_match_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.clear_button = QPushButton(self.tr("Clear search and filters"))
-        self.clear_button.setAccessibleName(self.tr("Clear search and filters"))
-        self.clear_button.setAccessibleDescription(self.tr("Show every entry again"))
-        self.clear_button.clicked.connect(self.clear_filters)
-        no_match_layout.addWidget(no_match_label)
-        no_match_layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        no_match_layout.addStretch()
-        self.list_pages = QStackedWidget()
-        self.list_pages.addWidget(self.entry_list)
-        self.list_pages.addWidget(no_match)
+        self.list_pages, self.clear_button = no_match_page(
+            self.entry_list,
+            self.tr("No entries match. Clear the search or filters."),
+            self.tr("Clear search and filters"),
+            self.tr("Show every entry again"),
+            self.clear_filters,
+        )
 
         self.undo_bar = QFrame()
         self.undo_bar.setProperty("role", "card")

@@ -84,7 +84,14 @@ from desktop_app.core.text import Text, primary_subtag
 from desktop_app.core.timeline import time_budget
 from desktop_app.ui import theme
 from desktop_app.ui.theme import SPACE
-from desktop_app.ui.widgets import Combo, SearchField, centred_page, make_label, scroll_pane
+from desktop_app.ui.widgets import (
+    Combo,
+    SearchField,
+    centred_page,
+    make_label,
+    no_match_page,
+    scroll_pane,
+)
 
 SUBTITLE_ROLE: Final = Qt.ItemDataRole.UserRole + 1
 ID_ROLE: Final = Qt.ItemDataRole.UserRole + 2
@@ -612,22 +619,13 @@ class LibraryView(QWidget):
         self.practice_list.chosen.connect(self._choose_index)
         self.practice_list.move_up.connect(self.focus_search)
 
-        no_match = QWidget()
-        no_match_layout = QVBoxLayout(no_match)
-        no_match_layout.setContentsMargins(SPACE["m"], SPACE["xl"], SPACE["m"], SPACE["m"])
-        no_match_layout.setSpacing(SPACE["m"])
-        no_match_label = make_label(self.tr("No practices match. Clear the search or filters."))
-        no_match_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.clear_button = QPushButton(self.tr("Clear search and filters"))
-        self.clear_button.setAccessibleName(self.tr("Clear search and filters"))
-        self.clear_button.setAccessibleDescription(self.tr("Show every practice again"))
-        self.clear_button.clicked.connect(self.clear_filters)
-        no_match_layout.addWidget(no_match_label)
-        no_match_layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        no_match_layout.addStretch()
-        self.list_pages = QStackedWidget()
-        self.list_pages.addWidget(self.practice_list)
-        self.list_pages.addWidget(no_match)
+        self.list_pages, self.clear_button = no_match_page(
+            self.practice_list,
+            self.tr("No practices match. Clear the search or filters."),
+            self.tr("Clear search and filters"),
+            self.tr("Show every practice again"),
+            self.clear_filters,
+        )
 
         left = QVBoxLayout()
         left.setSpacing(SPACE["s"])

@@ -4,7 +4,6 @@ with their places, and nothing is written until every one is solved."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.library import Entry, Library
 from desktop_app.core.model import PackManifest
 from desktop_app.core.problems import InvalidFile
-from desktop_app.storage.pack_export import export_pack
+from desktop_app.storage.pack_export import built_in_ids, export_pack, pack_id_for
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import make_label
 
@@ -140,18 +139,14 @@ class MakePackDialog(QDialog):
         """Write the pack; on problems, list them here and write nothing."""
         practices, plans = self.ticked()
         title = self.title_field.text().strip()
-        languages = [e.item.language for e in practices + plans]
-        built_in = [i for i, e in self.library.practices.items() if e.source.kind == "built-in"]
         try:
             self.manifest = export_pack(
                 practices,
                 plans,
                 out,
-                pack_id=re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "pack",
                 title=title,
                 author=self.author_field.text().strip(),
-                language=languages[0] if languages else self.language,
-                built_in=built_in,
+                built_in=built_in_ids(self.library),
             )
         except InvalidFile as error:
             lines = [f"{p.file}:{p.pos.line}:{p.pos.col}: {p.message}" for p in error.problems]
@@ -224,7 +219,7 @@ class MakePackDialog(QDialog):
         return one if number == 1 else many.replace("%1", str(number))
 
     def _choose_file(self) -> None:
-        name = re.sub(r"[^A-Za-z0-9]+", "-", self.title_field.text()).strip("-") or "pack"
+        name = pack_id_for(self.title_field.text())
         chosen, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the pack"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QPainter, QPaintEvent, QPen
@@ -13,8 +14,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QStyle,
     QStyleOptionComboBox,
     QStylePainter,
@@ -151,3 +154,32 @@ def centred_page(column: QWidget) -> QWidget:
     outer.addLayout(middle)
     outer.addStretch(3)
     return page
+
+
+def no_match_page(
+    list_view: QWidget,
+    message: str,
+    clear_text: str,
+    clear_description: str,
+    clear: Callable[[], None],
+) -> tuple[QStackedWidget, QPushButton]:
+    """`list_view` on page 0 and, on page 1, what to show when a search or filter
+    matches nothing: the `message` and a button that clears them (returned too, for
+    the tab order). Texts come translated from the caller."""
+    no_match = QWidget()
+    layout = QVBoxLayout(no_match)
+    layout.setContentsMargins(SPACE["m"], SPACE["xl"], SPACE["m"], SPACE["m"])
+    layout.setSpacing(SPACE["m"])
+    label = make_label(message)
+    label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    button = QPushButton(clear_text)
+    button.setAccessibleName(clear_text)
+    button.setAccessibleDescription(clear_description)
+    button.clicked.connect(clear)
+    layout.addWidget(label)
+    layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+    layout.addStretch()
+    pages = QStackedWidget()
+    pages.addWidget(list_view)
+    pages.addWidget(no_match)
+    return pages, button
