@@ -133,5 +133,5 @@ def _phase(ramp: Ramp) -> str:
 
 
 def _clock(seconds: float) -> str:
-    minutes, secs = divmod(seconds, 60)
-    return f"{int(minutes)}:{secs:04.1f}"
+    minutes, tenths = divmod(round(seconds * 10), 600)  # round first: 59.96 s is 1:00.0
+    return f"{minutes}:{tenths / 10:04.1f}"
