@@ -86,7 +86,7 @@ def ensure_private_dir(path: Path) -> Path:
 
 
 def builtin_dir(name: str) -> Path:
-    """A folder shipped with Attune (`practices`, `assets`): inside the installed
+    """A folder shipped with Attune (`practices`, `assets`, `templates`): inside the installed
     package when built as a wheel, else at the top of the source tree."""
     package = Path(desktop_app.__file__).resolve().parent
     installed = package / "_builtin" / name
