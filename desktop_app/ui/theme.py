@@ -166,6 +166,10 @@ def style_sheet(p: Palette, zoom: float = 1.0) -> str:
         font-weight: 600;
     }}
     QPushButton[role="primary"]:focus {{ border: 2px solid {p.text}; }}
+    QPushButton:disabled {{ color: {p.muted}; }}
+    QPushButton[role="primary"]:disabled {{
+        background: {p.accent_soft}; color: {p.muted}; border: 1px solid {p.border};
+    }}
     QPushButton[role="quiet"] {{ background: transparent; border: 1px solid transparent; }}
     QPushButton[role="quiet"]:hover {{ background: {p.accent_soft}; }}
     QPushButton[role="nav"] {{
