@@ -429,6 +429,8 @@ class LibraryView(QWidget):
     """
 
     practice_chosen = Signal(str)
+    #: Open the practice in the editor: one's own file itself, any other as a copy.
+    edit_requested = Signal(str)
 
     def __init__(
         self,
@@ -703,6 +705,12 @@ class LibraryView(QWidget):
         begin_row = QHBoxLayout()
         begin_row.setContentsMargins(SPACE["s"] + 2, SPACE["m"], 0, 0)  # 2: the focus border
         begin_row.addWidget(self.begin_button)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setProperty("role", "quiet")
+        self.edit_button.setAccessibleName(self.tr("Edit"))
+        self.edit_button.setAccessibleDescription(self.tr("Open this practice in the editor"))
+        self.edit_button.clicked.connect(self._edit_current)
+        begin_row.addWidget(self.edit_button)
         begin_row.addStretch()
 
         chosen = QWidget()
@@ -810,6 +818,7 @@ class LibraryView(QWidget):
             self.clear_button,
             self.details_area,
             self.begin_button,
+            self.edit_button,
             self.problems_button,
         )
         for first, second in itertools.pairwise(chain):
@@ -1015,10 +1024,20 @@ class LibraryView(QWidget):
             # The hint, unless nothing is listed: then the list says what to do.
             self.details_pages.setCurrentIndex(0 if self.model.rowCount() else 2)
             self.begin_button.setEnabled(False)
+            self.edit_button.setEnabled(False)
             return
         self._show_details(entry)
         self.details_pages.setCurrentIndex(1)
         self.begin_button.setEnabled(True)
+        self.edit_button.setEnabled(True)
+        own = entry.source.kind == "user"
+        self.edit_button.setText(self.tr("Edit…") if own else self.tr("Adapt a copy…"))
+        self.edit_button.setAccessibleName(self.tr("Edit") if own else self.tr("Adapt a copy"))
+        self.edit_button.setAccessibleDescription(
+            self.tr("Open this practice in the editor")
+            if own
+            else self.tr("Open a copy in the editor, to save among your own practices")
+        )
 
     def _show_details(self, entry: Entry) -> None:
         practice = entry.item
@@ -1069,6 +1088,11 @@ class LibraryView(QWidget):
 
     def _choose_current(self) -> None:
         self._choose_index(self.practice_list.currentIndex())
+
+    def _edit_current(self) -> None:
+        index = self.practice_list.currentIndex()
+        if index.isValid():
+            self.edit_requested.emit(str(index.data(ID_ROLE)))
 
 
 def _matches(info: RowInfo, filters: _Filters) -> bool:

@@ -68,6 +68,7 @@ if TYPE_CHECKING:  # sound and the session screens load when first used, not at 
     from desktop_app.ui.make_pack_dialog import MakePackDialog
     from desktop_app.ui.pack_dialog import PackDialog
     from desktop_app.ui.player_view import PlayerResult, PlayerView, SoundSink
+    from desktop_app.ui.practice_editor import PracticeEditor
     from desktop_app.ui.reminders import ReminderService
     from desktop_app.ui.report_dialog import ReportDialog
     from desktop_app.ui.settings_view import SettingsView
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.today_view: TodayView | None = None
         self.reminders: ReminderService | None = None
         self.settings_view: SettingsView | None = None
+        self.editor: PracticeEditor | None = None
         self.watcher: LibraryWatcher | None = None
         self.settings, settings_notice = services.settings_store.load()
         self.sessions: list[SessionRecord] = []
@@ -203,6 +205,7 @@ class MainWindow(QMainWindow):
             self.library, self.language, practices_folder=services.paths.practices
         )
         self.library_view.practice_chosen.connect(self.open_practice_id)
+        self.library_view.edit_requested.connect(self.edit_practice)
         self.settings_view = SettingsView(self.settings, self.voices)
         self.settings_view.changed.connect(self.change_settings)
         self.settings_view.erase_requested.connect(self.erase_all_data)
@@ -544,6 +547,41 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_pack_file(Path(first))
 
+    # --- writing practices ------------------------------------------------------------
+
+    def open_editor(self) -> PracticeEditor:
+        """The practice editor, in a window of its own (one, brought forward)."""
+        from desktop_app.ui.practice_editor import PracticeEditor
+
+        if self.editor is None:
+            self.editor = PracticeEditor(self.services.paths, self.library, parent=self)
+            self.editor.preview_requested.connect(self._preview)
+            self.editor.saved.connect(lambda _path: self.set_library(self.services.scan()))
+        self.editor.show()
+        self.editor.raise_()
+        self.editor.activateWindow()
+        return self.editor
+
+    def edit_practice(self, practice_id: str) -> PracticeEditor | None:
+        """One's own practice opens itself; any other opens as a copy to save as one's own."""
+        entry = self.library.practices.get(practice_id) if self.library else None
+        if entry is None:
+            return None
+        editor = self.open_editor()
+        if entry.source.kind == "user":
+            editor.ask_then(editor.open_file, entry.path)
+        else:
+            editor.ask_then(editor.open_copy, entry.path)
+        return editor
+
+    def _preview(self, practice: Practice) -> None:
+        if self.root.currentIndex() != 0:  # a practice is open: it is ended first
+            if self.player is not None:
+                self.player.end()
+            self.close_session()
+        self._come_forward()
+        self.open_practice(practice)
+
     def report_plan(self, plan_id: str) -> ReportDialog | None:
         """The adherence report on a plan, previewed; reflections only when ticked."""
         from desktop_app.ui.report_dialog import ReportDialog
@@ -648,6 +686,15 @@ class MainWindow(QMainWindow):
         self.make_pack_button.clicked.connect(self.make_pack)
         layout.addWidget(self.make_pack_button)
         QShortcut(QKeySequence("Ctrl+Shift+P"), self).activated.connect(self.make_pack)
+        self.write_button = QPushButton(self.tr("Write a practice…"))
+        self.write_button.setProperty("role", "quiet")
+        self.write_button.setAccessibleName(self.tr("Write a practice"))
+        self.write_button.setAccessibleDescription(
+            self.tr("Open the practice editor, with a template for each kind (Ctrl+Shift+E)")
+        )
+        self.write_button.clicked.connect(self.open_editor)
+        layout.addWidget(self.write_button)
+        QShortcut(QKeySequence("Ctrl+Shift+E"), self).activated.connect(self.open_editor)
         return nav
 
     def _coming_soon(self, title: str, text: str) -> QWidget:
@@ -694,6 +741,8 @@ class MainWindow(QMainWindow):
         self.library = library
         if self.library_view is not None:
             self.library_view.set_library(library)
+        if self.editor is not None:
+            self.editor.library = library
         self.refresh_today()
 
     def change_settings(self, settings: Settings) -> None:
@@ -743,6 +792,9 @@ class MainWindow(QMainWindow):
         self.show_screen(self.settings.last_screen)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.editor is not None and not self.editor.close():
+            event.ignore()  # unsaved changes, and the person chose to stay
+            return
         if self.player is not None:
             self.player.end()
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")

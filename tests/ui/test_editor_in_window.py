@@ -1,0 +1,86 @@
+"""The editor from the main window: opened from the navigation or from a practice in
+the Library, previewed in the real player path, saved into the Library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop_app.storage.paths import builtin_dir, default_paths
+from desktop_app.ui.before_view import BeforeView
+from tests.helpers import write
+from tests.ui.test_main_window import SHORT, make_window
+
+
+@pytest.fixture(autouse=True)
+def _let_go(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unsaved changes at close are let go unless a test says otherwise."""
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Discard
+    )
+
+
+def test_write_a_practice_preview_it_and_save_it_into_the_library(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    qtbot.mouseClick(window.write_button, Qt.MouseButton.LeftButton)
+    editor = window.editor
+    assert editor is not None and editor.isVisible()
+    assert editor.check.practice is not None  # a template to start from
+    assert window.open_editor() is editor  # one editor, brought forward
+    editor.set_text(SHORT, None)
+    editor.preview()
+    before = window.session_area.currentWidget()
+    assert isinstance(before, BeforeView) and window.root.currentIndex() == 1
+    assert before.practice.id == "short"
+    window.close_session()
+    assert "short" not in window.library_view.library.practices  # not saved yet
+    assert editor.save()
+    assert window.library_view.library.practices["short"].source.kind == "user"
+    assert editor.library is window.library
+
+
+def test_edit_opens_ones_own_file_and_a_copy_of_any_other(
+    qtbot: QtBot, _private_home: Path
+) -> None:
+    mine = write(_private_home / "data" / "practices", "short.yaml", SHORT)
+    window = make_window(qtbot)
+    view = window.library_view
+    assert view.select("short")
+    assert view.edit_button.text() == "Edit…"
+    qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
+    editor = window.editor
+    assert editor is not None and editor.path == mine
+    assert editor.text() == mine.read_text()
+
+    assert view.select("longer-out-breath")
+    assert view.edit_button.text() == "Adapt a copy…"
+    assert view.edit_button.accessibleName() == "Adapt a copy"
+    qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
+    original = builtin_dir("practices") / "longer-out-breath.yaml"
+    assert editor.path is None
+    assert editor.text() == original.read_text()
+    assert editor.editor.document().isModified()
+    assert editor.save()
+    assert (default_paths().practices / "longer-out-breath.yaml").read_text() == (
+        original.read_text()
+    )
+    assert window.library.practices["longer-out-breath"].source.kind == "user"
+
+
+def test_closing_the_window_with_unsaved_work_can_be_called_off(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(qtbot)
+    editor = window.open_editor()
+    editor.set_text(SHORT, None)
+    qtbot.keyClicks(editor.editor, "# more")
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Cancel
+    )
+    assert not window.close()
+    assert window.isVisible() and editor.isVisible()
+    assert editor.draft_file().exists()  # kept meanwhile, come what may
