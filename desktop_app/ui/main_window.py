@@ -67,6 +67,7 @@ if TYPE_CHECKING:  # sound and the session screens load when first used, not at 
     from desktop_app.ui.library_watcher import LibraryWatcher
     from desktop_app.ui.make_pack_dialog import MakePackDialog
     from desktop_app.ui.pack_dialog import PackDialog
+    from desktop_app.ui.plan_form import PlanFormDialog
     from desktop_app.ui.player_view import PlayerResult, PlayerView, SoundSink
     from desktop_app.ui.practice_editor import PracticeEditor
     from desktop_app.ui.reminders import ReminderService
@@ -514,6 +515,21 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def make_plan(self) -> PlanFormDialog | None:
+        """A plan made with a form, saved with one's own practices (and followed, if
+        wished)."""
+        from desktop_app.ui.plan_form import PlanFormDialog
+
+        library = self.library
+        if library is None:  # still being read; the button works a moment later
+            return None
+        dialog = PlanFormDialog(
+            library, self.language, self.services.paths.practices, self.plans, date.today(), self
+        )
+        dialog.saved.connect(lambda _id: self.set_library(self.services.scan()))
+        dialog.open()
+        return dialog
+
     def open_pack_file(self, path: Path) -> PackDialog:
         """Preview a pack and install it when the person says so (never before)."""
         from desktop_app.ui.pack_dialog import PackDialog
@@ -668,34 +684,47 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda s=screen: self.show_screen(s))
         layout.addStretch()
-        self.pack_button = QPushButton(self.tr("Open a pack…"))
-        self.pack_button.setProperty("role", "quiet")
-        self.pack_button.setAccessibleName(self.tr("Open a pack"))
-        self.pack_button.setAccessibleDescription(
-            self.tr("Install practices and plans from a .attunepack file (Ctrl+O)")
+        self.pack_button = self._nav_action(
+            self.tr("Open a pack…"),
+            self.tr("Install practices and plans from a .attunepack file (Ctrl+O)"),
+            "Ctrl+O",
+            self.choose_pack,
         )
-        self.pack_button.clicked.connect(self.choose_pack)
         layout.addWidget(self.pack_button)
-        QShortcut(QKeySequence("Ctrl+O"), self).activated.connect(self.choose_pack)
-        self.make_pack_button = QPushButton(self.tr("Make a pack…"))
-        self.make_pack_button.setProperty("role", "quiet")
-        self.make_pack_button.setAccessibleName(self.tr("Make a pack"))
-        self.make_pack_button.setAccessibleDescription(
-            self.tr("Save your own practices and plans as one .attunepack file (Ctrl+Shift+P)")
+        layout.addSpacing(SPACE["s"])
+        # A therapist's way, in order: write a practice, make a plan, hand both over.
+        self.write_button = self._nav_action(
+            self.tr("Write a practice…"),
+            self.tr("Open the practice editor, with a template for each kind (Ctrl+Shift+E)"),
+            "Ctrl+Shift+E",
+            self.open_editor,
         )
-        self.make_pack_button.clicked.connect(self.make_pack)
-        layout.addWidget(self.make_pack_button)
-        QShortcut(QKeySequence("Ctrl+Shift+P"), self).activated.connect(self.make_pack)
-        self.write_button = QPushButton(self.tr("Write a practice…"))
-        self.write_button.setProperty("role", "quiet")
-        self.write_button.setAccessibleName(self.tr("Write a practice"))
-        self.write_button.setAccessibleDescription(
-            self.tr("Open the practice editor, with a template for each kind (Ctrl+Shift+E)")
+        self.plan_button = self._nav_action(
+            self.tr("Make a plan…"),
+            self.tr("Choose practices, how often and for how long (Ctrl+Shift+L)"),
+            "Ctrl+Shift+L",
+            self.make_plan,
         )
-        self.write_button.clicked.connect(self.open_editor)
-        layout.addWidget(self.write_button)
-        QShortcut(QKeySequence("Ctrl+Shift+E"), self).activated.connect(self.open_editor)
+        self.make_pack_button = self._nav_action(
+            self.tr("Make a pack…"),
+            self.tr("Save your own practices and plans as one .attunepack file (Ctrl+Shift+P)"),
+            "Ctrl+Shift+P",
+            self.make_pack,
+        )
+        for button in (self.write_button, self.plan_button, self.make_pack_button):
+            layout.addWidget(button)
         return nav
+
+    def _nav_action(
+        self, text: str, description: str, keys: str, act: Callable[[], object]
+    ) -> QPushButton:
+        button = QPushButton(text)
+        button.setProperty("role", "quiet")
+        button.setAccessibleName(text.rstrip("…"))
+        button.setAccessibleDescription(description)
+        button.clicked.connect(lambda: act())
+        QShortcut(QKeySequence(keys), self).activated.connect(act)
+        return button
 
     def _coming_soon(self, title: str, text: str) -> QWidget:
         page = QWidget()

@@ -11,34 +11,29 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.core.library import Library
 from desktop_app.core.model import Plan, Practice
-from desktop_app.core.plan_loader import DAY_NAMES, check_plan_against_library, read_plan
+from desktop_app.core.plan_loader import check_plan_against_library, read_plan
 from desktop_app.core.plan_writer import (
     PlanDraft,
     PlanItemDraft,
-    When,
     draft_from_plan,
     plan_yaml,
     slug_for,
@@ -46,287 +41,12 @@ from desktop_app.core.plan_writer import (
 from desktop_app.core.problems import InvalidFile, Problem
 from desktop_app.storage.plans import PlanStore
 from desktop_app.storage.private_files import write_private
+from desktop_app.ui.plan_item_row import PlanItemRow, as_tall_as, no_enter, set_names
 from desktop_app.ui.theme import SPACE
-from desktop_app.ui.today_view import fixed_time, length_text
-from desktop_app.ui.widgets import Combo, GrowingTextEdit, make_label, scroll_pane
+from desktop_app.ui.widgets import GrowingTextEdit, make_label, scroll_pane
 
-#: How often, as the "How often" picker offers it (the data of each choice).
-_DAILY, _WEEKDAYS, _DAYS, _PER_WEEK = "daily", "weekdays", "days", "per_week"
 #: Ends, when ticked, starts two weeks after the start: a usual time between sessions.
 _DEFAULT_WEEKS = 2
-
-
-def _name(widget: QWidget, name: str, description: str) -> None:
-    widget.setAccessibleName(name)
-    widget.setAccessibleDescription(description)
-
-
-def _as_tall_as(edit: QWidget, field: QLineEdit) -> None:
-    """The style sheet leaves date and time boxes at the style's height; match the fields."""
-    field.ensurePolished()
-    edit.setMinimumHeight(field.sizeHint().height())
-
-
-def _no_enter(button: QPushButton) -> QPushButton:
-    """Enter in a field must never press a button of the dialog by accident."""
-    button.setAutoDefault(False)
-    button.setDefault(False)
-    return button
-
-
-def _about(seconds: float, tr: Callable[[str], str]) -> str:
-    """A rough length for people: whole minutes (`7 min`), seconds under a minute."""
-    minutes = round(seconds / 60)
-    return length_text(minutes * 60.0 if minutes else float(round(seconds)), tr)
-
-
-class PlanItemRow(QFrame):
-    """One practice of the plan: which, how long, how often, a reminder and a note."""
-
-    changed = Signal()
-    remove_requested = Signal(object)
-
-    def __init__(
-        self, practices: list[tuple[str, Practice | None]], language: str, number: int
-    ) -> None:
-        super().__init__()
-        self.setProperty("role", "card")
-        self.language = language
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(SPACE["m"], SPACE["m"], SPACE["m"], SPACE["m"])
-        outer.setSpacing(SPACE["s"])
-
-        self.practice = Combo()
-        for practice_id, practice in practices:
-            title = practice.title.get(language) if practice else practice_id
-            self.practice.addItem(title, practice_id)
-        self._practices = dict(practices)
-        self.length = Combo()
-        self.practice.currentIndexChanged.connect(self._fill_lengths)
-        first = QHBoxLayout()
-        first.setSpacing(SPACE["s"])
-        self._practice_label = self._label(self.tr("Practice"), self.practice)
-        first.addWidget(self._practice_label)
-        first.addWidget(self.practice, 3)
-        first.addSpacing(SPACE["s"])
-        first.addWidget(self._label(self.tr("Length"), self.length))
-        first.addWidget(self.length, 2)
-        # Widths by share only, so every row lines up whatever its texts.
-        for combo in (self.practice, self.length):
-            combo.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        outer.addLayout(first)
-
-        self.often = Combo()
-        self.often.addItem(self.tr("Every day"), _DAILY)
-        self.often.addItem(self.tr("Weekdays"), _WEEKDAYS)
-        self.often.addItem(self.tr("Chosen days"), _DAYS)
-        self.often.addItem(self.tr("Some days a week"), _PER_WEEK)
-        self.day_boxes = [QCheckBox(text) for text in self._short_days()]
-        # A picker rather than a spin box: the same look and keys as the others.
-        self.per_week = Combo()
-        self.per_week.addItem(self.tr("once a week"), 1)
-        self.per_week.addItem(self.tr("twice a week"), 2)
-        for times in range(3, 8):
-            self.per_week.addItem(self.tr("%1 times a week").replace("%1", str(times)), times)
-        self.per_week.setCurrentIndex(2)
-        second = QHBoxLayout()
-        second.setSpacing(SPACE["s"])
-        second.addWidget(self._label(self.tr("How often"), self.often))
-        second.addWidget(self.often)
-        self.days = QWidget()
-        days_layout = QHBoxLayout(self.days)
-        days_layout.setContentsMargins(SPACE["s"], 0, 0, 0)
-        days_layout.setSpacing(SPACE["s"])
-        for box in self.day_boxes:
-            days_layout.addWidget(box)
-            box.toggled.connect(self.changed)
-        second.addWidget(self.days)
-        second.addWidget(self.per_week)
-        second.addStretch(1)
-        outer.addLayout(second)
-
-        self.reminder = QCheckBox(self.tr("A reminder at"))
-        self.at = QTimeEdit(QTime(8, 0))
-        self.at.setDisplayFormat("HH:mm")
-        self.at.setEnabled(False)
-        self.reminder.toggled.connect(self.at.setEnabled)
-        self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("A note, if you like: when or how"))
-        _as_tall_as(self.at, self.note)
-        self.remove = _no_enter(QPushButton(self.tr("Remove")))
-        self.remove.setProperty("role", "quiet")
-        self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
-        third = QHBoxLayout()
-        third.setSpacing(SPACE["s"])
-        third.addWidget(self.reminder)
-        third.addWidget(self.at)
-        third.addSpacing(SPACE["m"])
-        third.addWidget(self._label(self.tr("Note"), self.note))
-        third.addWidget(self.note, 1)
-        third.addWidget(self.remove)
-        outer.addLayout(third)
-
-        self.often.currentIndexChanged.connect(self._show_schedule)
-        for signal in (self.practice.currentIndexChanged, self.often.currentIndexChanged):
-            signal.connect(self.changed)
-        self.renumber(number)
-        self._fill_lengths()
-        self._show_schedule()
-
-    # --- what the row holds -------------------------------------------------------------
-
-    def practice_id(self) -> str:
-        return str(self.practice.currentData())
-
-    def when(self) -> When:
-        kind = self.often.currentData()
-        if kind == _DAYS:
-            return tuple(
-                d for d, box in zip(DAY_NAMES, self.day_boxes, strict=True) if box.isChecked()
-            )
-        if kind == _PER_WEEK:
-            return int(self.per_week.currentData())
-        return str(kind)
-
-    def draft(self) -> PlanItemDraft:
-        at = self.at.time().toPython() if self.reminder.isChecked() else None
-        assert at is None or isinstance(at, time)
-        length = self.length.currentData()
-        return PlanItemDraft(
-            self.practice_id(),
-            float(length) if length is not None else None,
-            self.when(),
-            time(at.hour, at.minute) if at else None,
-            self.note.text().strip(),
-        )
-
-    def set_draft(self, item: PlanItemDraft) -> None:
-        index = self.practice.findData(item.practice)
-        if index < 0:  # a practice this library lacks: keep it, by its id
-            self.practice.addItem(item.practice, item.practice)
-            index = self.practice.count() - 1
-        self.practice.setCurrentIndex(index)
-        if item.length is not None:
-            found = self.length.findData(item.length)
-            if found < 0:
-                self.length.addItem(length_text(item.length, self.tr), item.length)
-                found = self.length.count() - 1
-            self.length.setCurrentIndex(found)
-        when = item.when
-        if isinstance(when, tuple):
-            self.often.setCurrentIndex(self.often.findData(_DAYS))
-            for name, box in zip(DAY_NAMES, self.day_boxes, strict=True):
-                box.setChecked(name in when)
-        elif isinstance(when, int):
-            self.often.setCurrentIndex(self.often.findData(_PER_WEEK))
-            self.per_week.setCurrentIndex(max(0, self.per_week.findData(when)))
-        else:
-            self.often.setCurrentIndex(max(0, self.often.findData(when)))
-        self.reminder.setChecked(item.at is not None)
-        if item.at is not None:
-            self.at.setTime(QTime(item.at.hour, item.at.minute))
-        self.note.setText(item.note)
-
-    def missing(self) -> str | None:
-        """What must still be chosen in this row, in words; None when nothing."""
-        if self.often.currentData() == _DAYS and not self.when():
-            return self.tr("Tick at least one day for practice %1.").replace("%1", str(self.number))
-        return None
-
-    def focus_chain(self) -> list[QWidget]:
-        """The row's fields in reading order, for the dialog's tab order."""
-        return [
-            self.practice,
-            self.length,
-            self.often,
-            *self.day_boxes,
-            self.per_week,
-            self.reminder,
-            self.at,
-            self.note,
-            self.remove,
-        ]
-
-    def renumber(self, number: int) -> None:
-        """Names say which practice they belong to, so a screen reader can tell rows apart."""
-        self.number = number
-        n = str(number)
-
-        def named(text: str) -> str:
-            return text.replace("%1", n)
-
-        self.setAccessibleName(named(self.tr("Practice %1 of the plan")))
-        self.setAccessibleDescription(self.tr("Which practice, how long and how often"))
-        _name(self.practice, named(self.tr("Practice %1")), self.tr("Which practice to do"))
-        _name(self.length, named(self.tr("Length of practice %1")), self.tr("How long it lasts"))
-        _name(self.often, named(self.tr("How often, practice %1")), self.tr("How often to do it"))
-        for day, box in zip(self._long_days(), self.day_boxes, strict=True):
-            _name(box, named(day + self.tr(", practice %1")), self.tr("Ticked: do it on this day"))
-        _name(
-            self.per_week,
-            named(self.tr("Times a week, practice %1")),
-            self.tr("How many times a week, on any days"),
-        )
-        _name(
-            self.reminder,
-            named(self.tr("A reminder, practice %1")),
-            self.tr("Ticked: a gentle reminder at the time beside it"),
-        )
-        _name(self.at, named(self.tr("Reminder time, practice %1")), self.tr("Time of day"))
-        _name(self.note, named(self.tr("Note for practice %1")), self.tr("Optional"))
-        _name(self.remove, named(self.tr("Remove practice %1")), self.tr("Take it out of the plan"))
-
-    # --- inside the row ----------------------------------------------------------------
-
-    def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = make_label(text, "muted", wrap=False)
-        label.setBuddy(buddy)
-        _name(label, text, self.tr("Label"))
-        return label
-
-    def _fill_lengths(self) -> None:
-        practice = self._practices.get(self.practice_id())
-        self.length.clear()
-        if practice is not None and practice.lengths:
-            for seconds in practice.lengths:
-                self.length.addItem(length_text(seconds, self.tr), seconds)
-        else:
-            own = fixed_time(practice) if practice is not None else None
-            text = (
-                self.tr("Its own: about %1").replace("%1", _about(own, self.tr))
-                if own
-                else self.tr("Its own length")
-            )
-            self.length.addItem(text, None)
-        # One choice is no choice: leave it out of the tab order.
-        self.length.setEnabled(self.length.count() > 1)
-
-    def _show_schedule(self) -> None:
-        kind = self.often.currentData()
-        self.days.setVisible(kind == _DAYS)
-        self.per_week.setVisible(kind == _PER_WEEK)
-
-    def _short_days(self) -> list[str]:
-        return [
-            self.tr("Mon"),
-            self.tr("Tue"),
-            self.tr("Wed"),
-            self.tr("Thu"),
-            self.tr("Fri"),
-            self.tr("Sat"),
-            self.tr("Sun"),
-        ]
-
-    def _long_days(self) -> list[str]:
-        return [
-            self.tr("Monday"),
-            self.tr("Tuesday"),
-            self.tr("Wednesday"),
-            self.tr("Thursday"),
-            self.tr("Friday"),
-            self.tr("Saturday"),
-            self.tr("Sunday"),
-        ]
 
 
 class PlanFormDialog(QDialog):
@@ -365,11 +85,11 @@ class PlanFormDialog(QDialog):
 
         heading_text = self.tr("Change the plan") if plan else self.tr("Make a plan")
         self.setWindowTitle(heading_text)
-        _name(self, heading_text, self.tr("Practices to do, how often, and a message"))
+        set_names(self, heading_text, self.tr("Practices to do, how often, and a message"))
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACE["m"])
         heading = make_label(heading_text, "heading")
-        _name(heading, heading_text, self.tr("Heading"))
+        set_names(heading, heading_text, self.tr("Heading"))
         layout.addWidget(heading)
         # The fields scroll; the heading and the buttons stay where they are.
         content = QWidget()
@@ -384,11 +104,11 @@ class PlanFormDialog(QDialog):
             self.tr("Title"), self.tr("The plan's title, as people see it")
         )
         self.id_note = make_label("", "muted")
-        _name(self.id_note, self.tr("File name"), self.tr("Where the plan is saved"))
+        set_names(self.id_note, self.tr("File name"), self.tr("Where the plan is saved"))
         self.from_field = self._line(self.tr("From"), self.tr("Who gives the plan, shown with it"))
         self.from_field.setPlaceholderText(self.tr("Your name, as your client knows you"))
         self.message_field = GrowingTextEdit()
-        _name(
+        set_names(
             self.message_field,
             self.tr("Message"),
             self.tr("An optional word for the person; Tab moves on"),
@@ -429,26 +149,26 @@ class PlanFormDialog(QDialog):
                 continue
             label = make_label(text, None, wrap=False)
             label.setBuddy(field)  # Alt+T, Alt+R, Alt+M, Alt+C move to the field
-            _name(label, field.accessibleName(), field.accessibleDescription())
+            set_names(label, field.accessibleName(), field.accessibleDescription())
             form.addRow(label, field)
         dates_label = make_label(self.tr("Dates"), None, wrap=False)
-        _name(dates_label, self.tr("Dates"), self.tr("Both are optional"))
+        set_names(dates_label, self.tr("Dates"), self.tr("Both are optional"))
         form.addRow(dates_label, dates)
         body.addLayout(form)
 
         practices_heading = make_label(self.tr("Practices"), "subheading")
-        _name(practices_heading, self.tr("Practices"), self.tr("Heading"))
+        set_names(practices_heading, self.tr("Practices"), self.tr("Heading"))
         body.addWidget(practices_heading)
         self.empty_note = make_label(
             self.tr("No practices in this plan yet. Add the first one below."), "muted"
         )
-        _name(self.empty_note, self.tr("No practices yet"), self.empty_note.text())
+        set_names(self.empty_note, self.tr("No practices yet"), self.empty_note.text())
         body.addWidget(self.empty_note)
         self.rows_layout = QVBoxLayout()
         self.rows_layout.setSpacing(SPACE["s"])
         body.addLayout(self.rows_layout)
-        self.add_button = _no_enter(QPushButton(self.tr("Add a practice")))
-        _name(
+        self.add_button = no_enter(QPushButton(self.tr("Add a practice")))
+        set_names(
             self.add_button, self.tr("Add a practice"), self.tr("A new row for one more practice")
         )
         self.add_button.clicked.connect(self._add_and_focus)
@@ -465,7 +185,7 @@ class PlanFormDialog(QDialog):
         layout.addWidget(pane, 1)
 
         self.follow_check = QCheckBox(self.tr("Also follow this plan myself (it shows on Today)"))
-        _name(
+        set_names(
             self.follow_check,
             self.follow_check.text(),
             self.tr("Ticked: the plan is added to your own Today as well"),
@@ -474,21 +194,21 @@ class PlanFormDialog(QDialog):
 
         self.problems = make_label("", "warning")
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        _name(self.problems, self.tr("Problems"), self.tr("What to change before saving"))
+        set_names(self.problems, self.tr("Problems"), self.tr("What to change before saving"))
         self.problems.hide()
         layout.addWidget(self.problems)
 
         buttons = QHBoxLayout()
         self.status = make_label("", "muted")
-        _name(self.status, self.tr("Status"), self.tr("What is still needed"))
+        set_names(self.status, self.tr("Status"), self.tr("What is still needed"))
         buttons.addWidget(self.status, 1)
-        self.cancel_button = _no_enter(QPushButton(self.tr("Cancel")))
-        _name(self.cancel_button, self.tr("Cancel"), self.tr("Close without saving"))
+        self.cancel_button = no_enter(QPushButton(self.tr("Cancel")))
+        set_names(self.cancel_button, self.tr("Cancel"), self.tr("Close without saving"))
         self.cancel_button.clicked.connect(self.reject)
         buttons.addWidget(self.cancel_button)
-        self.save_button = _no_enter(QPushButton(self.tr("Save")))
+        self.save_button = no_enter(QPushButton(self.tr("Save")))
         self.save_button.setProperty("role", "primary")
-        _name(self.save_button, self.tr("Save"), self.tr("Save the plan with your practices"))
+        set_names(self.save_button, self.tr("Save"), self.tr("Save the plan with your practices"))
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
@@ -718,7 +438,7 @@ class PlanFormDialog(QDialog):
 
     def _line(self, name: str, description: str) -> QLineEdit:
         field = QLineEdit()
-        _name(field, name, description)
+        set_names(field, name, description)
         field.textChanged.connect(self._update)
         return field
 
@@ -728,10 +448,10 @@ class PlanFormDialog(QDialog):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
         edit.setEnabled(False)
-        _as_tall_as(edit, self.title_field)
+        as_tall_as(edit, self.title_field)
         check.toggled.connect(edit.setEnabled)
-        _name(check, text, description)
-        _name(edit, text + self.tr(", date"), self.tr("The day; Alt+Down opens a calendar"))
+        set_names(check, text, description)
+        set_names(edit, text + self.tr(", date"), self.tr("The day; Alt+Down opens a calendar"))
         return check, edit
 
     def _add_and_focus(self) -> None:

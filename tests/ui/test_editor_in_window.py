@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.storage.paths import builtin_dir, default_paths
 from desktop_app.ui.before_view import BeforeView
+from desktop_app.ui.plan_form import PlanFormDialog
 from tests.helpers import write
 from tests.ui.test_main_window import SHORT, make_window
 
@@ -84,3 +85,20 @@ def test_closing_the_window_with_unsaved_work_can_be_called_off(
     assert not window.close()
     assert window.isVisible() and editor.isVisible()
     assert editor.draft_file().exists()  # kept meanwhile, come what may
+
+
+def test_make_a_plan_from_the_navigation_saves_it_among_ones_own_files(
+    qtbot: QtBot, _private_home: Path
+) -> None:
+    write(_private_home / "data" / "practices", "short.yaml", SHORT)
+    window = make_window(qtbot)
+    qtbot.mouseClick(window.plan_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(PlanFormDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.title_field.setText("For Sam")
+    dialog.from_field.setText("Dr. Test")
+    dialog.add_item()
+    assert dialog.save()
+    plan = window.library.plans["for-sam"]
+    assert plan.source.kind == "user"
+    assert "for-sam" not in {s.plan.id for s in window.plans.plans()}  # not followed

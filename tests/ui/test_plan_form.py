@@ -22,7 +22,8 @@ from desktop_app.core.model import Daily, OnDays, PerWeek, Weekdays
 from desktop_app.core.plan_loader import load_plan
 from desktop_app.storage.paths import default_paths
 from desktop_app.storage.plans import PlanStore
-from desktop_app.ui.plan_form import PlanFormDialog, PlanItemRow
+from desktop_app.ui.plan_form import PlanFormDialog
+from desktop_app.ui.plan_item_row import PlanItemRow
 
 TODAY = dt.date(2026, 3, 2)
 
