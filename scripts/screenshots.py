@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/screenshots.py [OUT_FOLDER]     (default: docs/screenshots)
 
-Screens: Library, Before you begin, Player mid-breath, Grounding, After. Uses the
+Screens: Library, Journal, Insights, the practice editor, the plan form, Before you
+begin, Player mid-breath, Grounding, After. Uses the
 built-in practices, a private ATTUNE_HOME and the offscreen platform, so it needs no
 display and touches none of your own data. Speech is left out so it runs anywhere.
 """
@@ -32,6 +33,7 @@ from desktop_app.ui.after_view import AfterView  # noqa: E402
 from desktop_app.ui.before_view import BeforeView  # noqa: E402
 from desktop_app.ui.main_window import MainWindow, Services  # noqa: E402
 from desktop_app.ui.player_view import PlayerView  # noqa: E402
+from desktop_app.ui.practice_editor import PracticeEditor, template_path  # noqa: E402
 
 SIZE = (1100, 740)
 
@@ -150,6 +152,35 @@ def main() -> None:
         journal_page = window.pages["journal"]
         getattr(journal_page, "show_insights", lambda: None)()
         save(window, out / f"insights-{name}.png")
+
+        editor = PracticeEditor(paths, window.library)
+        template = template_path("guided-imagery").read_text(encoding="utf-8")
+        editor.set_text(template, None)
+        # One slip of the keyboard, so the underline and the problem list show.
+        editor.editor.setPlainText(template.replace("silence: flex", "silence: flx", 1))
+        editor.check_now()
+        first = editor.check.problems[0].pos
+        editor.editor.go_to(first.line, first.col)
+        save(editor, out / f"editor-{name}.png")
+        editor.editor.document().setModified(False)
+        editor.drop_draft()
+        editor.close()
+
+        plan_form = window.make_plan()
+        assert plan_form is not None
+        plan_form.title_field.setText("Weeks 1–2: finding steadiness")
+        plan_form.from_field.setText("Dr. A. de Vries")
+        plan_form.message_field.setPlainText(
+            "Try these at a quiet moment. It's fine to miss a day."
+        )
+        plan_form.add_item()
+        plan_form.resize(760, 720)
+        plan_form.show()
+        for _ in range(5):
+            QApplication.processEvents()
+        plan_form.grab().save(str(out / f"plan-{name}.png"))
+        print(out / f"plan-{name}.png")
+        plan_form.close()
         window.close()
 
         breathing = practice("longer-out-breath")

@@ -43,7 +43,9 @@ class CodeEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Practices are mostly sentences: wrapped, they can be read without scrolling
+        # sideways (the line numbers stay with each line's start).
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         # Tab moves on to the next control, so the editor never traps the keyboard;
         # Enter keeps the indent and the Space bar does the rest.
         self.setTabChangesFocus(True)

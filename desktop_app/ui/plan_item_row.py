@@ -123,6 +123,7 @@ class PlanItemRow(QFrame):
         self.reminder = QCheckBox(self.tr("A reminder at"))
         self.at = QTimeEdit(QTime(8, 0))
         self.at.setDisplayFormat("HH:mm")
+        self.at.setMinimumWidth(self.at.fontMetrics().horizontalAdvance("00:00") + 3 * SPACE["m"])
         self.at.setEnabled(False)
         self.reminder.toggled.connect(self.at.setEnabled)
         self.note = QLineEdit()

@@ -105,7 +105,7 @@ class PracticeEditor(QWidget):
         side.setChildrenCollapsible(False)
         side.addWidget(self.problems)
         side.addWidget(self.outline)
-        side.setSizes([200, 460])
+        side.setSizes([160, 500])
         split.addWidget(side)
         split.setSizes([640, 500])
         layout.addWidget(split, 1)

@@ -158,7 +158,7 @@ def style_sheet(p: Palette, zoom: float = 1.0) -> str:
     QPushButton:hover {{ background: {p.accent_soft}; }}
     QPushButton:focus, QToolButton:focus, QLineEdit:focus, QComboBox:focus,
     QListView:focus, QTextEdit:focus, QPlainTextEdit:focus, QSlider:focus,
-    QCheckBox:focus, QRadioButton:focus, QSpinBox:focus {{
+    QCheckBox:focus, QRadioButton:focus, QSpinBox:focus, QDateEdit:focus, QTimeEdit:focus {{
         border: 2px solid {p.accent};
     }}
     QPushButton[role="primary"] {{
@@ -178,7 +178,8 @@ def style_sheet(p: Palette, zoom: float = 1.0) -> str:
     }}
     QPushButton[role="nav"]:checked {{ background: {p.accent_soft}; font-weight: 600; }}
     QPushButton[role="nav"]:focus {{ border: 2px solid {p.accent}; }}
-    QLineEdit, QComboBox, QTextEdit, QPlainTextEdit, QSpinBox, QDoubleSpinBox {{
+    QLineEdit, QComboBox, QTextEdit, QPlainTextEdit, QSpinBox, QDoubleSpinBox, QDateEdit,
+    QTimeEdit {{
         background: {p.surface}; border: 1px solid {p.border}; border-radius: {RADIUS - 4}px;
         padding: {px(6)}px {px(8)}px; selection-background-color: {p.accent};
         selection-color: {p.on_accent};
@@ -209,14 +210,16 @@ def style_sheet(p: Palette, zoom: float = 1.0) -> str:
     }}
     QCheckBox::indicator:checked {{ image: url("{_icon(f"check-{p.name}.svg")}"); }}
     QSlider:horizontal {{ min-height: {handle + 4}px; }}
-    QComboBox::drop-down {{
+    QComboBox::drop-down, QDateEdit::drop-down {{
         border: none; width: {px(24)}px; subcontrol-origin: padding;
         subcontrol-position: center right;
     }}
-    QComboBox::down-arrow {{
+    QComboBox::down-arrow, QDateEdit::down-arrow {{
         image: url("{_icon(f"chevron-{p.name}.svg")}"); width: {px(12)}px; height: {px(8)}px;
         margin-right: {px(8)}px;
     }}
+    /* Times are typed, or moved with the arrow keys: the style drew its tiny arrows broken. */
+    QTimeEdit::up-button, QTimeEdit::down-button {{ width: 0px; border: none; }}
     QComboBox QAbstractItemView {{
         background: {p.surface}; border: 1px solid {p.border};
         selection-background-color: {p.accent_soft}; selection-color: {p.text};
