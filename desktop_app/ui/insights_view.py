@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.ui import theme
+from desktop_app.ui.shared_words import kind_names
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import centred_page
 
@@ -64,25 +65,6 @@ QHeaderView::section { background: palette(base); border: none;
 QWidget#insightsContent { background: transparent; }
 """
 _MINUS: Final = "\u2212"
-
-
-def kind_names() -> dict[str, str]:
-    """Practice kinds as people read them, in the order the library lists them."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("JournalKinds", text)
-
-    return {
-        "breathing": tr("Breathing"),
-        "focusing": tr("Focusing"),
-        "self-compassion": tr("Self-compassion"),
-        "guided-imagery": tr("Guided imagery"),
-        "mindfulness": tr("Mindfulness"),
-        "body-awareness": tr("Body awareness"),
-        "grounding": tr("Grounding"),
-        "relational": tr("Relational"),
-        "other": tr("Other"),
-    }
 
 
 # --- the numbers -----------------------------------------------------------------------------

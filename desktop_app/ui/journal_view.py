@@ -83,7 +83,8 @@ from desktop_app.storage.journal import (
     scale_changes,
 )
 from desktop_app.ui import theme
-from desktop_app.ui.insights_view import InsightsView, kind_names
+from desktop_app.ui.insights_view import InsightsView
+from desktop_app.ui.shared_words import kind_names
 from desktop_app.ui.theme import RADIUS, SPACE
 from desktop_app.ui.widgets import (
     Combo,

@@ -83,6 +83,7 @@ from desktop_app.core.model import PRACTICE_KINDS, Practice, spoken_languages
 from desktop_app.core.text import Text, primary_subtag
 from desktop_app.core.timeline import time_budget
 from desktop_app.ui import theme
+from desktop_app.ui.shared_words import kind_names
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import (
     Combo,
@@ -452,7 +453,7 @@ class LibraryView(QWidget):
         self._indexed = False
         self._dialog: ProblemsDialog | None = None
         self._shown_id: str | None = None
-        self._kinds = self._kind_names()
+        self._kinds = kind_names()
         self._collator = QCollator(QLocale(language))
         self._collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._collator.setNumericMode(True)
@@ -546,19 +547,6 @@ class LibraryView(QWidget):
         return self._dialog
 
     # --- building ------------------------------------------------------------------------
-
-    def _kind_names(self) -> dict[str, str]:
-        return {
-            "breathing": self.tr("Breathing"),
-            "focusing": self.tr("Focusing"),
-            "self-compassion": self.tr("Self-compassion"),
-            "guided-imagery": self.tr("Guided imagery"),
-            "mindfulness": self.tr("Mindfulness"),
-            "body-awareness": self.tr("Body awareness"),
-            "grounding": self.tr("Grounding"),
-            "relational": self.tr("Relational"),
-            "other": self.tr("Other"),
-        }
 
     def _combo(self, name: str, description: str) -> QComboBox:
         combo = Combo()

@@ -3,7 +3,6 @@ optional reminder and a note."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import time
 
 from PySide6.QtCore import QTime, Signal
@@ -23,8 +22,9 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import Practice
 from desktop_app.core.plan_loader import DAY_NAMES
 from desktop_app.core.plan_writer import PlanItemDraft, When
+from desktop_app.ui.shared_words import length_text
 from desktop_app.ui.theme import SPACE
-from desktop_app.ui.today_view import fixed_time, length_text
+from desktop_app.ui.today_view import fixed_time
 from desktop_app.ui.widgets import Combo, make_label
 
 #: How often, as the "How often" picker offers it (the data of each choice).
@@ -49,10 +49,10 @@ def no_enter(button: QPushButton) -> QPushButton:
     return button
 
 
-def _about(seconds: float, tr: Callable[[str], str]) -> str:
+def _about(seconds: float) -> str:
     """A rough length for people: whole minutes (`7 min`), seconds under a minute."""
     minutes = round(seconds / 60)
-    return length_text(minutes * 60.0 if minutes else float(round(seconds)), tr)
+    return length_text(minutes * 60.0 if minutes else float(round(seconds)))
 
 
 class PlanItemRow(QFrame):
@@ -185,7 +185,7 @@ class PlanItemRow(QFrame):
         if item.length is not None:
             found = self.length.findData(item.length)
             if found < 0:
-                self.length.addItem(length_text(item.length, self.tr), item.length)
+                self.length.addItem(length_text(item.length), item.length)
                 found = self.length.count() - 1
             self.length.setCurrentIndex(found)
         when = item.when
@@ -273,11 +273,11 @@ class PlanItemRow(QFrame):
         self.length.clear()
         if practice is not None and practice.lengths:
             for seconds in practice.lengths:
-                self.length.addItem(length_text(seconds, self.tr), seconds)
+                self.length.addItem(length_text(seconds), seconds)
         else:
             own = fixed_time(practice) if practice is not None else None
             text = (
-                self.tr("Its own: about %1").replace("%1", _about(own, self.tr))
+                self.tr("Its own: about %1").replace("%1", _about(own))
                 if own
                 else self.tr("Its own length")
             )

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 from desktop_app.core.authoring import Check, check_practice
 from desktop_app.core.durations import format_duration
 from desktop_app.core.library import Library
-from desktop_app.core.model import PRACTICE_KINDS, Practice
+from desktop_app.core.model import Practice
 from desktop_app.core.problems import Problem
 from desktop_app.core.reader import SLUG
 from desktop_app.storage.paths import AppPaths, builtin_dir
 from desktop_app.storage.private_files import write_private
 from desktop_app.ui.code_editor import CodeEditor
 from desktop_app.ui.editor_panes import OutlinePane, ProblemsPane
+from desktop_app.ui.shared_words import kind_names
 from desktop_app.ui.sound_preparer import SoundPreparer
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import make_label
@@ -134,8 +135,8 @@ class PracticeEditor(QWidget):
         )
         menu = QMenu(self.new_button)
         menu.setAccessibleName(self.tr("Templates"))
-        for kind in PRACTICE_KINDS:
-            action = menu.addAction(kind.replace("-", " ").capitalize())
+        for kind, name in kind_names().items():
+            action = menu.addAction(name)
             action.triggered.connect(
                 lambda _=False, k=kind: self.ask_then(self.new_from_template, k)
             )
@@ -206,9 +207,9 @@ class PracticeEditor(QWidget):
         self.set_text(template_path(kind).read_text(encoding="utf-8"), None)
         self.editor.document().setModified(True)  # nothing of it is saved yet
         self.status.setText(
-            self.tr("A new %1 practice from its template. Change its id and title first.").replace(
-                "%1", kind.replace("-", " ")
-            )
+            self.tr(
+                "A new practice from the template for %1. Change its id and title first."
+            ).replace("%1", kind_names().get(kind, kind))
         )
 
     def open_file(self, path: Path) -> bool:

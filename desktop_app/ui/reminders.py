@@ -62,9 +62,9 @@ class ReminderService(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_INTERVAL_MS)
         self._timer.timeout.connect(self.check)
-        self.open_action = QAction("Open Attune", self)
-        self.snooze_action = QAction("Snooze 10 minutes", self)
-        self.dismiss_action = QAction("Dismiss", self)
+        self.open_action = QAction(self.tr("Open Attune"), self)
+        self.snooze_action = QAction(self.tr("Snooze 10 minutes"), self)
+        self.dismiss_action = QAction(self.tr("Dismiss"), self)
         self.open_action.triggered.connect(self.open_requested)
         self.snooze_action.triggered.connect(self._snooze_current)
         self.dismiss_action.triggered.connect(self._dismiss_current)
@@ -125,7 +125,11 @@ class ReminderService(QObject):
     # --- tray ----------------------------------------------------------------------------
 
     def message(self, found: Reminder) -> str:
-        return f"Time for {self._titles(found.practice_id)}, as planned for {found.at:%H:%M}."
+        return (
+            self.tr("Time for %1, as planned for %2.")
+            .replace("%1", self._titles(found.practice_id))
+            .replace("%2", f"{found.at:%H:%M}")
+        )
 
     def _show(self, found: Reminder) -> None:
         if not QSystemTrayIcon.isSystemTrayAvailable():

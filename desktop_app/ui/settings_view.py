@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Final
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -222,7 +222,7 @@ class SettingsView(QWidget):
         self._row(self.tr("Strea&ks"), self.streaks_check, self.streaks_check)
 
         # --- Starting with the computer ---------------------------------------------------
-        self._section(self.tr("Reminders"), _login_help(self))
+        self._section(self.tr("Reminders"), _login_help())
         self.autostart_check = QCheckBox(self.tr("Start Attune when I log in"))
         self._describe(
             self.autostart_check,
@@ -573,21 +573,24 @@ def _select(combo: QComboBox, data: Any) -> None:
             return
 
 
-def _login_help(view: QWidget) -> str:
+def _login_help() -> str:
     """How to have Attune start at login, for this system: reminders only come while
     Attune runs."""
     if sys.platform == "win32":
-        return view.tr(
+        return QCoreApplication.translate(
+            "SettingsView",
             "Reminders come while Attune is running. To start it when you log in, press "
             "Windows+R, type shell:startup and press Enter, then put a shortcut to Attune "
-            "in the folder that opens."
+            "in the folder that opens.",
         )
     if sys.platform == "darwin":
-        return view.tr(
+        return QCoreApplication.translate(
+            "SettingsView",
             "Reminders come while Attune is running. To start it when you log in, open "
-            "System Settings, General, Login Items, and add Attune."
+            "System Settings, General, Login Items, and add Attune.",
         )
-    return view.tr(
+    return QCoreApplication.translate(
+        "SettingsView",
         "Reminders come while Attune is running. Attune can start when you log in; most "
-        "Linux desktops follow this setting."
+        "Linux desktops follow this setting.",
     )

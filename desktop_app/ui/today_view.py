@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import schedule
-from desktop_app.core.durations import format_duration
 from desktop_app.core.library import Library
 from desktop_app.core.model import PerWeek, Plan, Practice
 from desktop_app.core.schedule import Completion, DayItem
@@ -41,6 +40,7 @@ from desktop_app.core.timeline import time_budget
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.plans import StoredPlan
 from desktop_app.ui import theme
+from desktop_app.ui.shared_words import length_text
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import make_label
 
@@ -61,13 +61,6 @@ class WeekDay:
 
     day: date
     states: tuple[DayState, ...]
-
-
-def length_text(seconds: float, tr: Callable[[str], str]) -> str:
-    """`5 min` for whole minutes, else the exact duration (`1m30s`, `45s`)."""
-    if seconds >= 60 and abs(seconds / 60 - round(seconds / 60)) < 1e-6:
-        return tr("%1 min").replace("%1", str(round(seconds / 60)))
-    return format_duration(seconds)
 
 
 def fixed_time(practice: Practice) -> float | None:
@@ -342,7 +335,7 @@ class TodayView(QWidget):
         if length is None and practice is not None:
             length = practice.default_length
         if length is not None:
-            parts.append(length_text(length, self.tr))
+            parts.append(length_text(length))
         if item.at is not None:
             parts.append(self.tr("at %1").replace("%1", item.at.strftime("%H:%M")))
         meta = make_label(" · ".join(parts), "muted")
@@ -532,14 +525,12 @@ class TodayView(QWidget):
         if shown is None:
             fixed = fixed_time(practice)
             about = (
-                self.tr("about %1").replace(
-                    "%1", length_text(max(60, round(fixed / 60) * 60), self.tr)
-                )
+                self.tr("about %1").replace("%1", length_text(max(60, round(fixed / 60) * 60)))
                 if fixed is not None
                 else ""
             )
         else:
-            about = length_text(shown, self.tr)
+            about = length_text(shown)
         summary = practice.summary.get(self.language)
         meta = make_label(" · ".join(p for p in (about, summary) if p), "muted")
         meta.setAccessibleName(meta.text())
@@ -558,7 +549,7 @@ class TodayView(QWidget):
         button = QPushButton(self.tr("Start"))
         button.setAccessibleName(self.tr("Start %1").replace("%1", name))
         description = (
-            self.tr("Starts %1, %2").replace("%1", name).replace("%2", length_text(length, self.tr))
+            self.tr("Starts %1, %2").replace("%1", name).replace("%2", length_text(length))
             if length is not None
             else self.tr("Starts %1").replace("%1", name)
         )

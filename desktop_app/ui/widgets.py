@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -91,8 +91,11 @@ class GrowingTextEdit(QPlainTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for bar in (self.verticalScrollBar(), self.horizontalScrollBar()):
-            bar.setAccessibleName(self.tr("Scroll"))
-            bar.setAccessibleDescription(self.tr("Scrolls what you wrote"))
+            # A fixed context: subclasses would look the words up under their own name.
+            bar.setAccessibleName(QCoreApplication.translate("GrowingTextEdit", "Scroll"))
+            bar.setAccessibleDescription(
+                QCoreApplication.translate("GrowingTextEdit", "Scrolls what you wrote")
+            )
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
 

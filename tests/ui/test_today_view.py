@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.library import Library, Source, scan
 from desktop_app.storage.journal import Journal, NewSession
 from desktop_app.storage.plans import PlanStore, StoredPlan
-from desktop_app.ui.today_view import TodayView, length_text
+from desktop_app.ui.shared_words import length_text
+from desktop_app.ui.today_view import TodayView
 from tests.helpers import write
 
 WEDNESDAY = date(2026, 12, 2)
@@ -327,9 +328,6 @@ def test_every_control_has_a_name_and_description_and_tab_reaches_each_start(
 
 
 def test_length_text_is_in_minutes_when_whole() -> None:
-    def same(text: str) -> str:
-        return text
-
-    assert length_text(300, same) == "5 min"
-    assert length_text(90, same) == "1m30s"
-    assert length_text(45, same) == "45s"
+    assert length_text(300) == "5 min"
+    assert length_text(90) == "1m30s"
+    assert length_text(45) == "45s"

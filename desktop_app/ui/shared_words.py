@@ -1,0 +1,35 @@
+"""Words several screens show the same way: the kinds of practice, and lengths.
+
+Translated with fixed contexts (not `self.tr`), so every screen finds the one
+translation, whichever class asks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app.core.durations import format_duration
+
+
+def kind_names() -> dict[str, str]:
+    """Practice kinds as people read them, in the order the library lists them."""
+    return {
+        "breathing": QCoreApplication.translate("PracticeKinds", "Breathing"),
+        "focusing": QCoreApplication.translate("PracticeKinds", "Focusing"),
+        "self-compassion": QCoreApplication.translate("PracticeKinds", "Self-compassion"),
+        "guided-imagery": QCoreApplication.translate("PracticeKinds", "Guided imagery"),
+        "mindfulness": QCoreApplication.translate("PracticeKinds", "Mindfulness"),
+        "body-awareness": QCoreApplication.translate("PracticeKinds", "Body awareness"),
+        "grounding": QCoreApplication.translate("PracticeKinds", "Grounding"),
+        "relational": QCoreApplication.translate("PracticeKinds", "Relational"),
+        "other": QCoreApplication.translate("PracticeKinds", "Other"),
+    }
+
+
+def length_text(seconds: float) -> str:
+    """`5 min` for whole minutes, else the exact duration (`1m30s`, `45s`)."""
+    if seconds >= 60 and abs(seconds / 60 - round(seconds / 60)) < 1e-6:
+        return QCoreApplication.translate("Lengths", "%1 min").replace(
+            "%1", str(round(seconds / 60))
+        )
+    return format_duration(seconds)
