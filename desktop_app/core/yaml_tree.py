@@ -319,12 +319,19 @@ def _syntax_problem(file: str, error: yaml.MarkedYAMLError, text: str) -> Proble
         # The parser notices a missing closing quote only at the end of the file;
         # the place to look is where the quote was opened.
         quote = _char_at(text, error.context_mark) or '"'
+        message = f"a quote ({quote}) opened here is never closed"
         return Problem(
-            file, _pos(error.context_mark), f"a quote ({quote}) opened here is never closed"
+            file,
+            _pos(error.context_mark),
+            message + _apostrophe_advice(quote, text, error.context_mark),
         )
     pos = _pos(mark) if mark is not None else Pos(1, 1)
     if "nesting depth" in problem:
         return Problem(file, pos, f"nested too deeply (more than {MAX_DEPTH} levels)")
+    if mark is not None:
+        quoting = _quoting_problem(file, problem, context, mark, text)
+        if quoting is not None:
+            return quoting
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
     lines = text.splitlines()
     line = lines[pos.line - 1] if 0 < pos.line <= len(lines) else ""
@@ -344,6 +351,144 @@ _INDENTATION_TROUBLE = (
     "did not find expected '-' indicator",
     "expected <block end>",
 )
+
+
+#: The text before a ": " on its line when that line holds only a key (`    pause`,
+#: `  - bell`): the line is indented wrongly rather than the colon sitting in a text.
+_KEY_ALONE = re.compile(r"\s*(?:-\s+)*[\w-]+\s*")
+#: A value that is one lowercase word before the ": " (`breathe: in: 4s`,
+#: `title: en: Calm`) is a key written on the wrong line, not a sentence.
+_ONE_KEY_WORD = re.compile(r"[a-z][a-z0-9_-]*")
+_EXAMPLE_LENGTH = 60
+
+
+def _quoting_problem(file: str, problem: str, context: str, mark: Any, text: str) -> Problem | None:
+    """The two commonest slips in texts, told as what to write instead:
+    a ": " inside an unquoted text, and a text that starts with a quote but goes
+    on after the closing one. None when the error is something else."""
+    lines = text.splitlines()
+    if not 0 <= mark.line < len(lines):
+        return None
+    if "mapping values are not allowed" in problem:
+        return _colon_in_text(file, mark, lines, text)
+    if "block" in context and any(hint in problem for hint in _INDENTATION_TROUBLE):
+        return _text_after_quote(file, mark, lines, text)
+    return None
+
+
+def _colon_in_text(file: str, mark: Any, lines: list[str], text: str) -> Problem | None:
+    line = lines[mark.line]
+    if _KEY_ALONE.fullmatch(line[: mark.column]):
+        return None  # a key on a line of its own: an indentation mistake
+    key, value_mark, value = [None, None, None, *_tokens_before(text, mark)][-3:]
+    if not (
+        isinstance(value, yaml.ScalarToken)
+        and not value.style
+        and isinstance(value_mark, yaml.ValueToken)
+        and isinstance(key, yaml.ScalarToken)
+    ):
+        return None
+    if _ONE_KEY_WORD.fullmatch(value.value):
+        return None  # `breathe: in: 4s`: a mapping on one line, not a text
+    parts = [value.value + _without_comment(line[mark.column :])]
+    for following in lines[mark.line + 1 :]:  # the text may go on, indented, below
+        indent = len(following) - len(following.lstrip(" "))
+        rest = following.strip()
+        if indent <= key.start_mark.column or not rest or rest.startswith("#"):
+            break
+        parts.append(_without_comment(rest))
+    whole = " ".join(part.strip() for part in parts)
+    return Problem(
+        file,
+        _pos(mark),
+        f'text with ": " in it must be in quotes: write {key.value}: "{_example(whole)}"',
+    )
+
+
+def _text_after_quote(file: str, mark: Any, lines: list[str], text: str) -> Problem | None:
+    tokens = _tokens_before(text, mark)
+    quoted = tokens[-1] if tokens else None
+    if not (
+        isinstance(quoted, yaml.ScalarToken)
+        and quoted.style in ('"', "'")
+        and quoted.end_mark.line == mark.line
+    ):
+        return None
+    start = quoted.start_mark
+    prefix = _key_prefix(tokens[:-1])
+    quote = str(quoted.style)
+    if start.line < mark.line:
+        # The closing quote is lines further on: the quote that opens the text was
+        # never meant to be closed (an apostrophe), or its closing one is missing.
+        message = f"a quote ({quote}) opened here is only closed on line {mark.line + 1}"
+        if quote == "'":
+            message += _apostrophe_advice(quote, text, start)
+        else:
+            message += '; end the text with " on this line'
+        return Problem(file, _pos(start), message)
+    line = lines[mark.line]
+    whole = line[start.column : quoted.end_mark.column] + _without_comment(
+        line[quoted.end_mark.column :]
+    )
+    return Problem(
+        file,
+        _pos(start),
+        "text that starts with a quote must end with it: put the whole text in quotes, "
+        f'e.g. {prefix}"{_example(whole.strip())}", or start it with a word',
+    )
+
+
+def _apostrophe_advice(quote: str, text: str, start: Any) -> str:
+    """For a text starting with ' that YAML took for a quote (`say: 'tis fine`)."""
+    if quote != "'":
+        return ""
+    lines = text.splitlines()
+    rest = _without_comment(lines[start.line][start.column :]).strip()
+    prefix = _key_prefix(_tokens_before(text, start))
+    return (
+        "; if it is an apostrophe, put the whole text in double quotes, "
+        f'e.g. {prefix}"{_example(rest)}"'
+    )
+
+
+def _tokens_before(text: str, mark: Any) -> list[Any]:
+    """The last few tokens that start before `mark` (scanning stops at an error)."""
+    tokens: list[Any] = []
+    where = (mark.line, mark.column)
+    try:
+        for token in yaml.scan(text, Loader=Parser):
+            if (token.start_mark.line, token.start_mark.column) >= where:
+                break
+            tokens.append(token)
+            del tokens[:-4]
+    except yaml.YAMLError:
+        pass
+    return tokens
+
+
+def _key_prefix(tokens: list[Any]) -> str:
+    """`say: ` when the tokens end with that key and its colon, else nothing."""
+    if (
+        len(tokens) >= 2
+        and isinstance(tokens[-1], yaml.ValueToken)
+        and isinstance(tokens[-2], yaml.ScalarToken)
+    ):
+        return f"{tokens[-2].value}: "
+    return ""
+
+
+def _without_comment(text: str) -> str:
+    """`a text  # a note` → `a text`: what follows " #" on a line is a comment."""
+    cut = text.find(" #")
+    return text if cut < 0 else text[:cut]
+
+
+def _example(text: str) -> str:
+    """`text` as it goes between double quotes in a message, shortened if long."""
+    if len(text) > _EXAMPLE_LENGTH:
+        cut = text.rfind(" ", 0, _EXAMPLE_LENGTH)
+        text = text[: cut if cut > _EXAMPLE_LENGTH // 2 else _EXAMPLE_LENGTH].rstrip() + "…"
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _char_at(text: str, mark: Any) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
 from desktop_app.core.model import Pos
 from desktop_app.core.problems import InvalidFile
 from desktop_app.core.yaml_tree import Mapping, Scalar, Sequence, load_bytes, resolve_plain
+from tests.helpers import practice_with, problems_of
 
 
 def messages(data: bytes) -> list[str]:
@@ -184,3 +186,93 @@ def test_utf16_and_zip_files_are_named() -> None:
     ]
     (message,) = messages(b"PK\x03\x04rest of a zip")
     assert "this is a zip archive (a pack?)" in message
+
+
+# The two commonest slips in texts, through the real loader, as people see them.
+
+
+def test_a_colon_in_a_text_says_to_quote_the_text(tmp_path: Path) -> None:
+    text = practice_with("- say: Hello.\n- say: Look around you: the light through the leaves\n")
+    assert problems_of(tmp_path, text) == [
+        'p.yaml:9:25: text with ": " in it must be in quotes: '
+        'write say: "Look around you: the light through the leaves"'
+    ]
+
+
+def test_a_colon_in_a_text_quotes_the_whole_text_escaped_and_shortened(tmp_path: Path) -> None:
+    text = practice_with(
+        '- say: Say "yes" to this: the light through the leaves and the sound of water\n'
+    )
+    assert problems_of(tmp_path, text) == [
+        'p.yaml:8:27: text with ": " in it must be in quotes: '
+        'write say: "Say \\"yes\\" to this: the light through the leaves and the…"'
+    ]
+    text = practice_with(
+        "- say: Look around you\n    and notice: the light  # a note\n    in the leaves\n"
+        "  pause: 3s\n"
+    )
+    assert problems_of(tmp_path, text) == [
+        'p.yaml:9:17: text with ": " in it must be in quotes: '
+        'write say: "Look around you and notice: the light in the leaves"'
+    ]
+
+
+def test_a_colon_after_a_key_on_its_own_line_is_an_indentation_mistake(tmp_path: Path) -> None:
+    for steps in ("- say: Rest.\n    pause: 5s\n", "- breathe: in: 4s\n"):
+        (message,) = problems_of(tmp_path, practice_with(steps))
+        assert "invalid YAML: mapping values are not allowed" in message
+        assert "lines up with the lines above it" in message
+
+
+def test_text_going_on_after_a_closing_quote_says_to_quote_it_all(tmp_path: Path) -> None:
+    text = practice_with('- say: "the bench" in your grandmother\'s garden\n  pause: 3s\n')
+    assert problems_of(tmp_path, text) == [
+        "p.yaml:8:10: text that starts with a quote must end with it: put the whole text "
+        'in quotes, e.g. say: "\\"the bench\\" in your grandmother\'s garden", '
+        "or start it with a word"
+    ]
+    text = practice_with("- say: 'tis fine, isn't it  # a note\n")
+    assert problems_of(tmp_path, text) == [
+        "p.yaml:8:10: text that starts with a quote must end with it: put the whole text "
+        "in quotes, e.g. say: \"'tis fine, isn't it\", or start it with a word"
+    ]
+    text = practice_with('- ask:\n    choice: How are you?\n    options: ["Calm" but tired]\n')
+    (message,) = problems_of(tmp_path, text)  # in [ ] YAML's own message stays
+    assert message.startswith("p.yaml:10:24: invalid YAML:")
+
+
+def test_an_option_going_on_after_a_closing_quote_gets_the_same_advice(tmp_path: Path) -> None:
+    text = practice_with(
+        '- ask:\n    choice: How are you?\n    options:\n      - "Calm" but tired\n      - Restless\n'
+    )
+    assert problems_of(tmp_path, text) == [
+        "p.yaml:11:11: text that starts with a quote must end with it: put the whole text "
+        'in quotes, e.g. "\\"Calm\\" but tired", or start it with a word'
+    ]
+
+
+def test_a_text_starting_with_an_apostrophe(tmp_path: Path) -> None:
+    assert problems_of(tmp_path, practice_with("- say: 'tis fine\n")) == [
+        "p.yaml:8:10: a quote (') opened here is never closed; if it is an apostrophe, "
+        'put the whole text in double quotes, e.g. say: "\'tis fine"'
+    ]
+    text = practice_with("- say: 'tis fine\n  pause: 2s\n- say: Don't worry.\n")
+    assert problems_of(tmp_path, text) == [
+        "p.yaml:8:10: a quote (') opened here is only closed on line 10; if it is an "
+        'apostrophe, put the whole text in double quotes, e.g. say: "\'tis fine"'
+    ]
+    text = practice_with('- say: "Hello\n- say: Next "word" here\n')
+    assert problems_of(tmp_path, text) == [
+        'p.yaml:8:10: a quote (") opened here is only closed on line 9; '
+        'end the text with " on this line'
+    ]
+
+
+def test_apostrophes_inside_a_text_and_quoted_texts_stay_valid(tmp_path: Path) -> None:
+    steps = (
+        "- say: don't worry, it's fine\n"
+        '- say: "\'tis fine"\n'
+        '- say: "Look around you: the light"\n'
+        "- say: '\"The bench\" in the garden'\n"
+    )
+    assert problems_of(tmp_path, practice_with(steps)) == []
