@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Final
 
 from desktop_app.core.model import (
     Ask,
@@ -27,7 +28,11 @@ from desktop_app.core.model import (
 )
 from desktop_app.core.practice_loader import read_practice
 from desktop_app.core.problems import InvalidFile, Problem
-from desktop_app.core.timeline import ClipLength, TimelineError, compile_timeline
+from desktop_app.core.timeline import ClipLength, TimelineError, compile_timeline, layout_size
+
+#: Above this many steps and breaths (repeats unrolled) the outline is left out: laying
+#: such a practice out at each length would hold up typing (about 4 µs each, per length).
+OUTLINE_LIMIT: Final = 5_000
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,8 @@ class Check:
     #: The timed total at each length.
     totals: tuple[float | None, ...] = ()
     outline: tuple[OutlineRow, ...] = ()
+    #: Steps and breaths once unrolled, when above OUTLINE_LIMIT (no outline then).
+    too_long: int | None = None
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -78,8 +85,11 @@ def check_practice(
         )
     except InvalidFile as error:
         return Check(None, _in_order(error.problems))
-    clip_length = clip_lengths(practice) if clip_lengths is not None else None
     lengths: tuple[float | None, ...] = practice.lengths or (None,)
+    size = layout_size(practice.steps, max(length or 0.0 for length in lengths))
+    if size > OUTLINE_LIMIT:
+        return Check(practice, (), lengths, too_long=size)
+    clip_length = clip_lengths(practice) if clip_lengths is not None else None
     starts: dict[int, list[float | None]] = {}
     totals: list[float | None] = []
     problems: list[Problem] = []

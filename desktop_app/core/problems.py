@@ -21,10 +21,13 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.pos.line}:{self.pos.col}"
+        return f"{self.file}:{self.in_file()}"
+
+    def in_file(self) -> str:
+        """`line:col: path: message`: for where the file is already in view."""
         what = f"{self.path}: {self.message}" if self.path else self.message
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {prefix}{what}"
+        return f"{self.pos.line}:{self.pos.col}: {prefix}{what}"
 
     @property
     def is_error(self) -> bool:

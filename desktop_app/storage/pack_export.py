@@ -110,10 +110,8 @@ def _collect_media(practice: Practice, media: dict[str, Path], problems: list[Pr
     the file). Names outside media/ are left to the pack's own check to explain."""
     root = practice.media_root or (practice.source.parent if practice.source else None)
     where = str(practice.source or practice.id)
-    names = [practice.background] if practice.background else []
-    names += list(_step_media(practice.steps))
-    for name in dict.fromkeys(names):
-        if not name.startswith("media/") or root is None:
+    for name in media_used(practice):
+        if root is None:
             continue
         file = root / name
         if not file.is_file():
@@ -124,6 +122,14 @@ def _collect_media(practice: Practice, media: dict[str, Path], problems: list[Pr
             )
         else:
             media[name] = file
+
+
+def media_used(practice: Practice) -> list[str]:
+    """The clips and images a practice uses (its background, each step's), in the
+    pack's media/ folder, once each and in order."""
+    names = [practice.background] if practice.background else []
+    names += _step_media(practice.steps)
+    return [name for name in dict.fromkeys(names) if name.startswith("media/")]
 
 
 def _step_media(steps: Iterable[Step]) -> Iterator[str]:

@@ -3,6 +3,7 @@ indent kept on Enter, and problems underlined with their message on hover."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -25,6 +26,8 @@ from desktop_app.ui import theme
 from desktop_app.ui.theme import SPACE
 
 INDENT: Final = "  "
+#: A line after which the next is indented: `key:`, or a block of text `|`, `>-`, `|2+`.
+_OPENS_BLOCK: Final = re.compile(r"(:|[|>][+-]?\d*[+-]?)$")
 
 
 class _LineNumbers(QWidget):
@@ -84,7 +87,6 @@ class CodeEditor(QPlainTextEdit):
             look.setUnderlineColor(colour)
             colour.setAlpha(40)  # a faint tint too: a wavy line alone is easy to miss
             look.setBackground(colour)
-            look.setToolTip(_message(problem))
             mark.format = look
             marks.append(mark)
             self._marked.append((cursor.selectionStart(), cursor.selectionEnd(), problem))
@@ -98,7 +100,7 @@ class CodeEditor(QPlainTextEdit):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             here = self.problems_at(self.cursorForPosition(event.pos()).position())
             if here:
-                QToolTip.showText(event.globalPos(), "\n".join(_message(p) for p in here), self)
+                QToolTip.showText(event.globalPos(), "\n".join(p.in_file() for p in here), self)
             else:
                 QToolTip.hideText()
             return True
@@ -147,7 +149,7 @@ class CodeEditor(QPlainTextEdit):
         code = stripped.split(" #")[0].rstrip()
         if code.startswith("- "):
             indent += INDENT
-        if code.endswith((":", "|", ">")):
+        if _OPENS_BLOCK.search(code):
             indent += INDENT
         return indent
 
@@ -194,12 +196,6 @@ class CodeEditor(QPlainTextEdit):
             top += round(self.blockBoundingRect(block).height())
             block = block.next()
         painter.end()
-
-
-def _message(problem: Problem) -> str:
-    where = f"{problem.pos.line}:{problem.pos.col}"
-    what = f"{problem.path}: {problem.message}" if problem.path else problem.message
-    return f"{where} {what}"
 
 
 def point_of(editor: CodeEditor, line: int, col: int) -> QPoint:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.authoring import Check
-from desktop_app.core.durations import format_duration
+from desktop_app.core.durations import format_clock, format_duration
 from desktop_app.core.problems import Problem
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import make_label
@@ -25,19 +25,8 @@ _PLACE = Qt.ItemDataRole.UserRole
 
 
 def clock(seconds: float | None) -> str:
-    """A start time as people read it on a timer: 1:05, or 1:02:05 past an hour."""
-    if seconds is None:
-        return "–"
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
-
-
-def problem_line(problem: Problem) -> str:
-    where = f"{problem.pos.line}:{problem.pos.col}"
-    what = f"{problem.path}: {problem.message}" if problem.path else problem.message
-    return f"{where}  {what}"
+    """A start time as the player's clock will show it; a dash where there is none."""
+    return "–" if seconds is None else format_clock(seconds)
 
 
 class ProblemsPane(QWidget):
@@ -68,9 +57,7 @@ class ProblemsPane(QWidget):
     def show_problems(self, problems: tuple[Problem, ...]) -> None:
         self.list.clear()
         for problem in problems:
-            text = problem_line(problem)
-            if not problem.is_error:
-                text = self.tr("Note: %1").replace("%1", text)
+            text = problem.in_file()
             item = QListWidgetItem(text)
             item.setData(_PLACE, (problem.pos.line, problem.pos.col))
             item.setToolTip(text)
@@ -130,6 +117,15 @@ class OutlinePane(QWidget):
             return
         self.tree.setEnabled(True)
         self.tree.clear()
+        if check.too_long is not None:
+            self.note.setText(
+                self.tr(
+                    "With its repeats this practice has %1 steps and breaths: too many to "
+                    "outline while you type. attune timeline shows it in full."
+                ).replace("%1", f"{check.too_long:,}")
+            )
+            self.note.setVisible(True)
+            return
         columns = [
             self.tr("at %1").replace("%1", format_duration(length))
             if length is not None

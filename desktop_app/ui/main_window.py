@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self._practice: Practice | None = None
         self._choice: SessionChoice | None = None
         self._start_when_ready = False
+        self._previewing = False
 
         self.setWindowTitle("Attune")
         self.setAcceptDrops(True)  # a pack dropped on the window opens its preview
@@ -402,7 +403,7 @@ class MainWindow(QMainWindow):
         from desktop_app.storage.journal import JournalError
         from desktop_app.ui.journal_records import stored
 
-        if self.journal is None:
+        if self.journal is None or self._previewing:
             return
         entry = self.library.practices.get(practice.id) if self.library else None
         payload: dict[str, object] = {
@@ -591,12 +592,16 @@ class MainWindow(QMainWindow):
         return editor
 
     def _preview(self, practice: Practice) -> None:
-        if self.root.currentIndex() != 0:  # a practice is open: it is ended first
-            if self.player is not None:
-                self.player.end()
-            self.close_session()
+        """Play the editor's practice as a person would, but keep nothing of it: a
+        preview is not a session, in the journal or on Today."""
+        if self.root.currentIndex() != 0:  # never end someone's practice unasked
+            if self.editor is not None:
+                self.editor.say(
+                    self.tr("A practice is open in the main window; end it there first.")
+                )
+            return
         self._come_forward()
-        self.open_practice(practice)
+        self.open_practice(practice, preview=True)
 
     def report_plan(self, plan_id: str) -> ReportDialog | None:
         """The adherence report on a plan, previewed; reflections only when ticked."""
@@ -851,11 +856,15 @@ class MainWindow(QMainWindow):
         if practice is not None:
             self.open_practice(practice)
 
-    def open_practice(self, practice: Practice, length: float | None = None) -> None:
-        """Show Before-you-begin, and start preparing the sound at once."""
+    def open_practice(
+        self, practice: Practice, length: float | None = None, *, preview: bool = False
+    ) -> None:
+        """Show Before-you-begin, and start preparing the sound at once. A `preview`
+        plays the same way, but nothing of it is kept."""
         from desktop_app.ui.before_view import BeforeView
 
         self._practice = practice
+        self._previewing = preview
         language = self.language if practice.title.has(self.language) else practice.language
         voices = tuple((v, name) for v, name, _ in self.voices)
         before = BeforeView(
@@ -992,7 +1001,10 @@ class MainWindow(QMainWindow):
             draft_timer.setInterval(DRAFT_DELAY_MS)
             draft_timer.timeout.connect(lambda: self._save_draft(after.answers()))
             after.form.changed.connect(draft_timer.start)
-        after.again_requested.connect(lambda: self.open_practice(practice, choice.length))
+        previewing = self._previewing
+        after.again_requested.connect(
+            lambda: self.open_practice(practice, choice.length, preview=previewing)
+        )
         after.done_requested.connect(self.close_session)
         self._show_in_session(after)
 
@@ -1003,7 +1015,7 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.journal_records import new_session
 
         self._entry_id = None
-        if self.journal is None:
+        if self.journal is None or self._previewing:
             return
         entry = self.library.practices.get(practice.id) if self.library else None
         source = entry.source.label if entry is not None else "file"

@@ -10,6 +10,7 @@ opens next.
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -34,6 +35,7 @@ from desktop_app.core.library import Library
 from desktop_app.core.model import Practice
 from desktop_app.core.problems import Problem
 from desktop_app.core.reader import SLUG
+from desktop_app.storage.pack_export import media_used
 from desktop_app.storage.paths import AppPaths, builtin_dir
 from desktop_app.storage.private_files import write_private
 from desktop_app.ui.code_editor import CodeEditor
@@ -54,6 +56,10 @@ DRAFT_DELAY_MS: Final = 1000
 UNTITLED: Final = "untitled-practice"
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
+
+
 def template_path(kind: str) -> Path:
     return builtin_dir("templates") / f"{kind}.yaml"
 
@@ -71,6 +77,8 @@ class PracticeEditor(QWidget):
         self.paths = paths
         self.library = library
         self.path: Path | None = None  # the file the text was opened from or saved to
+        #: For a copy of another's practice: the folder its clips and images are in.
+        self.media_from: Path | None = None
         self.check = Check(None, ())
         self.setWindowTitle(self.tr("Write a practice · Attune"))
         self.setAccessibleName(self.tr("Practice editor"))
@@ -192,9 +200,10 @@ class PracticeEditor(QWidget):
 
     # --- the text ------------------------------------------------------------------------
 
-    def set_text(self, text: str, path: Path | None) -> None:
+    def set_text(self, text: str, path: Path | None, *, media_from: Path | None = None) -> None:
         self.path = path
-        self.status.clear()
+        self.media_from = media_from
+        self.say("")
         self.editor.setPlainText(text)
         self.editor.document().setModified(False)
         self.check_now()
@@ -204,43 +213,64 @@ class PracticeEditor(QWidget):
         return self.editor.toPlainText()
 
     def new_from_template(self, kind: str) -> None:
+        # Not marked as changed: closing an untouched template loses nothing.
         self.set_text(template_path(kind).read_text(encoding="utf-8"), None)
-        self.editor.document().setModified(True)  # nothing of it is saved yet
-        self.status.setText(
+        self.say(
             self.tr(
-                "A new practice from the template for %1. Change its id and title first."
+                "A new practice from the template for %1. Give it its own id and title; "
+                "the comments in it say how."
             ).replace("%1", kind_names().get(kind, kind))
         )
 
     def open_file(self, path: Path) -> bool:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            self.status.setText(
-                self.tr("%1 could not be opened: %2")
-                .replace("%1", str(path))
-                .replace("%2", getattr(error, "strerror", None) or str(error))
-            )
+        """One's own practice is edited in place; any other file opens as a copy,
+        saved among one's own practices (the original is never written)."""
+        if not _inside(path, self.paths.practices):
+            return self.open_copy(path)
+        text = self._read(path)
+        if text is None:
             return False
         self.set_text(text, path)
-        self.status.setText(self.tr("Opened %1.").replace("%1", str(path)))
+        self.say(self.tr("Opened %1.").replace("%1", str(path)))
         return True
 
-    def open_copy(self, path: Path) -> bool:
-        """Another's practice (built in, or from a pack) to adapt: saved as one's own."""
-        if not self.open_file(path):
+    def open_copy(self, path: Path, media_from: Path | None = None) -> bool:
+        """Another's practice (built in, from a pack, or any file) to adapt; its clips
+        and images are found in `media_from` (default: its folder) and copied along
+        when it is saved."""
+        text = self._read(path)
+        if text is None:
             return False
-        self.path = None
+        self.set_text(text, None, media_from=media_from or path.parent)
         self.editor.document().setModified(True)
-        self._show_heading()
-        self.status.setText(
+        self.say(
             self.tr(
                 "A copy of %1. Saved, it goes to your practices and is shown in place of "
                 "the original; give it a new id to keep both."
             ).replace("%1", path.name)
         )
-        self.check_now()
         return True
+
+    def _read(self, path: Path) -> str | None:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            self.say(
+                self.tr("%1 could not be opened (%2).")
+                .replace("%1", str(path))
+                .replace("%2", error.strerror or str(error))
+            )
+            return None
+        try:
+            return data.decode("utf-8").replace("\r\n", "\n")
+        except UnicodeDecodeError:
+            self.say(
+                self.tr(
+                    "%1 is not UTF-8 text. Open it in a text editor, save it as UTF-8, "
+                    "and open it here again."
+                ).replace("%1", path.name)
+            )
+            return None
 
     def choose_file(self) -> None:
         folder = self.path.parent if self.path is not None else self.paths.practices
@@ -271,8 +301,16 @@ class PracticeEditor(QWidget):
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
             self.drop_draft()
+            self._back_to_saved()
             return True
         return False
+
+    def _back_to_saved(self) -> None:
+        """After Discard: the file as saved, or a fresh start when there is none."""
+        if self.path is not None and self.path.is_file():
+            self.open_file(self.path)
+        else:
+            self.new_from_template("breathing")
 
     # --- checking ------------------------------------------------------------------------
 
@@ -304,23 +342,29 @@ class PracticeEditor(QWidget):
         self.problems.show_problems(checked.problems)
         self.outline.show_check(checked)
         ready = checked.practice is not None
-        for button in (self.preview_button, self.render_button):
-            button.setEnabled(ready)
+        self.preview_button.setEnabled(ready)
+        self.render_button.setEnabled(ready and self._rendering is None)
+        self._show_heading()
         return checked
 
     def _clash(self, practice: Practice) -> Problem | None:
-        """A note when another practice in the library has this id."""
+        """A note when another practice in the library has this id: one of one's own
+        files (then this one would be left out), or another's (then this one wins)."""
         entry = self.library.practices.get(practice.id) if self.library is not None else None
         if entry is None or (self.path is not None and entry.path == self.path):
             return None
+        title = entry.item.title.get(practice.language)
+        if entry.source.kind == "user":
+            message = self.tr(
+                'your practice "%1" (%2) has this id already, so this one would be left out '
+                "of the Library; give it another id"
+            ).replace("%2", entry.path.name)
+        else:
+            message = self.tr(
+                '"%1" (%2) has this id too; once saved, yours is shown in its place'
+            ).replace("%2", entry.source.label)
         return Problem(
-            self.file_name(),
-            practice.id_pos,
-            self.tr('"%1" (%2) has this id too; once saved, yours is shown instead.')
-            .replace("%1", entry.item.title.get(practice.language))
-            .replace("%2", entry.source.label),
-            "id",
-            "warning",
+            self.file_name(), practice.id_pos, message.replace("%1", title), "id", "warning"
         )
 
     def next_problem(self) -> None:
@@ -333,13 +377,17 @@ class PracticeEditor(QWidget):
         self.editor.go_to(line, col)
 
     def media_root(self) -> Path:
+        if self.media_from is not None:
+            return self.media_from
         return self.path.parent if self.path is not None else self.paths.practices
 
     def file_name(self) -> str:
         return self.path.name if self.path is not None else f"{self.practice_id()}.yaml"
 
     def practice_id(self) -> str:
-        """The id as written, for the file name; a placeholder while it is not valid."""
+        """The id, for the file name; a placeholder while it is not valid."""
+        if self.check.practice is not None:
+            return self.check.practice.id
         for line in self.text().splitlines():
             if line.startswith("id:"):
                 value = line[3:].split(" #")[0].strip().strip("\"'")
@@ -349,6 +397,7 @@ class PracticeEditor(QWidget):
     # --- saving --------------------------------------------------------------------------
 
     def save(self) -> bool:
+        self.check_now()  # the id as typed just now names the file
         target = self.path or self.paths.practices / f"{self.practice_id()}.yaml"
         if self.path is None and target.exists():
             answer = QMessageBox.question(
@@ -371,29 +420,52 @@ class PracticeEditor(QWidget):
             target.parent.mkdir(parents=True, exist_ok=True)
             write_private(target, text.encode("utf-8"))
         except OSError as error:
-            self.status.setText(
+            self.say(
                 self.tr("It could not be saved (%1); your text is still here.").replace(
                     "%1", error.strerror or str(error)
                 )
             )
             return False
+        missing = self._bring_media(target.parent)
         self.path = target
+        self.media_from = None
         self.editor.document().setModified(False)
         self.drop_draft()
         checked = self.check_now()
-        errors = len(checked.errors)
-        if errors:
-            self.status.setText(
+        if missing:
+            self.say(
+                self.tr("Saved to %1, but these could not be copied beside it: %2.")
+                .replace("%1", str(target))
+                .replace("%2", ", ".join(missing))
+            )
+        elif checked.errors:
+            self.say(
                 self.tr(
                     "Saved to %1. It shows in your Library once the problems are fixed."
                 ).replace("%1", str(target))
             )
         else:
-            self.status.setText(
-                self.tr("Saved to %1. It is in your Library.").replace("%1", str(target))
-            )
+            self.say(self.tr("Saved to %1. It is in your Library.").replace("%1", str(target)))
         self.saved.emit(target)
         return True
+
+    def _bring_media(self, folder: Path) -> list[str]:
+        """A copy's clips and images go along with it (an existing file of the same
+        name is left as it is). Returns the names that could not be copied."""
+        practice = self.check.practice
+        if self.media_from is None or practice is None or self.media_from == folder:
+            return []
+        missing = []
+        for name in media_used(practice):
+            source, target = self.media_from / name, folder / name
+            if target.exists():
+                continue
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+            except OSError:
+                missing.append(name)
+        return missing
 
     # --- the draft -------------------------------------------------------------------------
 
@@ -404,12 +476,16 @@ class PracticeEditor(QWidget):
         self.draft_timer.stop()
         if not self.editor.document().isModified():
             return
-        payload = {"path": str(self.path) if self.path else None, "text": self.text()}
+        payload = {
+            "path": str(self.path) if self.path else None,
+            "media_from": str(self.media_from) if self.media_from else None,
+            "text": self.text(),
+        }
         try:
             self.paths.data.mkdir(parents=True, exist_ok=True)
             write_private(self.draft_file(), json.dumps(payload).encode("utf-8"))
         except OSError as error:
-            self.status.setText(
+            self.say(
                 self.tr("Your typing could not be kept in a draft (%1).").replace(
                     "%1", error.strerror or str(error)
                 )
@@ -422,16 +498,18 @@ class PracticeEditor(QWidget):
     def _restore_draft(self) -> bool:
         try:
             payload = json.loads(self.draft_file().read_text(encoding="utf-8"))
-            text, path = payload["text"], payload["path"]
-        except (OSError, ValueError, KeyError, TypeError):
+            text, path, media = payload["text"], payload["path"], payload.get("media_from")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return False
         if not isinstance(text, str):
             return False
-        self.set_text(text, Path(path) if isinstance(path, str) else None)
-        self.editor.document().setModified(True)
-        self.status.setText(
-            self.tr("What you were writing last time is back; it is not saved yet.")
+        self.set_text(
+            text,
+            Path(path) if isinstance(path, str) else None,
+            media_from=Path(media) if isinstance(media, str) else None,
         )
+        self.editor.document().setModified(True)
+        self.say(self.tr("What you were writing last time is back; it is not saved yet."))
         return True
 
     # --- preview and render ------------------------------------------------------------------
@@ -439,7 +517,7 @@ class PracticeEditor(QWidget):
     def preview(self) -> None:
         practice = self.check_now().practice
         if practice is None:
-            self.status.setText(self.tr("Fix the problems first; then it can be previewed."))
+            self.say(self.tr("Fix the problems first; then it can be previewed."))
             return
         self.preview_requested.emit(practice)
 
@@ -456,7 +534,8 @@ class PracticeEditor(QWidget):
             if not ok:
                 return
             length = practice.lengths[names.index(name)]
-        suggested = Path.home() / f"{practice.id}.wav"
+        # Ogg: a tenth of the size of WAV, small enough to send by e-mail.
+        suggested = Path.home() / f"{practice.id}.ogg"
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Render audio"),
@@ -480,7 +559,7 @@ class PracticeEditor(QWidget):
         try:
             file_format(out)
         except ValueError:
-            self.status.setText(
+            self.say(
                 self.tr('It cannot be rendered as "%1"; use .wav, .flac or .ogg.').replace(
                     "%1", out.suffix
                 )
@@ -503,12 +582,12 @@ class PracticeEditor(QWidget):
             return session
 
         self.render_button.setEnabled(False)
-        self.status.setText(self.tr("Rendering %1…").replace("%1", out.name))
+        self.say(self.tr("Rendering %1…").replace("%1", out.name))
         self.renderer.prepare(work)
         return True
 
     def _render_progress(self, done: int, total: int) -> None:
-        self.status.setText(
+        self.say(
             self.tr("Preparing the voice: %1 of %2 phrases")
             .replace("%1", str(done))
             .replace("%2", str(total))
@@ -516,30 +595,50 @@ class PracticeEditor(QWidget):
 
     def _rendered(self, _sound: object) -> None:
         out = self._rendering[0] if self._rendering else Path()
+        self._rendering = None
         self.render_button.setEnabled(self.check.practice is not None)
-        self.status.setText(
+        self.say(
             self.tr("Rendered %1 of sound to %2.")
             .replace("%1", format_duration(round(self._render_seconds)))
             .replace("%2", str(out))
         )
 
     def _render_failed(self, message: str) -> None:
+        self._rendering = None
         self.render_button.setEnabled(self.check.practice is not None)
-        self.status.setText(self.tr("It could not be rendered: %1").replace("%1", message))
+        self.say(self.tr("It could not be rendered: %1").replace("%1", message))
 
     # --- the window ----------------------------------------------------------------------------
 
+    def say(self, text: str) -> None:
+        """The status line, for eyes and for screen readers."""
+        self.status.setText(text)
+        self.status.setAccessibleDescription(text)
+
     def _show_heading(self) -> None:
-        name = str(self.path) if self.path is not None else self.tr("New practice (not saved)")
-        changed = self.editor.document().isModified() and self.path is not None
-        self.heading.setText(("• " if changed else "") + (self.path.name if self.path else name))
-        self.heading.setToolTip(name)
+        """The practice's title (else its file), marked while it has unsaved changes."""
+        practice = self.check.practice
+        if practice is not None:
+            name = practice.title.get(practice.language)
+        elif self.path is not None:
+            name = self.path.name
+        else:
+            name = self.tr("New practice")
+        where = str(self.path) if self.path is not None else self.tr("not saved yet")
+        changed = self.editor.document().isModified()
+        self.heading.setText(("• " if changed else "") + name)
+        self.heading.setToolTip(where)
+        self.heading.setAccessibleDescription(
+            (self.tr("Unsaved changes. ") if changed else "") + where
+        )
 
     def _show_position(self) -> None:
+        """Where the cursor is, and the problem there: what hovering shows, for the
+        keyboard and for screen readers."""
         line, col = self.editor.position()
-        self.editor.setAccessibleDescription(
-            self.tr("Line %1, column %2").replace("%1", str(line)).replace("%2", str(col))
-        )
+        here = self.editor.problems_at(self.editor.textCursor().position())
+        where = self.tr("Line %1, column %2").replace("%1", str(line)).replace("%2", str(col))
+        self.editor.setAccessibleDescription(". ".join([where, *(p.in_file() for p in here)]))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.keep_draft()  # kept until saved or let go, even if the window just closes

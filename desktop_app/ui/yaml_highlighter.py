@@ -62,7 +62,8 @@ class YamlHighlighter(QSyntaxHighlighter):
             self.setFormat(key.start(2), len(key.group(2)), self.key)
             value_from = key.end()
             if _BLOCK_START.search(code):
-                self.setCurrentBlockState(indent)
+                # The text's lines are those indented past the key (not past the dash).
+                self.setCurrentBlockState(key.start(2))
         if dash := _DASH.match(code):
             self.setFormat(dash.start(1), 1, self.dash)
         for quoted in _QUOTED.finditer(code, value_from):

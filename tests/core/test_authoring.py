@@ -107,3 +107,10 @@ def test_anything_typed_gives_problems_never_an_exception(text: str) -> None:
     check = check_practice(text, "typing.yaml")
     assert (check.practice is None) == bool(check.errors)
     assert all(p.file == "typing.yaml" and p.pos.line >= 1 for p in check.problems)
+
+
+def test_a_practice_too_long_to_outline_while_typing_is_checked_but_not_laid_out() -> None:
+    steps = "- repeat: 999\n  steps:\n" + "".join("    - bell: wood\n" for _ in range(10))
+    check = check_practice(practice_with(steps), "p.yaml")
+    assert check.practice is not None and check.problems == ()
+    assert check.outline == () and check.too_long == 9_990

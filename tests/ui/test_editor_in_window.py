@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.storage.paths import builtin_dir, default_paths
+from desktop_app.ui.after_view import AfterView
 from desktop_app.ui.before_view import BeforeView
 from desktop_app.ui.plan_form import PlanFormDialog
+from desktop_app.ui.player_view import PlayerView
 from tests.helpers import write
 from tests.ui.test_main_window import SHORT, make_window
 
@@ -102,3 +104,29 @@ def test_make_a_plan_from_the_navigation_saves_it_among_ones_own_files(
     plan = window.library.plans["for-sam"]
     assert plan.source.kind == "user"
     assert "for-sam" not in {s.plan.id for s in window.plans.plans()}  # not followed
+
+
+def test_a_preview_plays_in_full_but_leaves_nothing_in_the_journal(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    editor = window.open_editor()
+    editor.set_text(SHORT, None)
+    editor.preview()
+    before = window.session_area.currentWidget()
+    assert isinstance(before, BeforeView)
+    with qtbot.waitSignal(window.preparer.ready, timeout=30_000):
+        pass
+    before.start_requested.emit(before.choice())
+    player = window.session_area.currentWidget()
+    assert isinstance(player, PlayerView)
+    window.services.clock.advance(60)  # type: ignore[attr-defined]
+    player.tick()
+    after = window.session_area.currentWidget()
+    assert isinstance(after, AfterView)
+    after.save()
+    assert window.journal is not None
+    assert window.journal.entries() == [] and window.journal.drafts() == {}
+    # While a practice is open, another preview waits: nobody's practice is ended unasked.
+    after.again_requested.emit()
+    editor.preview()
+    assert editor.status.text() == "A practice is open in the main window; end it there first."
+    assert window.journal.entries() == []

@@ -54,7 +54,7 @@ def test_a_mistake_is_underlined_listed_with_its_place_and_a_click_jumps_there(
     assert shown.problems.list.count() == 1
     item = shown.problems.list.item(0)
     assert item.text() == (
-        '8:14  steps[1].silence: expected a duration like "4s" or "1m30s", or "flex", '
+        '8:14: steps[1].silence: expected a duration like "4s" or "1m30s", or "flex", '
         'got "4 minutes"; did you mean "4m"?'
     )
     assert shown.problems.summary.text() == "One thing to fix before it can be played."
@@ -112,7 +112,7 @@ def test_every_template_opens_without_problems(
         shown.new_from_template(kind)
         assert shown.check.errors == (), kind
         assert shown.check.practice is not None and shown.check.practice.kind == kind
-        assert shown.editor.document().isModified()  # nothing of it is saved yet
+        assert not shown.editor.document().isModified()  # closing it untouched loses nothing
         assert shown.path is None
 
 
@@ -170,10 +170,13 @@ def test_saving_a_new_practice_over_one_of_the_same_name_asks_first(
     assert not shown.save()
     assert asked == ["Your practices already have tiny.yaml. Replace it?"]
     assert target.read_text().startswith("# someone else's")
-    # The other practice with this id is noted at the id, as a note, not an error.
+    # One's own other file with this id is noted at the id: this one would be left out.
     (clash,) = shown.check.problems
     assert (clash.pos.line, clash.severity) == (3, "warning")
-    assert "your practices" in clash.message
+    assert clash.message == (
+        'your practice "Tiny" (tiny.yaml) has this id already, so this one would be left '
+        "out of the Library; give it another id"
+    )
 
 
 def test_what_was_typed_comes_back_after_a_crash_and_goes_once_saved(
@@ -250,3 +253,55 @@ def test_every_control_has_a_name(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch)
     shown.set_text(COMMENTED.replace("kind: breathing", "kind: x"), None)
     root: QWidget = shown
     assert interactive_without_names(root) == []
+
+
+def test_a_file_from_elsewhere_opens_as_a_copy_saved_among_ones_own_with_its_media(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    (usb / "media").mkdir(parents=True)
+    (usb / "media" / "leaf.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    text = COMMENTED.replace("- say: Hello.", "- say: Hello.\n    image: media/leaf.png")
+    original = usb / "for-sam.yaml"
+    original.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))  # made on Windows
+    shown = editor(qtbot, monkeypatch)
+    assert shown.open_file(original)
+    assert shown.path is None and shown.editor.document().isModified()
+    assert shown.check.errors == ()  # the image is found beside the original
+    assert shown.status.text().startswith("A copy of for-sam.yaml.")
+    assert shown.save()
+    mine = default_paths().practices
+    assert (mine / "tiny.yaml").read_text(encoding="utf-8") == text
+    assert (mine / "media" / "leaf.png").read_bytes() == (usb / "media" / "leaf.png").read_bytes()
+    assert original.read_bytes() == text.replace("\n", "\r\n").encode("utf-8")  # untouched
+    assert shown.check.errors == ()
+
+
+def test_text_that_is_not_utf8_is_refused_kindly(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    latin = tmp_path / "oud.yaml"
+    latin.write_bytes(MINIMAL_PRACTICE.replace("Hello", "Café").encode("latin-1"))
+    shown = editor(qtbot, monkeypatch)
+    before = shown.text()
+    assert not shown.open_file(latin)
+    assert shown.text() == before
+    assert shown.status.text() == (
+        "oud.yaml is not UTF-8 text. Open it in a text editor, save it as UTF-8, "
+        "and open it here again."
+    )
+
+
+def test_letting_changes_go_goes_back_to_the_saved_file(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = editor(qtbot, monkeypatch)
+    shown.set_text(COMMENTED, None)
+    assert shown.save()
+    shown.editor.moveCursor(shown.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(shown.editor, "# second thoughts")
+    shown.keep_draft()
+    assert shown.let_go_of_changes()  # the fixture answers Discard
+    assert shown.text() == COMMENTED
+    assert not shown.editor.document().isModified()
+    assert not shown.draft_file().exists()
