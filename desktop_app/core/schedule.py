@@ -89,6 +89,9 @@ class DayItem:
     done_count: int
     #: 1, or the `per_week` number.
     needed: int
+    #: Completed sessions of the practice on this very day (for a `per_week` item, the
+    #: days of the week it was done on; `done_count` is the running total).
+    sessions: int = 0
 
 
 class _Done:
@@ -126,16 +129,19 @@ def _day_items(
             continue
         first = max(week_start(day), starts_on(plan, imported))
         for index, item in enumerate(plan.items):
+            sessions = done.on(item.practice, day)
             if isinstance(item.when, PerWeek):
                 needed = item.when.times
                 before = done.between(item.practice, first, day - dt.timedelta(days=1))
-                count = before + done.on(item.practice, day)
+                count = before + sessions
                 due = before < needed
             else:
                 needed = 1
-                count = done.on(item.practice, day)
+                count = sessions
                 due = due_on(item, day)
-            result.append(DayItem(plan.id, index, item, due, count >= needed, count, needed))
+            result.append(
+                DayItem(plan.id, index, item, due, count >= needed, count, needed, sessions)
+            )
     return result
 
 

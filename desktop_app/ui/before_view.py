@@ -1,5 +1,6 @@
-"""Before you begin: what the practice is, its safety note, the person's choices for
-this session, and the practice's before-questions, with Begin and Back.
+"""Before you begin: what the practice is, its safety note (with, when the active plans
+give one, how to reach the therapist), the person's choices for this session, and the
+practice's before-questions, with Begin and Back.
 
 Every change to a choice is announced at once (`choices_changed`) so the speech can be
 prepared while the person reads and answers; Begin is always enabled, and the caller
@@ -94,6 +95,7 @@ class BeforeView(QWidget):
         voice: str | None = None,
         background_volume: float = 0.5,
         length: float | None = None,
+        support: tuple[tuple[str, str], ...] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -111,20 +113,34 @@ class BeforeView(QWidget):
         self.estimate_label = make_label("", "muted")
         column.addWidget(self.estimate_label)
 
-        # The safety note, when there is one, gently and before anything else.
+        # The safety note, when there is one, gently and before anything else; under it
+        # whom to reach (`support`: (who, contact) of the active plans), on a card of
+        # its own when the practice has no safety note.
         self.safety_card: QFrame | None = None
-        if practice.safety is not None:
+        self.support_card: QFrame | None = None
+        self.support_labels: list[QLabel] = []
+        if practice.safety is not None or support:
             card = QFrame()
             card.setProperty("role", "card")
-            card.setAccessibleName(self.tr("Before you start"))
             inner = QVBoxLayout(card)
             inner.setContentsMargins(SPACE["l"], SPACE["m"], SPACE["l"], SPACE["m"])
             inner.setSpacing(SPACE["s"])
-            inner.addWidget(make_label(self.tr("Before you start"), "subheading"))
-            inner.addWidget(rich_label(practice.safety.get(language)))
+            if practice.safety is not None:
+                card.setAccessibleName(self.tr("Before you start"))
+                inner.addWidget(make_label(self.tr("Before you start"), "subheading"))
+                inner.addWidget(rich_label(practice.safety.get(language)))
+                self.safety_card = card
+            else:
+                card.setAccessibleName(self.tr("If you need support"))
+            for who, contact in support:
+                label = make_label(self.support_text(who, contact), "muted")
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                inner.addWidget(label)
+                self.support_labels.append(label)
+            if support:
+                self.support_card = card
             column.addSpacing(SPACE["s"])
             column.addWidget(card)
-            self.safety_card = card
 
         # This session's choices.
         column.addSpacing(SPACE["s"])
@@ -342,6 +358,12 @@ class BeforeView(QWidget):
         self.begin_button.clicked.connect(self.begin)
 
     # --- the choice -------------------------------------------------------------------
+
+    def support_text(self, who: str, contact: str) -> str:
+        """ "If you need support: who — contact" (just the contact without a name)."""
+        if who.strip():
+            return self.tr("If you need support: %1 — %2").replace("%1", who).replace("%2", contact)
+        return self.tr("If you need support: %1").replace("%1", contact)
 
     def choice(self) -> SessionChoice:
         """What is chosen now, with the before-answers given so far."""

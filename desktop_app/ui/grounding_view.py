@@ -1,8 +1,9 @@
 """ "I need a pause": a short, steady place to come back to the here and now.
 
 Feet on the floor, the 5-4-3-2-1 of the senses, a slow breath. From here the person
-resumes or ends the practice; nothing hurries them. When a therapist's plan gives a
-contact, it is shown here too.
+resumes or ends the practice; nothing hurries them. When the active plans give a
+contact (`support`: who and how to reach them), it is shown as a quiet line near the
+bottom.
 """
 
 from __future__ import annotations
@@ -25,7 +26,12 @@ class GroundingView(QWidget):
     resume_requested = Signal()
     end_requested = Signal()
 
-    def __init__(self, contact: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        support: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("A moment to ground yourself"))
         heading = QLabel(self.tr("Take a moment. The practice is paused."))
@@ -49,11 +55,10 @@ class GroundingView(QWidget):
             label = QLabel(step)
             label.setWordWrap(True)
             card_layout.addWidget(label)
-        self.contact_label = QLabel()
-        self.contact_label.setWordWrap(True)
-        self.contact_label.setProperty("role", "muted")
-        self.contact_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.set_contact(contact)
+        # Who to reach, one quiet line per contact, under the buttons.
+        self.support_box = QVBoxLayout()
+        self.support_box.setSpacing(SPACE["xs"])
+        self.support_labels: list[QLabel] = []
 
         self.resume_button = QPushButton(self.tr("Resume the practice"))
         self.resume_button.setProperty("role", "primary")
@@ -74,8 +79,8 @@ class GroundingView(QWidget):
         column.addStretch(2)
         column.addWidget(heading)
         column.addWidget(card)
-        column.addWidget(self.contact_label)
         column.addLayout(buttons)
+        column.addLayout(self.support_box)
         column.addStretch(3)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(SPACE["xl"], SPACE["l"], SPACE["xl"], SPACE["l"])
@@ -89,9 +94,27 @@ class GroundingView(QWidget):
         for label in self.findChildren(QLabel):
             if not label.accessibleName():
                 label.setAccessibleName(label.text())
+        self.set_support(support)
 
-    def set_contact(self, contact: str | None) -> None:
-        if contact:
-            self.contact_label.setText(self.tr("If you need someone: %1").replace("%1", contact))
-        self.contact_label.setVisible(bool(contact))
-        self.contact_label.setAccessibleName(self.contact_label.text() or self.tr("Contact"))
+    def set_support(self, support: tuple[tuple[str, str], ...]) -> None:
+        """Show (who, contact) pairs as "If you need support: who — contact"; none
+        shows nothing."""
+        for label in self.support_labels:
+            self.support_box.removeWidget(label)
+            label.deleteLater()
+        self.support_labels = []
+        for who, contact in support:
+            text = self.support_text(who, contact)
+            label = QLabel(text)
+            label.setWordWrap(True)
+            label.setProperty("role", "muted")
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setAccessibleName(text)
+            self.support_box.addWidget(label)
+            self.support_labels.append(label)
+
+    def support_text(self, who: str, contact: str) -> str:
+        """ "If you need support: who — contact" (just the contact without a name)."""
+        if who.strip():
+            return self.tr("If you need support: %1 — %2").replace("%1", who).replace("%2", contact)
+        return self.tr("If you need support: %1").replace("%1", contact)

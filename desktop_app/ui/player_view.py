@@ -95,7 +95,7 @@ class PlayerView(QWidget):
         language: str,
         reduced_motion: bool = False,
         narration: bool = True,
-        contact: str | None = None,
+        support: tuple[tuple[str, str], ...] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -121,7 +121,7 @@ class PlayerView(QWidget):
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_playing(reduced_motion, narration))
-        self.grounding = GroundingView(contact)
+        self.grounding = GroundingView(support=support)
         self.grounding.resume_requested.connect(self.leave_grounding)
         self.grounding.end_requested.connect(self.end)
         self.pages.addWidget(self.grounding)

@@ -2,8 +2,13 @@
 
 For each plan active today: its title, who it is from, the therapist's message (in a
 gentle card), how to reach them, then the items due or done today, each with a Start
-button, and a small row of the week (Monday to Sunday, a dot per item: done, due or not
-due, today highlighted; said in words for screen readers).
+button, and a small row of the week (Monday to Sunday, a mark per item, today
+highlighted; said in words for screen readers) with a key to its marks under it.
+
+The marks: filled, done that day; a ring, planned that day; a small faint dot, not asked
+that day. A "times a week" (`per_week`) item has no day of its own: it is filled on each
+day a session of it was completed and shown as a light dot ("any day this week") on the
+other days while the week's number is not reached; once it is, it rests.
 
 Without an active plan: a calm line, and a few practices to start from: the ones done
 most recently and some short ones.
@@ -40,6 +45,7 @@ from desktop_app.core.timeline import time_budget
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.plans import StoredPlan
 from desktop_app.ui import theme
+from desktop_app.ui.questions import FlowLayout
 from desktop_app.ui.shared_words import length_text
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import make_label
@@ -49,10 +55,17 @@ OFFERS: Final = 3
 #: A short practice: a length of at most 5 minutes, or a fixed time under 6.
 SHORT_LENGTH: Final = 300.0
 SHORT_FIXED: Final = 360.0
+#: How strong the light dot of "any day this week" is, against a done mark.
+ANY_ALPHA: Final = 0.5
+#: And of the small dot of a day that asks nothing (muted text, so it shows on the band).
+REST_ALPHA: Final = 0.4
 #: How many journal entries are looked through for recent practices.
 _RECENT_LOOKBACK: Final = 200
 
-DayState = str  # "done" | "due" | "rest"
+DayState = str  # "done" | "due" | "any" | "rest"
+
+#: The marks of the week row, in the order the key explains them.
+MARKS: Final = ("done", "due", "any", "rest")
 
 
 @dataclass(frozen=True)
@@ -73,8 +86,8 @@ def fixed_time(practice: Practice) -> float | None:
 
 
 class WeekRow(QWidget):
-    """Seven days side by side: the day's short name, and under it one dot per item
-    (filled: done; ring: due; faint: not asked that day). Today sits on a soft band."""
+    """Seven days side by side: the day's short name, and under it one mark per item
+    (see `paint_mark`). Today sits on a soft band."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,19 +158,51 @@ class WeekRow(QWidget):
                 width = in_row * dot + (in_row - 1) * SPACE["xs"]
                 x = cell.center().x() - width / 2 + column * (dot + SPACE["xs"])
                 y = top + row * (dot + SPACE["xs"])
-                box = QRectF(x, y, dot, dot)
-                if state == "done":
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(QColor(palette.pacer))
-                elif state == "due":
-                    painter.setPen(QPen(QColor(palette.pacer), 1.5))
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    box = box.adjusted(0.75, 0.75, -0.75, -0.75)
-                else:
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(QColor(palette.border))
-                    box = box.adjusted(dot * 0.3, dot * 0.3, -dot * 0.3, -dot * 0.3)
-                painter.drawEllipse(box)
+                paint_mark(painter, QRectF(x, y, dot, dot), state, palette)
+        painter.end()
+
+
+def paint_mark(painter: QPainter, box: QRectF, state: DayState, palette: theme.Palette) -> None:
+    """One mark of the week row in `box`: filled (done), a ring (due), a light dot (any
+    day this week) or a small faint dot (not asked)."""
+    if state == "done":
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(palette.pacer))
+    elif state == "due":
+        painter.setPen(QPen(QColor(palette.pacer), 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        box = box.adjusted(0.75, 0.75, -0.75, -0.75)
+    elif state == "any":
+        light = QColor(palette.pacer)
+        light.setAlphaF(ANY_ALPHA)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(light)
+        inset = box.width() * 0.1
+        box = box.adjusted(inset, inset, -inset, -inset)
+    else:
+        faint = QColor(palette.muted)
+        faint.setAlphaF(REST_ALPHA)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(faint)
+        inset = box.width() * 0.3
+        box = box.adjusted(inset, inset, -inset, -inset)
+    painter.drawEllipse(box)
+
+
+class MarkIcon(QWidget):
+    """One mark of the week row on its own, for the key under the row."""
+
+    def __init__(self, state: DayState, size: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setFixedSize(size, size)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        del event
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint_mark(painter, QRectF(self.rect()), self.state, theme.current())
         painter.end()
 
 
@@ -188,8 +233,9 @@ class TodayView(QWidget):
         self._today = today
         #: The Start buttons shown, in order (for tests and keyboard order).
         self.start_buttons: list[QPushButton] = []
-        #: The week rows shown, one per active plan.
+        #: The week rows shown, one per active plan, each with its key under it.
         self.week_rows: list[WeekRow] = []
+        self.week_legends: list[QWidget] = []
 
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
@@ -216,6 +262,7 @@ class TodayView(QWidget):
         day = self._today()
         self.start_buttons = []
         self.week_rows = []
+        self.week_legends = []
         content = QWidget()
         content.setAutoFillBackground(False)
         column = QVBoxLayout(content)
@@ -383,34 +430,110 @@ class TodayView(QWidget):
         monday = schedule.week_start(day)
         short = self._day_names()
         long = self._long_day_names()
+        mine_by_day = [[i for i in items if i.plan_id == plan.id] for items in week]
+        # A per_week item's sessions so far this week, by its index in the plan.
+        so_far: dict[int, int] = {}
+        for items in mine_by_day:
+            for entry in items:
+                if isinstance(entry.item.when, PerWeek):
+                    so_far[entry.index] = so_far.get(entry.index, 0) + entry.sessions
         days: list[WeekDay] = []
         spoken: list[str] = []
-        for number, items in enumerate(week):
-            mine = [i for i in items if i.plan_id == plan.id]
-            states = tuple("done" if i.done else "due" if i.due else "rest" for i in mine)
+        for number, mine in enumerate(mine_by_day):
+            states = tuple(self._state(entry, so_far) for entry in mine)
             days.append(WeekDay(monday + timedelta(days=number), states))
-            spoken.append(self._say_day(long[number], states, number == day.weekday()))
+            open_weekly = [
+                (self._practice_name(entry.item.practice), entry.needed - so_far[entry.index])
+                for entry in mine
+                if isinstance(entry.item.when, PerWeek) and so_far[entry.index] < entry.needed
+            ]
+            spoken.append(self._say_day(long[number], states, open_weekly, number == day.weekday()))
         row = WeekRow()
         row.set_days(days, short, day)
         row.setAccessibleName(
             self.tr("This week of %1").replace("%1", plan.title.get(self.language))
         )
-        row.setAccessibleDescription("; ".join(spoken) + ".")
+        row.setAccessibleDescription(". ".join(spoken) + ".")
         self.week_rows.append(row)
         column.addWidget(row)
+        # The key explains the marks on show (done always: it is what the row is for).
+        shown = {state for d in days for state in d.states} | {"done"}
+        marks = [m for m in MARKS if m in shown]
+        legend = self._legend(marks)
+        self.week_legends.append(legend)
+        column.addWidget(legend)
 
-    def _say_day(self, name: str, states: tuple[DayState, ...], is_today: bool) -> str:
+    @staticmethod
+    def _state(entry: DayItem, so_far: dict[int, int]) -> DayState:
+        """Filled on a day it was done; a per_week item is otherwise "any day this week"
+        until the week's number is reached, then it rests."""
+        if isinstance(entry.item.when, PerWeek):
+            if entry.sessions:
+                return "done"
+            return "any" if so_far[entry.index] < entry.needed else "rest"
+        return "done" if entry.done else "due" if entry.due else "rest"
+
+    def _practice_name(self, practice_id: str) -> str:
+        practice = self.library.practice(practice_id)
+        return practice.title.get(self.language) if practice is not None else practice_id
+
+    def _legend(self, marks: Sequence[DayState]) -> QWidget:
+        """The key under a week row: each mark with what it means, in muted text."""
+        words = {
+            "done": (self.tr("Filled circle"), self.tr("done")),
+            "due": (self.tr("Ring"), self.tr("planned")),
+            "any": (self.tr("Light dot"), self.tr("any day this week")),
+            "rest": (self.tr("Small faint dot"), self.tr("nothing asked that day")),
+        }
+        legend = QWidget()
+        legend.setAutoFillBackground(False)
+        flow = FlowLayout(legend, spacing=SPACE["m"])
+        size = max(8, QFontMetrics(legend.font()).height() // 2)
+        spoken: list[str] = []
+        for mark in marks:
+            shape, meaning = words[mark]
+            entry = QWidget()
+            entry.setAutoFillBackground(False)
+            pair = QHBoxLayout(entry)
+            pair.setContentsMargins(0, 0, 0, 0)
+            pair.setSpacing(SPACE["xs"] + 2)
+            icon = MarkIcon(mark, size)
+            icon.setAccessibleName(shape)
+            pair.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
+            label = make_label(meaning, "muted", wrap=False)
+            label.setAccessibleName(meaning)
+            pair.addWidget(label, 0, Qt.AlignmentFlag.AlignVCenter)
+            entry.setAccessibleName(self.tr("%1: %2").replace("%1", shape).replace("%2", meaning))
+            flow.addWidget(entry)
+            spoken.append(entry.accessibleName())
+        legend.setAccessibleName(self.tr("Key to the week"))
+        legend.setAccessibleDescription("; ".join(spoken))
+        return legend
+
+    def _say_day(
+        self,
+        name: str,
+        states: tuple[DayState, ...],
+        open_weekly: Sequence[tuple[str, int]],
+        is_today: bool,
+    ) -> str:
+        """One day in words: what is done and to do, then each "times a week" practice
+        not yet done often enough this week, with how many more."""
         done = states.count("done")
         due = states.count("due")
-        if not states or (done == 0 and due == 0):
-            words = self.tr("nothing planned")
-        else:
-            parts = []
-            if done:
-                parts.append(self.tr("%1 done").replace("%1", str(done)))
-            if due:
-                parts.append(self.tr("%1 to do").replace("%1", str(due)))
-            words = ", ".join(parts)
+        parts = []
+        if done:
+            parts.append(self.tr("%1 done").replace("%1", str(done)))
+        if due:
+            parts.append(self.tr("%1 to do").replace("%1", str(due)))
+        sentences = [", ".join(parts)] if parts else []
+        for practice, more in open_weekly:
+            sentences.append(
+                self.tr("%1 can be done any day this week, %2 more this week")
+                .replace("%1", practice)
+                .replace("%2", str(more))
+            )
+        words = "; ".join(sentences) if sentences else self.tr("nothing planned")
         label = self.tr("%1 (today)").replace("%1", name) if is_today else name
         return f"{label}: {words}"
 

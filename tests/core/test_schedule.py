@@ -101,9 +101,9 @@ def test_today_lists_every_item_of_active_plans_with_due_and_done() -> None:
     done = [("a", saturday), ("a", saturday), ("b", saturday), ("c", MON)]
     items = today([p], saturday, done, {"p": MON})
     assert items == [
-        DayItem("p", 0, p.items[0], due=True, done=True, done_count=2, needed=1),
-        DayItem("p", 1, p.items[1], due=False, done=True, done_count=1, needed=1),
-        DayItem("p", 2, p.items[2], due=False, done=False, done_count=0, needed=1),
+        DayItem("p", 0, p.items[0], due=True, done=True, done_count=2, needed=1, sessions=2),
+        DayItem("p", 1, p.items[1], due=False, done=True, done_count=1, needed=1, sessions=1),
+        DayItem("p", 2, p.items[2], due=False, done=False, done_count=0, needed=1, sessions=0),
     ]
 
 
@@ -141,6 +141,8 @@ def test_per_week_counts_the_week_up_to_the_day() -> None:
     # Due until the day the count is reached, that day included.
     assert [i.due for i in by_day] == [True, True, True, False, False, False, False]
     assert {i.needed for i in by_day} == {2}
+    # The sessions of each day itself: what a week row fills in.
+    assert [i.sessions for i in by_day] == [1, 0, 1, 0, 0, 0, 0]
 
 
 def test_per_week_starts_again_each_iso_week() -> None:
@@ -311,6 +313,7 @@ def test_per_week_is_done_from_the_nth_completion_to_the_end_of_the_week(
     grid = week([p], day, done, imported)
     counts = [sum(1 for o in offsets if o <= n) for n in range(7)]
     assert [d[0].done_count for d in grid] == counts
+    assert [d[0].sessions for d in grid] == [offsets.count(n) for n in range(7)]
     for n in range(7):
         assert grid[n][0].done == (counts[n] >= needed)
         if n > 0 and grid[n - 1][0].done:

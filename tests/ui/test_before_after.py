@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.answers import Answer
@@ -211,6 +211,49 @@ def test_the_safety_card_appears_only_with_a_safety_note(qtbot: QtBot, tmp_path:
     assert without.safety_card is None
     labels = [w.text() for w in without.findChildren(type(without.title_label))]
     assert "Before you start" not in labels
+
+
+SUPPORT = (("Dr. A. de Vries", "Practice phone 020 123 4567 (weekdays)"),)
+SUPPORT_LINE = "If you need support: Dr. A. de Vries — Practice phone 020 123 4567 (weekdays)"
+
+
+def label_texts(widget: QWidget) -> list[str]:
+    return [label.text() for label in widget.findChildren(QLabel)]
+
+
+def test_the_therapists_contact_is_under_the_safety_note(qtbot: QtBot) -> None:
+    view = before_view(qtbot, built_in("longer-out-breath"), support=SUPPORT)
+    assert view.safety_card is not None and view.support_card is view.safety_card
+    texts = label_texts(view.safety_card)
+    assert texts[0] == "Before you start"
+    assert "light-headed" in texts[1]
+    assert texts[2] == SUPPORT_LINE
+    (line,) = view.support_labels
+    assert line.isVisible()
+    assert line.accessibleName() == SUPPORT_LINE
+    assert line.property("role") == "muted"
+    assert line.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert_all_named(view)
+
+
+def test_without_a_safety_note_the_contact_has_a_card_of_its_own(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    two = (*SUPPORT, ("", "Crisis line 113"))
+    view = before_view(qtbot, from_yaml(tmp_path, CHECK_IN), support=two)
+    assert view.safety_card is None
+    assert view.support_card is not None and view.support_card.isVisible()
+    assert view.support_card.accessibleName() == "If you need support"
+    assert label_texts(view.support_card) == [SUPPORT_LINE, "If you need support: Crisis line 113"]
+    assert "Before you start" not in label_texts(view)
+    assert_all_named(view)
+
+
+def test_without_support_nothing_changes(qtbot: QtBot, tmp_path: Path) -> None:
+    for practice in (built_in("longer-out-breath"), from_yaml(tmp_path, CHECK_IN)):
+        view = before_view(qtbot, practice)
+        assert view.support_card is None and view.support_labels == []
+        assert not [t for t in label_texts(view) if "If you need support" in t]
 
 
 def test_no_questions_no_form(qtbot: QtBot, tmp_path: Path) -> None:

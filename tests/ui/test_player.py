@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
     QComboBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -68,6 +69,7 @@ class Harness:
         sink: RecordingSink | None = None,
         reduced_motion: bool = False,
         steps: str = STEPS,
+        support: tuple[tuple[str, str], ...] = (),
     ) -> None:
         practice = load_text(tmp_path, practice_with(steps))
         assert isinstance(practice, Practice)
@@ -80,6 +82,7 @@ class Harness:
             sink=self.sink,
             language="en",
             reduced_motion=reduced_motion,
+            support=support,
         )
         qtbot.addWidget(self.view)
         self.view.resize(900, 700)
@@ -195,6 +198,44 @@ def test_the_grounding_pause(qtbot: QtBot, tmp_path: Path) -> None:
     h.view.grounding.end_button.click()
     (result,) = h.results
     assert result.grounding_pauses == 2 and not result.completed
+
+
+def test_the_grounding_pause_shows_the_therapists_contact_quietly(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    support = (("Dr. A. de Vries", "Practice phone 020 123 4567 (weekdays)"),)
+    h = Harness(qtbot, tmp_path, support=support)
+    h.view.start()
+    h.view.pause_button.click()
+    grounding = h.view.grounding
+    assert h.view.pages.currentWidget() is grounding
+    (line,) = grounding.support_labels
+    text = "If you need support: Dr. A. de Vries — Practice phone 020 123 4567 (weekdays)"
+    assert line.text() == text and line.accessibleName() == text
+    assert line.isVisible() and line.property("role") == "muted"
+    # A quiet line near the bottom: under the Resume and End buttons.
+    assert (
+        line.mapTo(grounding, line.rect().topLeft()).y()
+        > grounding.resume_button.mapTo(grounding, grounding.resume_button.rect().bottomLeft()).y()
+    )
+    assert not line.focusPolicy() & Qt.FocusPolicy.TabFocus  # Tab goes on to the buttons
+
+
+def test_the_grounding_pause_without_support_shows_no_contact(qtbot: QtBot, tmp_path: Path) -> None:
+    h = Harness(qtbot, tmp_path)
+    h.view.start()
+    h.view.pause_button.click()
+    grounding = h.view.grounding
+    assert grounding.support_labels == []
+    assert not [
+        label for label in grounding.findChildren(QLabel) if "support" in label.text().lower()
+    ]
+    grounding.set_support((("", "Crisis line 113"),))
+    (line,) = grounding.support_labels
+    assert line.text() == "If you need support: Crisis line 113"
+    qtbot.waitUntil(line.isVisible)
+    grounding.set_support(())
+    assert grounding.support_labels == []
 
 
 def test_reduced_motion_fills_a_bar_at_a_calm_rate(qtbot: QtBot, tmp_path: Path) -> None:

@@ -252,12 +252,144 @@ def test_the_week_row_says_each_day_in_words(
     view = make_view(qtbot, plans, library, journal)
     (row,) = view.week_rows
     description = row.accessibleDescription()
-    assert description.startswith("Monday: 2 done, 2 to do; Tuesday: 3 to do;")
-    assert "Wednesday (today): 3 to do" in description
-    assert "Saturday: 2 to do" in description
+    weekly = "Body scan can be done any day this week, 3 more this week"
+    assert description.startswith(
+        f"Monday: 2 done, 1 to do; {weekly}. Tuesday: 2 to do; {weekly}. "
+    )
+    assert f"Wednesday (today): 2 to do; {weekly}." in description
+    assert description.endswith(f"Sunday: 1 to do; {weekly}.")
     assert row.accessibleName() == "This week of Settling before sleep"
     assert row.focusPolicy() == Qt.FocusPolicy.TabFocus
-    assert row.days[0].states == ("done", "due", "done", "due")
+    assert row.days[0].states == ("done", "any", "done", "due")
+
+
+TIMES_A_WEEK = """\
+attune: plan/1
+id: steady
+title: Steady weeks
+language: en
+from: Dr. A. de Vries
+starts: "2026-11-23"
+items:
+  - practice: box-breathing
+    when: {per_week: 4}
+  - practice: kind-hand
+    when: [mon, thu]
+"""
+
+
+@pytest.fixture
+def weekly_plan(tmp_path: Path) -> list[StoredPlan]:
+    store = PlanStore(tmp_path / "weekly", today=lambda: date(2026, 11, 23))
+    store.import_plan(TIMES_A_WEEK.encode("utf-8"), display="plan.yaml")
+    return store.plans()
+
+
+@pytest.fixture
+def weekly_library(tmp_path: Path) -> Library:
+    folder = tmp_path / "weekly-practices"
+    write(folder, "a.yaml", practice("box-breathing", "Box breathing", "5m"))
+    write(folder, "b.yaml", practice("kind-hand", "A kind hand", "5m"))
+    return scan([Source("user", folder, "your practices")])
+
+
+def week_states(view: TodayView) -> list[tuple[str, ...]]:
+    (row,) = view.week_rows
+    return [d.states for d in row.days]
+
+
+def test_a_times_a_week_item_is_filled_on_its_days_and_any_day_on_the_others(
+    qtbot: QtBot, weekly_plan: list[StoredPlan], weekly_library: Library, journal: Journal
+) -> None:
+    # The user test: 4 times a week, done once, on Wednesday.
+    journal.add(session("box-breathing", WEDNESDAY))
+    view = make_view(qtbot, weekly_plan, weekly_library, journal)
+    assert "1 of 4 this week" in card_texts(item_card(view, "Box breathing"))
+    # (box breathing, kind hand) for Monday to Sunday: filled only on Wednesday, a
+    # light "any day" mark on the other days, never a ring to do.
+    assert week_states(view) == [
+        ("any", "due"),
+        ("any", "rest"),
+        ("done", "rest"),
+        ("any", "due"),
+        ("any", "rest"),
+        ("any", "rest"),
+        ("any", "rest"),
+    ]
+    spoken = view.week_rows[0].accessibleDescription().split(". ")
+    weekly = "Box breathing can be done any day this week, 3 more this week"
+    assert spoken[2] == f"Wednesday (today): 1 done; {weekly}"
+    assert spoken[3] == f"Thursday: 1 to do; {weekly}"
+    assert spoken[4] == f"Friday: {weekly}"
+
+
+def test_a_times_a_week_item_rests_once_the_weeks_number_is_reached(
+    qtbot: QtBot, weekly_plan: list[StoredPlan], weekly_library: Library, journal: Journal
+) -> None:
+    for day in (MONDAY, MONDAY, MONDAY + timedelta(days=1), WEDNESDAY):
+        journal.add(session("box-breathing", day))
+    view = make_view(qtbot, weekly_plan, weekly_library, journal)
+    assert "4 of 4 this week" in card_texts(item_card(view, "Box breathing"))
+    assert [states[0] for states in week_states(view)] == [
+        "done",
+        "done",
+        "done",
+        "rest",
+        "rest",
+        "rest",
+        "rest",
+    ]
+    description = view.week_rows[0].accessibleDescription()
+    assert "any day" not in description
+    assert "Monday: 1 done, 1 to do. Tuesday: 1 done. Wednesday (today): 1 done. " in description
+    assert description.endswith(
+        "Thursday: 1 to do. Friday: nothing planned. "
+        "Saturday: nothing planned. Sunday: nothing planned."
+    )
+    # Seen from the next Monday, the new week starts open again.
+    next_monday = MONDAY + timedelta(days=7)
+    view = make_view(qtbot, weekly_plan, weekly_library, journal, day=next_monday)
+    assert [states[0] for states in week_states(view)] == ["any"] * 7
+
+
+def test_the_key_under_the_week_explains_the_marks_on_show(
+    qtbot: QtBot, weekly_plan: list[StoredPlan], weekly_library: Library, journal: Journal
+) -> None:
+    journal.add(session("box-breathing", WEDNESDAY))
+    view = make_view(qtbot, weekly_plan, weekly_library, journal)
+    (legend,) = view.week_legends
+    labels = [label for label in legend.findChildren(QLabel) if label.isVisibleTo(view)]
+    assert [label.text() for label in labels] == [
+        "done",
+        "planned",
+        "any day this week",
+        "nothing asked that day",
+    ]
+    assert all(label.property("role") == "muted" for label in labels)
+    assert all(label.accessibleName() == label.text() for label in labels)
+    assert legend.accessibleName() == "Key to the week"
+    assert legend.accessibleDescription() == (
+        "Filled circle: done; Ring: planned; Light dot: any day this week; "
+        "Small faint dot: nothing asked that day"
+    )
+    assert all(w.accessibleName() for w in legend.findChildren(QWidget))
+    assert legend.focusPolicy() == Qt.FocusPolicy.NoFocus
+    # It sits right under its week row.
+    column = view.area.widget().layout()
+    assert column.indexOf(legend) == column.indexOf(view.week_rows[0]) + 1
+
+
+def test_the_key_leaves_out_marks_not_on_show(
+    qtbot: QtBot, tmp_path: Path, weekly_library: Library, journal: Journal
+) -> None:
+    store = PlanStore(tmp_path / "daily", today=lambda: MONDAY)
+    store.import_plan(
+        TIMES_A_WEEK.replace("{per_week: 4}", "daily").replace("[mon, thu]", "daily").encode(),
+        display="plan.yaml",
+    )
+    view = make_view(qtbot, store.plans(), weekly_library, journal)
+    (legend,) = view.week_legends
+    assert [label.text() for label in legend.findChildren(QLabel)] == ["done", "planned"]
 
 
 def test_a_plan_not_yet_started_or_archived_is_not_shown(
