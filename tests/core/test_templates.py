@@ -86,6 +86,51 @@ def test_a_template_teaches_with_comments(kind: str) -> None:
     assert any(line.lstrip().startswith("# author:") for line in lines), kind
 
 
+QUOTING = (
+    "# If your text contains a colon followed by a space, or starts with a quote, "
+    "put the whole text in double quotes."
+)
+
+#: What every template explains in its comments, in plain words: each idea, and words
+#: from its explanation.
+EXPLAINED = {
+    "id": "lowercase letters, digits and",
+    "title": "the name your client sees",
+    "lengths": "the first is the default",
+    "flex": "makes a part elastic",
+    "flex with a weight and a minimum": "of the spare time and never less than",
+    "pause": "quiet after the words",
+    "narration: rate": "1 is normal",
+    "ask": '"ask',
+    "placeholder": "a faint hint in the empty answer box",
+    "reflection": "every answer is optional",
+}
+
+
+def comments_of(kind: str) -> str:
+    """The notes of a template (whole-line and end-of-line comments), as one text."""
+    lines = template_path(kind).read_text(encoding="utf-8").splitlines()
+    notes = [line[line.index("#") :] for line in lines if "#" in line]
+    return " ".join(" ".join(note.lstrip("# ") for note in notes).split())
+
+
+@pytest.mark.parametrize("kind", PRACTICE_KINDS)
+def test_a_template_explains_each_idea_in_plain_words(kind: str) -> None:
+    notes = comments_of(kind)
+    missing = [idea for idea, words in EXPLAINED.items() if words not in notes]
+    assert not missing, (kind, missing)
+    if any(isinstance(step, Breathe) for step in all_steps(load(kind).steps)):
+        assert "tone (soft tones)" in notes, kind
+
+
+@pytest.mark.parametrize("kind", PRACTICE_KINDS)
+def test_a_template_says_how_to_quote_a_text_just_before_its_first_say(kind: str) -> None:
+    lines = template_path(kind).read_text(encoding="utf-8").splitlines()
+    first_say = next(i for i, line in enumerate(lines) if line.lstrip().startswith("- say:"))
+    assert lines[first_say - 1].strip() == QUOTING, kind
+    assert sum(line.strip() == QUOTING for line in lines) == 1, kind
+
+
 @pytest.mark.parametrize("kind", PRACTICE_KINDS)
 def test_a_template_asks_the_same_scale_before_and_after(kind: str) -> None:
     reflection = load(kind).reflection
