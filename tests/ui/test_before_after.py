@@ -51,6 +51,13 @@ def built_in(name: str) -> Practice:
     return practice
 
 
+def pinned_check_in() -> Practice:
+    """A check-in without lengths, frozen for these tests (the built-in one may grow)."""
+    practice = load_file(Path(__file__).parents[1] / "fixtures" / "focusing-check-in.yaml")
+    assert isinstance(practice, Practice)
+    return practice
+
+
 def from_yaml(tmp_path: Path, text: str) -> Practice:
     practice = load_text(tmp_path, text)
     assert isinstance(practice, Practice)
@@ -195,7 +202,7 @@ def test_a_practice_without_lengths_shows_an_estimate_instead(qtbot: QtBot, tmp_
 
 
 def test_the_estimate_follows_the_speaking_pace(qtbot: QtBot) -> None:
-    view = before_view(qtbot, built_in("focusing-check-in"))
+    view = before_view(qtbot, pinned_check_in())
     assert view.estimate_label.text() == "About 7 min"
     view.rate_slider.setValue(200)
     assert view.estimate_label.text() == "About 6 min"
@@ -388,7 +395,7 @@ def after_view(qtbot: QtBot, practice: Practice, completed: bool = True) -> Afte
 
 
 def test_after_welcomes_back_asks_and_thanks(qtbot: QtBot) -> None:
-    view = after_view(qtbot, built_in("focusing-check-in"))
+    view = after_view(qtbot, pinned_check_in())
     sent: list[tuple[Answer, ...]] = []
     view.answered.connect(sent.append)
     assert not view.showing_thanks
@@ -416,7 +423,7 @@ def test_after_welcomes_back_asks_and_thanks(qtbot: QtBot) -> None:
 
 
 def test_after_stopped_early_and_skipped(qtbot: QtBot) -> None:
-    view = after_view(qtbot, built_in("focusing-check-in"), completed=False)
+    view = after_view(qtbot, pinned_check_in(), completed=False)
     assert view.heading_label.text() == "You stopped early, and that's fine."
     assert view.form is not None
     remember = view.form.widgets[1]
@@ -462,12 +469,12 @@ def test_answered_comes_before_leaving_even_unshown(qtbot: QtBot, tmp_path: Path
 
 
 def test_every_after_control_is_named_and_described(qtbot: QtBot) -> None:
-    view = after_view(qtbot, built_in("focusing-check-in"))
+    view = after_view(qtbot, pinned_check_in())
     assert_all_named(view)
 
 
 def test_after_keyboard_only(qtbot: QtBot) -> None:
-    view = after_view(qtbot, built_in("focusing-check-in"))
+    view = after_view(qtbot, pinned_check_in())
     view.activateWindow()
     qtbot.waitUntil(lambda: focused() is not None)
     assert view.form is not None
