@@ -29,6 +29,8 @@ from typing import Any, Final, Literal, get_args
 from desktop_app.storage.paths import ensure_private_dir
 
 ThemeName = Literal["system", "light", "dark"]
+#: The language of Attune's own words; "system" follows the computer's.
+LanguageChoice = Literal["system", "en", "nl"]
 ScreenName = Literal["today", "library", "journal", "settings"]
 
 #: The version this code writes. Files with a higher one are read as far as possible.
@@ -46,6 +48,7 @@ VOLUME_RANGE: Final = (0.0, 1.0)
 TEXT_ZOOM_RANGE: Final = (0.75, 2.0)
 THEMES: Final[tuple[str, ...]] = get_args(ThemeName)
 SCREENS: Final[tuple[str, ...]] = get_args(ScreenName)
+LANGUAGES: Final[tuple[str, ...]] = get_args(LanguageChoice)
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,10 @@ class Settings:
     last_screen: ScreenName = "library"
     #: Days in a row, in Insights. Off unless switched on: many find counting stressful.
     streaks: bool = False
+    language: LanguageChoice = "system"
+    #: Write a practice, Make a plan, Make a pack: off until asked for, so the people
+    #: practising see a quiet window; a therapist switches them on once.
+    authoring: bool = False
 
     def __post_init__(self) -> None:
         # A frozen settings object should not change behind its holder's back.
@@ -132,6 +139,8 @@ _CHECKS: Final[dict[str, Callable[[Any], Any]]] = {
     "window_geometry": _geometry,
     "last_screen": _one_of(SCREENS),
     "streaks": _boolean,
+    "language": _one_of(LANGUAGES),
+    "authoring": _boolean,
 }
 
 
@@ -149,6 +158,8 @@ FIELD_NAMES: Final[Mapping[str, str]] = {
     "window_geometry": "window size and position",
     "last_screen": "last screen",
     "streaks": "streaks",
+    "language": "language",
+    "authoring": "tools for writing practices",
 }
 
 

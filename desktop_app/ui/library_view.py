@@ -602,6 +602,7 @@ class LibraryView(QWidget):
         self.practice_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.practice_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.practice_list.setAccessibleName(self.tr("Practices"))
+        self.practice_list.verticalScrollBar().setAccessibleName(self.tr("Scroll the practices"))
         self.practice_list.setAccessibleDescription(
             self.tr("Press Enter to begin the selected practice")
         )
@@ -1076,6 +1077,10 @@ class LibraryView(QWidget):
 
     def _choose_current(self) -> None:
         self._choose_index(self.practice_list.currentIndex())
+
+    def set_authoring(self, on: bool) -> None:
+        """Offer Edit / Adapt a copy (the tools for therapists) or not."""
+        self.edit_button.setVisible(on)
 
     def _edit_current(self) -> None:
         index = self.practice_list.currentIndex()

@@ -43,6 +43,7 @@ from desktop_app.storage import autostart
 from desktop_app.storage.paths import AppPaths
 from desktop_app.storage.settings import ScreenName, Settings, SettingsStore
 from desktop_app.ui import theme
+from desktop_app.ui.i18n import Translations, ui_language
 from desktop_app.ui.session_choice import SessionChoice
 from desktop_app.ui.sound_preparer import SoundPreparer
 from desktop_app.ui.theme import SPACE
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
         self.editor: PracticeEditor | None = None
         self.watcher: LibraryWatcher | None = None
         self.settings, settings_notice = services.settings_store.load()
+        self.translations = Translations()
+        self.translations.install(self.language)  # before any words are made
         self.sessions: list[SessionRecord] = []
         self.preparer = SoundPreparer(self)
         self.player: PlayerView | None = None
@@ -166,7 +169,7 @@ class MainWindow(QMainWindow):
         self.notice.setVisible(bool(settings_notice))
         self.notice.setText(settings_notice or "")
         main = QWidget()
-        main_layout = QHBoxLayout(main)
+        main_layout = self.main_layout = QHBoxLayout(main)
         main_layout.setContentsMargins(0, 0, 0, 0)
         main_layout.addWidget(self.nav)
         right = self.right = QVBoxLayout()
@@ -206,6 +209,7 @@ class MainWindow(QMainWindow):
         self.library_view = LibraryView(
             self.library, self.language, practices_folder=services.paths.practices
         )
+        self.library_view.set_authoring(self.settings.authoring)
         self.library_view.practice_chosen.connect(self.open_practice_id)
         self.library_view.edit_requested.connect(self.edit_practice)
         self.settings_view = SettingsView(self.settings, self.voices)
@@ -293,6 +297,20 @@ class MainWindow(QMainWindow):
     def _reminder_title(self, practice_id: str) -> str:
         practice = self.library.practice(practice_id) if self.library else None
         return practice.title.get(self.language) if practice is not None else practice_id
+
+    def support(self, language: str) -> tuple[tuple[str, str], ...]:
+        """Who to reach and how, from the plans running today: shown with the safety
+        information (formats.md), before a practice and in a pause."""
+        from desktop_app.core import schedule
+
+        day = date.today()
+        return tuple(
+            (s.plan.assigned_by, s.plan.contact.get(language))
+            for s in self.plans.plans()
+            if not s.archived
+            and s.plan.contact is not None
+            and schedule.is_active(s.plan, day, s.imported_on)
+        )
 
     def _come_forward(self) -> None:
         self.showNormal()
@@ -686,10 +704,13 @@ class MainWindow(QMainWindow):
             self.nav_group.addButton(button)
             self.nav_buttons[screen] = button
             layout.addWidget(button)
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            # Made on the navigation, so a new navigation (another language) has its
+            # own shortcuts and the old ones go with the old one.
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), nav)
             shortcut.activated.connect(lambda s=screen: self.show_screen(s))
         layout.addStretch()
         self.pack_button = self._nav_action(
+            nav,
             self.tr("Open a pack…"),
             self.tr("Install practices and plans from a .attunepack file (Ctrl+O)"),
             "Ctrl+O",
@@ -699,36 +720,43 @@ class MainWindow(QMainWindow):
         layout.addSpacing(SPACE["s"])
         # A therapist's way, in order: write a practice, make a plan, hand both over.
         self.write_button = self._nav_action(
+            nav,
             self.tr("Write a practice…"),
             self.tr("Open the practice editor, with a template for each kind (Ctrl+Shift+E)"),
             "Ctrl+Shift+E",
             self.open_editor,
         )
         self.plan_button = self._nav_action(
+            nav,
             self.tr("Make a plan…"),
             self.tr("Choose practices, how often and for how long (Ctrl+Shift+L)"),
             "Ctrl+Shift+L",
             self.make_plan,
         )
         self.make_pack_button = self._nav_action(
+            nav,
             self.tr("Make a pack…"),
             self.tr("Save your own practices and plans as one .attunepack file (Ctrl+Shift+P)"),
             "Ctrl+Shift+P",
             self.make_pack,
         )
-        for button in (self.write_button, self.plan_button, self.make_pack_button):
+        self.authoring_buttons = (self.write_button, self.plan_button, self.make_pack_button)
+        for button in self.authoring_buttons:
             layout.addWidget(button)
+            button.setVisible(self.settings.authoring)
         return nav
 
     def _nav_action(
-        self, text: str, description: str, keys: str, act: Callable[[], object]
+        self, nav: QWidget, text: str, description: str, keys: str, act: Callable[[], object]
     ) -> QPushButton:
         button = QPushButton(text)
         button.setProperty("role", "quiet")
         button.setAccessibleName(text.rstrip("…"))
         button.setAccessibleDescription(description)
         button.clicked.connect(lambda: act())
-        QShortcut(QKeySequence(keys), self).activated.connect(act)
+        # Works while the button shows: the tools for therapists can be switched off.
+        shortcut = QShortcut(QKeySequence(keys), nav)
+        shortcut.activated.connect(lambda: button.isVisible() and act())
         return button
 
     def _coming_soon(self, title: str, text: str) -> QWidget:
@@ -762,7 +790,37 @@ class MainWindow(QMainWindow):
 
     @property
     def language(self) -> str:
-        return "en"
+        """The language of Attune's words and, when they have it, of practices."""
+        return ui_language(self.settings.language)
+
+    def _relanguage(self) -> None:
+        """Everything on screen again in the language just chosen. The pages are made
+        anew from what is stored (settings are saved by then), so nothing is lost; an
+        editor with unsaved text keeps its words until it is next opened."""
+        self.translations.install(self.language)
+        old = self.nav
+        self.nav = self._navigation()
+        self.main_layout.replaceWidget(old, self.nav)
+        old.deleteLater()
+        if self.watcher is not None:
+            self.watcher.stop()
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None
+        if self.editor is not None and not self.editor.editor.document().isModified():
+            self.editor.close()
+            self.editor.deleteLater()
+            self.editor = None
+        self.library_view = None
+        self.build_pages()
+        self.show_screen("settings")
+        self.pages["settings"].setFocus()
+
+    def _show_authoring(self) -> None:
+        for button in self.authoring_buttons:
+            button.setVisible(self.settings.authoring)
+        if self.library_view is not None:
+            self.library_view.set_authoring(self.settings.authoring)
 
     def show_screen(self, screen: ScreenName) -> None:
         if self.root.currentIndex() != 0:
@@ -784,13 +842,19 @@ class MainWindow(QMainWindow):
             self.settings.theme,
             self.settings.text_zoom,
         )
+        relanguage = settings.language != self.settings.language
+        authoring = settings.authoring != self.settings.authoring
         self.settings = settings
         if restyle:
             self.apply_look()
+        if authoring:
+            self._show_authoring()
         set_streaks = getattr(self.pages["journal"], "set_streaks", None)
         if set_streaks is not None:
             set_streaks(settings.streaks)
         self.save_settings()
+        if relanguage:
+            self._relanguage()
 
     def zoom(self, step: float) -> None:
         zoom = 1.0 if step == 0 else min(2.0, max(0.75, round(self.settings.text_zoom + step, 2)))
@@ -876,6 +940,7 @@ class MainWindow(QMainWindow):
             voice=self.settings.voices.get(language.split("-")[0]),
             background_volume=self.settings.volume_background,
             length=length if length in practice.lengths else practice.default_length,
+            support=self.support(language),
         )
         before.choices_changed.connect(self._prepare)
         before.start_requested.connect(self._start)
@@ -972,6 +1037,7 @@ class MainWindow(QMainWindow):
             language=choice.language,
             reduced_motion=self.reduced_motion(),
             narration=choice.narration,
+            support=self.support(choice.language),
         )
         player.finished.connect(self._after)
         player.fullscreen_requested.connect(self.toggle_fullscreen)

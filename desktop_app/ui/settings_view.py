@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.storage.settings import Settings
+from desktop_app.ui.i18n import system_language
 from desktop_app.ui.theme import SPACE
 
 #: (voice id, name, languages), as the speech service lists them.
@@ -93,6 +94,24 @@ class SettingsView(QWidget):
         self._section(
             self.tr("Appearance"),
             self.tr("Text size can also be changed at any time with Ctrl+= and Ctrl+-."),
+        )
+        self.language_combo = self._combo(
+            self.tr("Lang&uage"),
+            self.tr("Language"),
+            self.tr(
+                "The language of Attune's words, and of practices that have it; "
+                "by default your computer's"
+            ),
+            [
+                (
+                    self.tr("Same as the system (%1)").replace(
+                        "%1", LANGUAGE_NAMES[system_language()]
+                    ),
+                    "system",
+                ),
+                *((name, code) for code, name in LANGUAGE_NAMES.items()),
+            ],
+            lambda value: self._update(language=value),
         )
         self.theme_combo = self._combo(
             self.tr("&Theme"),
@@ -233,6 +252,25 @@ class SettingsView(QWidget):
         self._row(self.tr("&Login"), self.autostart_check, self.autostart_check)
         self.autostart_check.setVisible(sys.platform.startswith("linux"))
 
+        # --- For therapists ------------------------------------------------------------
+        self._section(
+            self.tr("For therapists"),
+            self.tr(
+                "Tools to write your own practices, make plans, and hand them over as a "
+                "pack. They stay out of sight until you want them."
+            ),
+        )
+        self.authoring_check = QCheckBox(self.tr("Show tools for writing practices and plans"))
+        self._describe(
+            self.authoring_check,
+            self.tr("Tools for therapists"),
+            self.tr(
+                "Write a practice, Make a plan and Make a pack in the menu, and Edit in the Library"
+            ),
+        )
+        self.authoring_check.toggled.connect(lambda on: self._update(authoring=on))
+        self._row(self.tr("T&ools"), self.authoring_check, self.authoring_check)
+
         # --- Your data -----------------------------------------------------------------
         self._section(
             self.tr("Your data"),
@@ -274,6 +312,7 @@ class SettingsView(QWidget):
         self._column.addWidget(self.erase_confirm)
 
         self.controls: tuple[QWidget, ...] = (
+            self.language_combo,
             self.theme_combo,
             self.zoom_slider,
             self.motion_combo,
@@ -285,6 +324,7 @@ class SettingsView(QWidget):
             self.background_volume_slider,
             self.streaks_check,
             self.autostart_check,
+            self.authoring_check,
             self.erase_button,
         )
         self._layout_page()
@@ -304,7 +344,9 @@ class SettingsView(QWidget):
         self._settings = settings
         self._refreshing = True
         try:
+            _select(self.language_combo, settings.language)
             _select(self.theme_combo, settings.theme)
+            self.authoring_check.setChecked(settings.authoring)
             _select(self.motion_combo, settings.reduced_motion)
             self.zoom_slider.setValue(round(settings.text_zoom * 100))
             self.narration_check.setChecked(settings.narration)
@@ -571,6 +613,10 @@ def _select(combo: QComboBox, data: Any) -> None:
         if held == data and type(held) is type(data):
             combo.setCurrentIndex(index)
             return
+
+
+#: Each language in its own words, so anyone can find theirs whatever is shown now.
+LANGUAGE_NAMES: Final = {"en": "English", "nl": "Nederlands"}
 
 
 def _login_help() -> str:

@@ -26,6 +26,8 @@ CUSTOM = Settings(
     window_geometry="AdnQywADAAAAAAA=",
     last_screen="journal",
     streaks=True,
+    language="nl",
+    authoring=True,
 )
 
 
@@ -142,6 +144,9 @@ BAD_VALUES: list[tuple[str, Any, str]] = [
     ("last_screen", ["today"], "last screen"),
     ("streaks", "yes", "streaks"),
     ("streaks", 1, "streaks"),
+    ("language", "fr", "language"),
+    ("language", None, "language"),
+    ("authoring", "on", "tools for writing practices"),
 ]
 
 

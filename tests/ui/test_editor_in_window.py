@@ -3,6 +3,7 @@ the Library, previewed in the real player path, saved into the Library."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,19 @@ from pytestqt.qtbot import QtBot
 from desktop_app.storage.paths import builtin_dir, default_paths
 from desktop_app.ui.after_view import AfterView
 from desktop_app.ui.before_view import BeforeView
+from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.plan_form import PlanFormDialog
 from desktop_app.ui.player_view import PlayerView
 from tests.helpers import write
-from tests.ui.test_main_window import SHORT, make_window
+from tests.ui.test_main_window import SHORT
+from tests.ui.test_main_window import make_window as make_main_window
+
+
+def make_window(qtbot: QtBot) -> MainWindow:
+    """The main window with the tools for therapists switched on in Settings."""
+    window = make_main_window(qtbot)
+    window.change_settings(replace(window.settings, authoring=True))
+    return window
 
 
 @pytest.fixture(autouse=True)
@@ -130,3 +140,18 @@ def test_a_preview_plays_in_full_but_leaves_nothing_in_the_journal(qtbot: QtBot)
     editor.preview()
     assert editor.status.text() == "A practice is open in the main window; end it there first."
     assert window.journal.entries() == []
+
+
+def test_the_tools_for_therapists_show_only_when_switched_on(qtbot: QtBot) -> None:
+    window = make_main_window(qtbot)
+    tools = (window.write_button, window.plan_button, window.make_pack_button)
+    assert not any(b.isVisible() for b in tools)
+    assert window.library_view is not None and not window.library_view.edit_button.isVisible()
+    assert window.pack_button.isVisible()  # a client opens the pack they were given
+    assert window.settings_view is not None
+    window.settings_view.authoring_check.click()
+    assert window.settings.authoring
+    assert all(b.isVisible() for b in tools)
+    window.show_screen("library")
+    window.library_view.select("longer-out-breath")
+    assert window.library_view.edit_button.isVisible()
