@@ -12,6 +12,12 @@ from desktop_app.storage.paths import builtin_dir
 
 #: The languages Attune speaks; the first is the one written in the code.
 UI_LANGUAGES: Final = ("en", "nl")
+_current = UI_LANGUAGES[0]
+
+
+def current_language() -> str:
+    """The language Attune's own words are shown in now (feeling words too)."""
+    return _current
 
 
 def catalogue(language: str) -> str:
@@ -43,11 +49,12 @@ class Translations:
     def install(self, language: str) -> bool:
         """Use `language` from now on; False when its catalogue could not be read (the
         words then stay in English)."""
+        global _current
         app = QCoreApplication.instance()
+        _current = self.language = UI_LANGUAGES[0]
         for translator in self._installed:
             QCoreApplication.removeTranslator(translator)
         self._installed = []
-        self.language = UI_LANGUAGES[0]
         if language == UI_LANGUAGES[0] or app is None:
             return True
         ours = QTranslator(app)
@@ -61,5 +68,5 @@ class Translations:
         self._installed.append(ours)
         for translator in self._installed:
             QCoreApplication.installTranslator(translator)
-        self.language = language
+        _current = self.language = language
         return True

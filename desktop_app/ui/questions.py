@@ -54,6 +54,7 @@ from desktop_app.core.model import (
     ScaleQuestion,
     TextQuestion,
 )
+from desktop_app.ui.i18n import current_language
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import GrowingTextEdit
 
@@ -632,6 +633,9 @@ class FeelingsQuestionWidget(QuestionWidget):
         self, question: FeelingsQuestion, when: When, language: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(question, when, language, parent)
+        # The app's own feeling words come in the person's language (formats.md), even
+        # in a practice written in another.
+        language = self.words_language = current_language()
         self.setStyleSheet(CHIP_STYLE)
         self.chips: dict[str, QPushButton] = {}
         description = self.tr(
@@ -688,7 +692,7 @@ class FeelingsQuestionWidget(QuestionWidget):
             if not word or word.casefold() in seen:
                 continue
             seen.add(word.casefold())
-            known = feelings.find(word, self.language)
+            known = feelings.find(word, self.words_language)
             if known is not None:
                 ids.append(known.id)
             else:

@@ -33,6 +33,7 @@ from desktop_app.core.model import (
     TextQuestion,
 )
 from desktop_app.core.text import Text
+from desktop_app.ui import i18n
 from desktop_app.ui.questions import (
     ChoiceQuestionWidget,
     FeelingsQuestionWidget,
@@ -277,11 +278,15 @@ def feelings_widget(qtbot: QtBot, language: str = "en") -> FeelingsQuestionWidge
     return widget
 
 
-def test_every_feeling_is_a_chip_in_the_language(qtbot: QtBot) -> None:
+def test_every_feeling_is_a_chip_in_the_persons_language(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     english = feelings_widget(qtbot)
     assert list(english.chips) == [f.id for f in feelings.FEELINGS]
     assert english.chips["moved"].text() == "moved"
-    dutch = feelings_widget(qtbot, "nl-NL")
+    # Attune in Dutch: Dutch words, even in a practice that is only in English.
+    monkeypatch.setattr(i18n, "_current", "nl")
+    dutch = feelings_widget(qtbot, "en")
     assert dutch.chips["moved"].text() == "ontroerd"
     assert dutch.chips["sad"].isCheckable()
 
@@ -306,7 +311,10 @@ def test_feelings_left_alone_are_skipped(qtbot: QtBot) -> None:
     assert widget.answer() is None
 
 
-def test_a_typed_dutch_word_becomes_its_feeling(qtbot: QtBot) -> None:
+def test_a_typed_dutch_word_becomes_its_feeling(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(i18n, "_current", "nl")
     widget = feelings_widget(qtbot, "nl")
     qtbot.keyClicks(widget.other, "opgelucht, weemoedig")
     assert widget.value() == ("relieved", "weemoedig")
