@@ -383,3 +383,21 @@ def test_the_report_on_a_plan_opens_from_today(qtbot: QtBot, _private_home: Path
     (dialog,) = window.findChildren(ReportDialog)
     assert dialog.isVisible() and dialog.stored.plan.id == "weeks"
     assert "First weeks" in dialog.preview.toPlainText()
+
+
+def test_the_plans_contact_goes_with_the_safety_information(
+    qtbot: QtBot, _private_home: Path
+) -> None:
+    from desktop_app.storage.plans import PlanStore
+
+    write(_private_home / "data" / "practices", "short.yaml", SHORT)
+    with_contact = PLAN.replace("items:", 'contact: "Practice phone 020 123 4567"\nitems:')
+    PlanStore(default_paths().plans).import_plan(with_contact.encode())
+    window = make_window(qtbot)
+    assert window.support("en") == (("Dr. A. de Vries", "Practice phone 020 123 4567"),)
+    window.open_practice_id("short")
+    before = window.session_area.currentWidget()
+    assert isinstance(before, BeforeView)
+    assert [label.text() for label in before.support_labels] == [
+        "If you need support: Dr. A. de Vries — Practice phone 020 123 4567"
+    ]
