@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.ui import theme
+from desktop_app.ui.journal_words import journal_problem
 from desktop_app.ui.shared_words import kind_names
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import centred_page
@@ -637,7 +638,7 @@ class InsightsView(QWidget):
             kinds = self.journal.practices_by_kind()
             changes = self.journal.average_change()
         except JournalError as error:
-            text = " ".join(str(error).split())
+            text = " ".join(journal_problem(error).split())
             self.notice.setText(
                 self.tr("Your journal could not be read just now. %1").replace("%1", text)
             )

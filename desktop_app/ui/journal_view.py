@@ -84,6 +84,7 @@ from desktop_app.storage.journal import (
 )
 from desktop_app.ui import theme
 from desktop_app.ui.insights_view import InsightsView
+from desktop_app.ui.journal_words import journal_problem
 from desktop_app.ui.shared_words import kind_names
 from desktop_app.ui.theme import RADIUS, SPACE
 from desktop_app.ui.widgets import (
@@ -947,7 +948,7 @@ class JournalView(QWidget):
         except JournalError as error:
             self._show_notice(
                 self.tr("The entry could not be brought back. %1")
-                .replace("%1", _sentence(str(error)))
+                .replace("%1", _sentence(journal_problem(error)))
                 .strip()
             )
             return False
@@ -1368,6 +1369,8 @@ class JournalView(QWidget):
     def _reason(self, error: Exception) -> str:
         if isinstance(error, KeyError):  # gone since it was listed
             return self.tr("It is no longer in your journal.")
+        if isinstance(error, JournalError):
+            return _sentence(journal_problem(error))
         return _sentence(str(error))
 
     def _hide_notice(self) -> None:
@@ -1377,7 +1380,7 @@ class JournalView(QWidget):
     def _show_read_error(self, error: JournalError) -> None:
         self._show_notice(
             self.tr("Your journal could not be read just now. %1")
-            .replace("%1", _sentence(str(error)))
+            .replace("%1", _sentence(journal_problem(error)))
             .strip()
         )
 

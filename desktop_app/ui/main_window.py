@@ -44,6 +44,7 @@ from desktop_app.storage.paths import AppPaths
 from desktop_app.storage.settings import ScreenName, Settings, SettingsStore
 from desktop_app.ui import theme
 from desktop_app.ui.i18n import Translations, ui_language
+from desktop_app.ui.journal_words import journal_problem
 from desktop_app.ui.session_choice import SessionChoice
 from desktop_app.ui.sound_preparer import SoundPreparer
 from desktop_app.ui.theme import SPACE
@@ -342,9 +343,9 @@ class MainWindow(QMainWindow):
         except JournalError as error:
             self.journal = None
             if error.kind == "corrupt":
-                self._offer_repair(str(error))
+                self._offer_repair(journal_problem(error))
             else:
-                self.show_notice(str(error))
+                self.show_notice(journal_problem(error))
             self._show_journal_page()
             return
         try:
@@ -438,7 +439,7 @@ class MainWindow(QMainWindow):
         try:
             self.journal.save_draft(PENDING, payload)
         except JournalError as error:
-            self.show_notice(str(error))
+            self.show_notice(journal_problem(error))
 
     def _offer_repair(self, message: str) -> None:
         from desktop_app.storage import journal_backups
@@ -1089,7 +1090,7 @@ class MainWindow(QMainWindow):
             self._entry_id = self.journal.add(new_session(practice, choice, result, source))
             self.journal.clear_draft(PENDING)
         except JournalError as error:
-            self.show_notice(str(error))
+            self.show_notice(journal_problem(error))
         self.refresh_today()  # a completed practice may tick off today's item
 
     def _answered(
@@ -1113,7 +1114,7 @@ class MainWindow(QMainWindow):
             )
             self.journal.clear_draft(f"entry-{self._entry_id}")
         except JournalError as error:
-            self.show_notice(str(error))
+            self.show_notice(journal_problem(error))
             if after is not None:
                 after.keep_questions()  # what was written stays in the form
 
@@ -1131,7 +1132,7 @@ class MainWindow(QMainWindow):
         try:
             self.journal.save_draft(f"entry-{self._entry_id}", payload)
         except JournalError as error:
-            self.show_notice(str(error))
+            self.show_notice(journal_problem(error))
 
     def close_session(self) -> None:
         self.player = None
