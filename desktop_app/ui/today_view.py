@@ -351,8 +351,8 @@ class TodayView(QWidget):
     def _add_report_button(self, column: QVBoxLayout, plan: Plan) -> None:
         """Last, under the week: the report is for before a session, not for today."""
         language = self.language
+        # A plain button (not a quiet one): it must read as something to press.
         report = QPushButton(self.tr("Report for your next session…"))
-        report.setProperty("role", "quiet")
         report.setAccessibleName(self.tr("Report on %1").replace("%1", plan.title.get(language)))
         report.setAccessibleDescription(
             self.tr("What you did and how it went, to bring to your therapist")
