@@ -1,5 +1,5 @@
 """After a practice: a gentle welcome back, the after-questions (all optional), then
-a short thank-you with Practise again and Back to the library.
+a short thank-you with Practise again and Done.
 
 `answered` is emitted exactly once: when the person leaves the questions (Save and
 finish, or Skip, which answers nothing). A practice without after-questions has no
@@ -131,10 +131,10 @@ class AfterView(QWidget):
         self.again_button.setAutoDefault(True)
         self.again_button.setAccessibleName(self.tr("Practise again"))
         self.again_button.setAccessibleDescription(self.tr("Start this practice once more"))
-        self.done_button = QPushButton(self.tr("Back to the library"))
+        self.done_button = QPushButton(self.tr("Done"))
         self.done_button.setProperty("role", "primary")
         self.done_button.setAutoDefault(True)
-        self.done_button.setAccessibleName(self.tr("Back to the library"))
+        self.done_button.setAccessibleName(self.tr("Done"))
         self.done_button.setAccessibleDescription(self.tr("Return to your practices"))
         row.addStretch(1)
         row.addWidget(self.again_button)

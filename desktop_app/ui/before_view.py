@@ -303,7 +303,7 @@ class BeforeView(QWidget):
         self.back_button = QPushButton(self.tr("Back"))
         self.back_button.setAutoDefault(True)
         self.back_button.setAccessibleName(self.tr("Back"))
-        self.back_button.setAccessibleDescription(self.tr("Back to the library (Escape)"))
+        self.back_button.setAccessibleDescription(self.tr("Back to where you chose it (Escape)"))
         self.preparing_label = make_label("", "muted", wrap=False)
         self.preparing_bar = QProgressBar()
         self.preparing_bar.setTextVisible(False)

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self._choice: SessionChoice | None = None
         self._start_when_ready = False
         self._previewing = False
+        self._came_from: ScreenName = "library"
 
         self.setWindowTitle("Attune")
         self.setAcceptDrops(True)  # a pack dropped on the window opens its preview
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 740)
         self.screens = QStackedWidget()
         self.voices: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
-        pages: dict[str, QWidget] = {
+        pages: dict[ScreenName, QWidget] = {
             "today": self._coming_soon(
                 self.tr("Today"),
                 self.tr(
@@ -233,7 +234,7 @@ class MainWindow(QMainWindow):
         self.pages[screen].setFocus()  # start in the page, not the menu
         self.pages_built.emit()
 
-    def _put_page(self, name: str, page: QWidget) -> None:
+    def _put_page(self, name: ScreenName, page: QWidget) -> None:
         """Put `page` where the placeholder (or older page) for `name` stands."""
         old = self.pages[name]
         self.screens.insertWidget(self.screens.indexOf(old), page)
@@ -928,6 +929,8 @@ class MainWindow(QMainWindow):
         plays the same way, but nothing of it is kept."""
         from desktop_app.ui.before_view import BeforeView
 
+        if self.root.currentIndex() == 0:  # back there afterwards: Today, or the Library
+            self._came_from = self._screen_name()
         self._practice = practice
         self._previewing = preview
         language = self.language if practice.title.has(self.language) else practice.language
@@ -1140,9 +1143,13 @@ class MainWindow(QMainWindow):
         self._practice = None
         self.root.setCurrentIndex(0)
         self._clear_session_area()
-        self.show_screen("library")
-        if self.library_view is not None:
-            self.library_view.setFocus()
+        self.show_screen(self._came_from)
+        self.pages[self._came_from].setFocus()
+
+    def _screen_name(self) -> ScreenName:
+        """The page on screen now."""
+        shown = self.screens.currentWidget()
+        return next((n for n, page in self.pages.items() if page is shown), "library")
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():

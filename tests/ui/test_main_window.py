@@ -319,7 +319,10 @@ def test_with_an_active_plan_today_is_home_and_starts_the_practice(
     assert window.today_view is not None and window.today_view.has_plan
     assert window.screens.currentWidget() is window.today_view
     window.today_view.start_buttons[0].click()
-    assert isinstance(window.session_area.currentWidget(), BeforeView)
+    before = window.session_area.currentWidget()
+    assert isinstance(before, BeforeView)
+    before.back_requested.emit()  # back where it was started from, not the Library
+    assert window.screens.currentWidget() is window.today_view
 
 
 def test_a_pack_opened_in_the_window_is_previewed_then_installed(
