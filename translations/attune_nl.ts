@@ -52,8 +52,8 @@
         <translation>Deze oefening nog een keer doen</translation>
     </message>
     <message>
-        <source>Back to the library</source>
-        <translation>Terug naar de bibliotheek</translation>
+        <source>Done</source>
+        <translation>Klaar</translation>
     </message>
     <message>
         <source>Return to your practices</source>
@@ -175,8 +175,8 @@
         <translation>Terug</translation>
     </message>
     <message>
-        <source>Back to the library (Escape)</source>
-        <translation>Terug naar de bibliotheek (Esc)</translation>
+        <source>Back to where you chose it (Escape)</source>
+        <translation>Terug naar waar je de oefening koos (Escape)</translation>
     </message>
     <message>
         <source>Preparing the voice</source>
