@@ -3193,7 +3193,6 @@
     </message>
     <message>
         <source>Reminders come while Attune is running. To start it when you log in, press Windows+R, type shell:startup and press Enter, then put a shortcut to Attune in the folder that opens.</source>
-        <extracomment>Each language in its own words, so anyone can find theirs whatever is shown now.</extracomment>
         <translation>Herinneringen komen zolang Attune draait. Wil je dat Attune start als je inlogt? Druk op Windows+R, typ shell:startup en druk op Enter; zet daarna een snelkoppeling naar Attune in de map die opengaat.</translation>
     </message>
     <message>

@@ -12,6 +12,8 @@ from desktop_app.storage.paths import builtin_dir
 
 #: The languages Attune speaks; the first is the one written in the code.
 UI_LANGUAGES: Final = ("en", "nl")
+#: Each language in its own words, so anyone finds theirs whatever is shown now.
+LANGUAGE_NAMES: Final = {"en": "English", "nl": "Nederlands"}
 _current = UI_LANGUAGES[0]
 
 

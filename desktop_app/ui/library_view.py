@@ -83,6 +83,7 @@ from desktop_app.core.model import PRACTICE_KINDS, Practice, spoken_languages
 from desktop_app.core.text import Text, primary_subtag
 from desktop_app.core.timeline import time_budget
 from desktop_app.ui import theme
+from desktop_app.ui.i18n import LANGUAGE_NAMES
 from desktop_app.ui.shared_words import kind_names
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import (
@@ -156,11 +157,15 @@ def rich_text(text: str) -> str:
 
 
 def language_name(code: str) -> str:
-    """`Dutch` for `nl`; the code itself when Qt does not know it."""
-    language = QLocale(code).language()
-    if language in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+    """`Nederlands` for `nl`: each language in its own words, so everyone finds theirs
+    whatever language Attune is in; the code itself when Qt does not know it."""
+    if code in LANGUAGE_NAMES:  # Qt would say "American English"
+        return LANGUAGE_NAMES[code]
+    locale = QLocale(code)
+    if locale.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
         return code
-    return QLocale.languageToString(language)
+    name = locale.nativeLanguageName()
+    return name[:1].upper() + name[1:] if name else code
 
 
 # --- rows ---------------------------------------------------------------------------

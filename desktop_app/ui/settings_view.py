@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.storage.settings import Settings
-from desktop_app.ui.i18n import system_language
+from desktop_app.ui.i18n import LANGUAGE_NAMES, system_language
 from desktop_app.ui.theme import SPACE
 
 #: (voice id, name, languages), as the speech service lists them.
@@ -613,10 +613,6 @@ def _select(combo: QComboBox, data: Any) -> None:
         if held == data and type(held) is type(data):
             combo.setCurrentIndex(index)
             return
-
-
-#: Each language in its own words, so anyone can find theirs whatever is shown now.
-LANGUAGE_NAMES: Final = {"en": "English", "nl": "Nederlands"}
 
 
 def _login_help() -> str:

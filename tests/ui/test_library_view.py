@@ -241,10 +241,10 @@ def test_the_language_filter_appears_only_when_there_is_a_choice(
     assert combo.isVisible()
     assert [combo.itemText(i) for i in range(combo.count())] == [
         "All languages",
-        "Dutch",
         "English",
+        "Nederlands",
     ]
-    combo.setCurrentIndex(1)
+    combo.setCurrentIndex(2)
     assert titles(view) == ["Vertrouwen"]
 
     only_english = tmp_path / "en"
