@@ -59,10 +59,10 @@ class Translations:
         self._installed = []
         if language == UI_LANGUAGES[0] or app is None:
             return True
-        ours = QTranslator(app)
+        ours = QTranslator()
         if not ours.load(catalogue(language)):
             return False
-        qt = QTranslator(app)
+        qt = QTranslator()
         if qt.load(
             f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         ):

@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
         old = self.pages[name]
         self.screens.insertWidget(self.screens.indexOf(old), page)
         self.screens.removeWidget(old)
+        old.hide()  # never painted again while it waits to be deleted
         old.deleteLater()
         self.pages[name] = page
 
@@ -803,6 +804,7 @@ class MainWindow(QMainWindow):
         old = self.nav
         self.nav = self._navigation()
         self.main_layout.replaceWidget(old, self.nav)
+        old.hide()
         old.deleteLater()
         if self.watcher is not None:
             self.watcher.stop()

@@ -64,7 +64,10 @@ class Combo(QComboBox):
         painter.setPen(pen)
         x = self.width() - SPACE["m"] - 0.5
         y = self.height() / 2
-        painter.drawPolyline([QPointF(x - 4, y - 2), QPointF(x, y + 2), QPointF(x + 4, y - 2)])
+        # Two lines, not drawPolyline(list): PySide 6.11.s list overload has been seen to
+        # crash once other tests had run (a jump to a stale converter).
+        painter.drawLine(QPointF(x - 4, y - 2), QPointF(x, y + 2))
+        painter.drawLine(QPointF(x, y + 2), QPointF(x + 4, y - 2))
 
 
 def make_label(
