@@ -1884,6 +1884,10 @@
         <translation>Er is nog niets opgeslagen. Kijk nog even naar:</translation>
     </message>
     <message>
+        <source>Nothing was saved: the plan “%1” has this name already. Give this plan another title.</source>
+        <translation>Er is niets opgeslagen: het plan ‘%1’ heeft deze naam al. Geef dit plan een andere titel.</translation>
+    </message>
+    <message>
         <source>Nothing was saved: there is already a file named %1.</source>
         <translation>Er is niets opgeslagen: er is al een bestand met de naam %1.</translation>
     </message>

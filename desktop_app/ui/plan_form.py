@@ -285,6 +285,15 @@ class PlanFormDialog(QDialog):
         if any(p.is_error for p in problems):
             self._show_problems(self.tr("Nothing was saved yet. Please look at:"), problems)
             return False
+        taken = self._taken_by()
+        if taken is not None and not replace:
+            self._show_text(
+                self.tr(
+                    "Nothing was saved: the plan “%1” has this name already. "
+                    "Give this plan another title."
+                ).replace("%1", taken)
+            )
+            return False
         if path.exists() and not (replace or path in self._ours):
             self._show_text(
                 self.tr("Nothing was saved: there is already a file named %1.").replace(
@@ -319,6 +328,20 @@ class PlanFormDialog(QDialog):
         return True
 
     # --- checking ----------------------------------------------------------------------
+
+    def _taken_by(self) -> str | None:
+        """The title of another plan with this id (in the library, or followed on
+        Today), which saving would replace; None when there is none."""
+        plan_id = self.plan_id()
+        if plan_id == self._fixed_id:
+            return None
+        entry = self.library.plans.get(plan_id)
+        if entry is not None and entry.path not in self._ours:
+            return entry.item.title.get(self.language)
+        followed = self.plan_store.get(plan_id)
+        if followed is not None and self.saved_to is None:
+            return followed.plan.title.get(self.language)
+        return None
 
     def _problems(self, data: bytes, file: str) -> list[Problem]:
         try:

@@ -358,3 +358,20 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot) -> None:
     assert checked > 40
     names = [box.accessibleName() for box in row.day_boxes]
     assert names[0] == "Monday, practice 2"
+
+
+def test_a_plan_is_never_saved_over_another_plan_of_the_same_name(qtbot: QtBot) -> None:
+    store = PlanStore(default_paths().plans)
+    store.import_plan(
+        b"attune: plan/1\nid: first-weeks\ntitle: From my therapist\nlanguage: en\n"
+        b"from: Dr. Test\nitems:\n  - practice: longer-out-breath\n    when: daily\n"
+    )
+    shown = filled(qtbot)  # titled "First weeks": the same id
+    shown.follow_check.setChecked(True)
+    assert not shown.save()
+    assert shown.problems.text() == (
+        "Nothing was saved: the plan “From my therapist” has this name already. "
+        "Give this plan another title."
+    )
+    assert store.get("first-weeks").plan.title.get("en") == "From my therapist"
+    assert not default_paths().practices.exists()
