@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self._start_when_ready = False
         self._previewing = False
         self._came_from: ScreenName = "library"
+        self._reminded: str | None = None  # the practice the notice reminds of
 
         self.setWindowTitle("Attune")
         self.setAcceptDrops(True)  # a pack dropped on the window opens its preview
@@ -269,14 +270,17 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.reminders.open_requested.connect(self._come_forward)
-        self.reminders.reminder.connect(
-            lambda r: self.show_notice(
-                self.tr("Time for %1, as your plan suggests.").replace(
-                    "%1", self._reminder_title(r.practice_id)
-                )
+        self.reminders.reminder.connect(lambda r: self._remind(r.practice_id))
+        self.reminders.start()
+
+    def _remind(self, practice_id: str) -> None:
+        """The reminder in the window too, until that practice is done."""
+        self._reminded = practice_id
+        self.show_notice(
+            self.tr("Time for %1, as your plan suggests.").replace(
+                "%1", self._reminder_title(practice_id)
             )
         )
-        self.reminders.start()
 
     def _reminder_items(self) -> list[DayItem]:
         from desktop_app.core import schedule
@@ -320,6 +324,12 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
         self.show_screen("today")
+
+    def _refresh_journal(self) -> None:
+        """The Journal page shows what was just kept (its entries and Insights)."""
+        refresh = getattr(self.pages["journal"], "refresh", None)
+        if refresh is not None:
+            refresh()
 
     def refresh_today(self) -> None:
         if self.today_view is not None and self.library is not None:
@@ -801,6 +811,8 @@ class MainWindow(QMainWindow):
         anew from what is stored (settings are saved by then), so nothing is lost; an
         editor with unsaved text keeps its words until it is next opened."""
         self.translations.install(self.language)
+        self.show_notice("")  # said in the old language
+        self._reminded = None
         old = self.nav
         self.nav = self._navigation()
         self.main_layout.replaceWidget(old, self.nav)
@@ -1097,6 +1109,10 @@ class MainWindow(QMainWindow):
         except JournalError as error:
             self.show_notice(journal_problem(error))
         self.refresh_today()  # a completed practice may tick off today's item
+        self._refresh_journal()
+        if result.completed and self._reminded == practice.id:
+            self._reminded = None
+            self.show_notice("")
 
     def _answered(
         self,
@@ -1122,6 +1138,8 @@ class MainWindow(QMainWindow):
             self.show_notice(journal_problem(error))
             if after is not None:
                 after.keep_questions()  # what was written stays in the form
+            return
+        self._refresh_journal()
 
     def _save_draft(self, answers: tuple[Answer, ...]) -> None:
         """What is being typed after a practice, kept every second or two."""

@@ -28,6 +28,7 @@ from desktop_app.storage.paths import default_paths
 from desktop_app.storage.settings import SettingsStore
 from desktop_app.ui.after_view import AfterView
 from desktop_app.ui.before_view import BeforeView
+from desktop_app.ui.journal_view import JournalScreen
 from desktop_app.ui.main_window import MainWindow, Services
 from desktop_app.ui.player_view import PlayerView
 from tests.helpers import MINIMAL_PRACTICE, write
@@ -120,6 +121,9 @@ def test_one_practice_from_library_to_after(qtbot: QtBot, _private_home: Path) -
     player.tick()
     after = window.session_area.currentWidget()
     assert isinstance(after, AfterView)
+    journal_page = window.pages["journal"]
+    assert isinstance(journal_page, JournalScreen)
+    assert journal_page.journal_view.model.rowCount() == 1  # there at once, not after a restart
     after.save()
     (record,) = window.sessions
     assert record.result.completed and record.choice.practice_id == "short"
@@ -356,6 +360,18 @@ def test_a_plan_reminder_is_shown_in_the_window(qtbot: QtBot, _private_home: Pat
     window.reminders.check()  # what its timer does every minute
     assert window.notice.text() == "Time for A short one, as your plan suggests."
     assert window.reminders.check() == []  # once a day
+    # Done, the reminder goes.
+    window.open_practice_id("short")
+    before = window.session_area.currentWidget()
+    assert isinstance(before, BeforeView)
+    with qtbot.waitSignal(window.preparer.ready, timeout=30_000):
+        pass
+    before.start_requested.emit(before.choice())
+    player = window.session_area.currentWidget()
+    assert isinstance(player, PlayerView)
+    window.services.clock.advance(60)  # type: ignore[attr-defined]
+    player.tick()
+    assert window.notice.isHidden()
 
 
 def test_make_a_pack_opens_from_the_window_with_the_persons_own_files(qtbot: QtBot) -> None:
