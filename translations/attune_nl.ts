@@ -508,11 +508,11 @@
     </message>
     <message>
         <source>There is no hurry. Come back to the practice only if and when you want to.</source>
-        <translation>Er is geen haast. Ga alleen terug naar de oefening als en wanneer je dat wilt.</translation>
+        <translation>Er is geen haast. Ga pas verder met de oefening als je daar klaar voor bent.</translation>
     </message>
     <message>
         <source>Resume the practice</source>
-        <translation>De oefening hervatten</translation>
+        <translation>Verder met de oefening</translation>
     </message>
     <message>
         <source>Go back to where you paused</source>
@@ -520,7 +520,7 @@
     </message>
     <message>
         <source>End the practice</source>
-        <translation>De oefening beëindigen</translation>
+        <translation>Stoppen met de oefening</translation>
     </message>
     <message>
         <source>Stop here; what you answered is kept</source>
@@ -658,7 +658,7 @@
     </message>
     <message>
         <source>The average change in your answers from before to after. Whether up or down feels better depends on the question.</source>
-        <translation>De gemiddelde verandering in je antwoorden van voor naar na. Of hoger of lager beter voelt, hangt af van de vraag.</translation>
+        <translation>De gemiddelde verandering in je antwoorden van voor naar na. Of een hoger of lager getal beter is, hangt af van de vraag.</translation>
     </message>
     <message>
         <source>%1: %2 on average, over %3</source>
@@ -2192,6 +2192,14 @@
         <translation>Wat je nu doet</translation>
     </message>
     <message>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <source>Scroll the question</source>
+        <translation>Door de vraag scrollen</translation>
+    </message>
+    <message>
         <source>Continue</source>
         <translation>Verder</translation>
     </message>
@@ -2253,11 +2261,11 @@
     </message>
     <message>
         <source>End the practice</source>
-        <translation>De oefening beëindigen</translation>
+        <translation>Stoppen met de oefening</translation>
     </message>
     <message>
         <source>Voice on</source>
-        <translation>Stem aan</translation>
+        <translation>Voorlezen: aan</translation>
     </message>
     <message>
         <source>Turn the spoken voice on or off</source>
@@ -2293,11 +2301,11 @@
     </message>
     <message>
         <source>End this practice? What you answered is kept.</source>
-        <translation>Deze oefening beëindigen? Wat je hebt beantwoord, blijft bewaard.</translation>
+        <translation>Wil je stoppen met deze oefening? Je antwoorden blijven bewaard.</translation>
     </message>
     <message>
         <source>End</source>
-        <translation>Beëindigen</translation>
+        <translation>Stoppen</translation>
     </message>
     <message>
         <source>End the practice now</source>
@@ -2321,7 +2329,7 @@
     </message>
     <message>
         <source>Voice off</source>
-        <translation>Stem uit</translation>
+        <translation>Voorlezen: uit</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -2560,7 +2568,7 @@
     </message>
     <message>
         <source>Grounding</source>
-        <translation>Gronden</translation>
+        <translation>Aarden</translation>
     </message>
     <message>
         <source>Relational</source>
@@ -3320,7 +3328,7 @@
     </message>
     <message>
         <source>nothing asked that day</source>
-        <translation>die dag wordt niets gevraagd</translation>
+        <translation>niets gepland</translation>
     </message>
     <message>
         <source>%1: %2</source>

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSlider,
     QStackedWidget,
     QVBoxLayout,
@@ -159,9 +160,15 @@ class PlayerView(QWidget):
         self.pacer.reduced_motion = reduced_motion
         # A screen reader reads the phase aloud; the moving circle is then only noise.
         self.pacer.setVisible(not QAccessible.isActive())
-        self.ask_box = QFrame()
-        self.ask_box.setProperty("role", "card")
-        self.ask_layout = QVBoxLayout(self.ask_box)
+        # A question asked during the practice scrolls in the space the pacer leaves,
+        # so a long one (feeling words) is never squeezed.
+        self.ask_box = QScrollArea()
+        self.ask_box.setWidgetResizable(True)
+        self.ask_box.setFrameShape(QFrame.Shape.NoFrame)
+        self.ask_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.ask_box.setAccessibleName(self.tr("Question"))
+        for bar in (self.ask_box.verticalScrollBar(), self.ask_box.horizontalScrollBar()):
+            bar.setAccessibleName(self.tr("Scroll the question"))
         self.ask_box.hide()
         self.ask_form: QuestionForm | None = None
         self.continue_button = self._button(
@@ -256,7 +263,7 @@ class PlayerView(QWidget):
         column.addStretch(1)
         column.addWidget(self.text_label)
         column.addWidget(self.pacer, 4)
-        column.addWidget(self.ask_box)
+        column.addWidget(self.ask_box, 6)
         column.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(1)
         column.addWidget(self.confirm_bar)
@@ -494,19 +501,19 @@ class PlayerView(QWidget):
             self.ask_form.deleteLater()
             self.ask_form = None
             self.ask_box.hide()
+            self.text_label.show()
         if waiting and (last is None or last.waiting is None):
             self.continue_button.setFocus()
 
     def _show_question(self, snapshot: Snapshot) -> None:
         assert snapshot.question is not None
-        if self.ask_form is not None:
-            self.ask_form.deleteLater()
         self.ask_form = QuestionForm([snapshot.question], "during", self.language)
         previous = self.during.get(snapshot.question.id)
         if previous is not None:
             self.ask_form.set_answers((previous,))
-        self.ask_layout.addWidget(self.ask_form)
+        self.ask_box.setWidget(self.ask_form)  # the box it was in goes with it
         self.ask_box.show()
+        self.text_label.hide()  # the form asks it, once
 
     def _show_play_button(self, state: PlayState) -> None:
         text = {
