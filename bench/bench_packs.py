@@ -8,6 +8,9 @@ noise (so they compress as real recordings do, not as silence). Build validates 
 folder and writes the deterministic zip; import checks the archive, unpacks it into
 staging, validates every file and swaps it into place (the install replaces itself
 on the second and later rounds, with --replace semantics).
+Baselines, in the same run: zipping the same folder with the standard library
+(deflate, no checks), and unzipping that archive (extractall, no checks). The ratios
+say what validation, determinism and the hostile-archive rules cost on top.
 Target: import under 3 s.
 """
 
@@ -19,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -81,8 +85,16 @@ def main() -> None:
         root = Path(temp)
         media = make_folder(root / "src")
         out = root / "bench.attunepack"
-        builds, imports = [], []
-        for _ in range(args.repeat):
+        builds, imports, zips, unzips = [], [], [], []
+        plain = root / "plain.zip"
+        for number in range(args.repeat):
+            start = time.perf_counter()
+            _zip(root / "src", plain)
+            zips.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            with zipfile.ZipFile(plain) as archive:
+                archive.extractall(root / f"unzipped-{number}")
+            unzips.append(time.perf_counter() - start)
             start = time.perf_counter()
             build_pack(root / "src", out)
             builds.append(time.perf_counter() - start)
@@ -93,10 +105,26 @@ def main() -> None:
             f"pack: {len(result.practices)} practices, {media / 1e6:.1f} MB media "
             f"({CLIPS} clips), archive {out.stat().st_size / 1e6:.1f} MB"
         )
-        print(f"build:  median {statistics.median(builds):.2f} s  (runs: {_runs(builds)})")
-        print(f"import: median {statistics.median(imports):.2f} s  (runs: {_runs(imports)})")
+        zip_s, unzip_s = statistics.median(zips), statistics.median(unzips)
+        build_s, import_s = statistics.median(builds), statistics.median(imports)
+        print(f"baseline zip:   median {zip_s:.2f} s  (runs: {_runs(zips)})")
+        print(f"baseline unzip: median {unzip_s:.2f} s  (runs: {_runs(unzips)})")
+        print(
+            f"build:  median {build_s:.2f} s  (runs: {_runs(builds)})  ×{build_s / zip_s:.1f} zip"
+        )
+        print(
+            f"import: median {import_s:.2f} s  (runs: {_runs(imports)})  "
+            f"×{import_s / unzip_s:.1f} unzip"
+        )
         verdict = "ok" if statistics.median(imports) < 3 else "OVER TARGET"
         print(f"target import < 3 s: {verdict}")
+
+
+def _zip(folder: Path, out: Path) -> None:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                archive.write(path, path.relative_to(folder).as_posix())
 
 
 def _runs(times: list[float]) -> str:
