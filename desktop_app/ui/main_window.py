@@ -48,6 +48,7 @@ from desktop_app.ui.journal_words import journal_problem
 from desktop_app.ui.session_choice import SessionChoice
 from desktop_app.ui.sound_preparer import SoundPreparer
 from desktop_app.ui.theme import SPACE
+from desktop_app.ui.widgets import action_button
 
 ZOOM_STEP: Final = 0.1
 #: Typing after a practice is saved this long after the last key: at most this much
@@ -762,11 +763,7 @@ class MainWindow(QMainWindow):
     def _nav_action(
         self, nav: QWidget, text: str, description: str, keys: str, act: Callable[[], object]
     ) -> QPushButton:
-        button = QPushButton(text)
-        button.setProperty("role", "quiet")
-        button.setAccessibleName(text.rstrip("…"))
-        button.setAccessibleDescription(description)
-        button.clicked.connect(lambda: act())
+        button = action_button(text, description, act, role="quiet")
         # Works while the button shows: the tools for therapists can be switched off.
         shortcut = QShortcut(QKeySequence(keys), nav)
         shortcut.activated.connect(lambda: button.isVisible() and act())

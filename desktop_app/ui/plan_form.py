@@ -41,9 +41,16 @@ from desktop_app.core.plan_writer import (
 from desktop_app.core.problems import InvalidFile, Problem
 from desktop_app.storage.plans import PlanStore
 from desktop_app.storage.private_files import write_private
-from desktop_app.ui.plan_item_row import PlanItemRow, as_tall_as, no_enter, set_names
+from desktop_app.ui.plan_item_row import PlanItemRow
 from desktop_app.ui.theme import SPACE
-from desktop_app.ui.widgets import GrowingTextEdit, make_label, scroll_pane
+from desktop_app.ui.widgets import (
+    GrowingTextEdit,
+    as_tall_as,
+    make_label,
+    no_enter,
+    scroll_pane,
+    set_names,
+)
 
 #: Ends, when ticked, starts two weeks after the start: a usual time between sessions.
 _DEFAULT_WEEKS = 2

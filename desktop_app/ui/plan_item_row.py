@@ -25,28 +25,10 @@ from desktop_app.core.plan_writer import PlanItemDraft, When
 from desktop_app.ui.shared_words import length_text
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.today_view import fixed_time
-from desktop_app.ui.widgets import Combo, make_label
+from desktop_app.ui.widgets import Combo, as_tall_as, make_label, no_enter, set_names
 
 #: How often, as the "How often" picker offers it (the data of each choice).
 _DAILY, _WEEKDAYS, _DAYS, _PER_WEEK = "daily", "weekdays", "days", "per_week"
-
-
-def set_names(widget: QWidget, name: str, description: str) -> None:
-    widget.setAccessibleName(name)
-    widget.setAccessibleDescription(description)
-
-
-def as_tall_as(edit: QWidget, field: QLineEdit) -> None:
-    """The style sheet leaves date and time boxes at the style's height; match the fields."""
-    field.ensurePolished()
-    edit.setMinimumHeight(field.sizeHint().height())
-
-
-def no_enter(button: QPushButton) -> QPushButton:
-    """Enter in a field must never press a button of the dialog by accident."""
-    button.setAutoDefault(False)
-    button.setDefault(False)
-    return button
 
 
 def _about(seconds: float) -> str:

@@ -43,7 +43,7 @@ from desktop_app.ui.editor_panes import OutlinePane, ProblemsPane
 from desktop_app.ui.shared_words import kind_names
 from desktop_app.ui.sound_preparer import SoundPreparer
 from desktop_app.ui.theme import SPACE
-from desktop_app.ui.widgets import make_label
+from desktop_app.ui.widgets import action_button, make_label
 from desktop_app.ui.yaml_highlighter import YamlHighlighter
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ class PracticeEditor(QWidget):
     # --- building ------------------------------------------------------------------------
 
     def _buttons(self) -> list[QPushButton]:
-        self.new_button = self._button(
+        self.new_button = action_button(
             self.tr("New"), self.tr("Start from a template, one for each kind (Ctrl+N)")
         )
         menu = QMenu(self.new_button)
@@ -149,21 +149,20 @@ class PracticeEditor(QWidget):
                 lambda _=False, k=kind: self.ask_then(self.new_from_template, k)
             )
         self.new_button.setMenu(menu)
-        self.open_button = self._button(
+        self.open_button = action_button(
             self.tr("Open…"), self.tr("Open a practice file (Ctrl+O)"), self.choose_file
         )
-        self.save_button = self._button(
-            self.tr("Save"), self.tr("Save to your practices (Ctrl+S)"), self.save
+        self.save_button = action_button(
+            self.tr("Save"), self.tr("Save to your practices (Ctrl+S)"), self.save, role="primary"
         )
-        self.preview_button = self._button(
+        self.preview_button = action_button(
             self.tr("Preview"), self.tr("Play it in the player (F5)"), self.preview
         )
-        self.render_button = self._button(
+        self.render_button = action_button(
             self.tr("Render audio…"),
             self.tr("Save what a person would hear as a sound file"),
             self.choose_render_file,
         )
-        self.save_button.setProperty("role", "primary")
         for keys, act in (
             ("Ctrl+N", self.new_button.showMenu),
             ("Ctrl+O", self.choose_file),
@@ -179,17 +178,6 @@ class PracticeEditor(QWidget):
             self.preview_button,
             self.render_button,
         ]
-
-    def _button(
-        self, text: str, description: str, act: Callable[[], object] | None = None
-    ) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text.rstrip("…"))
-        button.setAccessibleDescription(description)
-        button.setToolTip(description)
-        if act is not None:
-            button.clicked.connect(lambda: act())
-        return button
 
     def _timer(self, delay: int, act: Callable[[], object]) -> QTimer:
         timer = QTimer(self)

@@ -70,6 +70,43 @@ class Combo(QComboBox):
         painter.drawLine(QPointF(x, y + 2), QPointF(x + 4, y - 2))
 
 
+def set_names(widget: QWidget, name: str, description: str) -> None:
+    widget.setAccessibleName(name)
+    widget.setAccessibleDescription(description)
+
+
+def as_tall_as(edit: QWidget, field: QLineEdit) -> None:
+    """The style sheet leaves date and time boxes at the style's height; match the fields."""
+    field.ensurePolished()
+    edit.setMinimumHeight(field.sizeHint().height())
+
+
+def no_enter(button: QPushButton) -> QPushButton:
+    """Enter in a field must never press a button of the dialog by accident."""
+    button.setAutoDefault(False)
+    button.setDefault(False)
+    return button
+
+
+def action_button(
+    text: str,
+    description: str,
+    act: Callable[[], object] | None = None,
+    *,
+    role: str | None = None,
+) -> QPushButton:
+    """A button named for screen readers (its text, without "…"), described, with
+    the description as its tooltip too; `act` is what a click does."""
+    button = QPushButton(text)
+    if role:
+        button.setProperty("role", role)
+    set_names(button, text.rstrip("…"), description)
+    button.setToolTip(description)
+    if act is not None:
+        button.clicked.connect(lambda: act())
+    return button
+
+
 def make_label(
     text: str = "", role: str | None = None, *, wrap: bool = True, rich: bool = False
 ) -> QLabel:
