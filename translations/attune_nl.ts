@@ -1454,6 +1454,10 @@
         <translation>Gekozen: %1</translation>
     </message>
     <message>
+        <source>(with what the plan asks for: %1)</source>
+        <translation>(met wat het plan vraagt: %1)</translation>
+    </message>
+    <message>
         <source>Save the pack</source>
         <translation>Het pakket opslaan</translation>
     </message>

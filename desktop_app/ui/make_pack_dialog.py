@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.library import Entry, Library
-from desktop_app.core.model import PackManifest
+from desktop_app.core.model import PackManifest, Plan
 from desktop_app.core.problems import InvalidFile
 from desktop_app.storage.pack_export import built_in_ids, export_pack, pack_id_for
 from desktop_app.ui.theme import SPACE
@@ -68,6 +68,8 @@ class MakePackDialog(QDialog):
             self._add(entry, self.tr("practice"), is_plan=False)
         for entry in self._own(library.plans):
             self._add(entry, self.tr("plan"), is_plan=True)
+        self._also: list[str] = []  # practices ticked because a ticked plan asks for them
+        self.choices.itemChanged.connect(self._tick_what_plans_need)
         self.choices.itemChanged.connect(self._update)
         layout.addWidget(self.choices, 1)
 
@@ -149,7 +151,7 @@ class MakePackDialog(QDialog):
                 built_in=built_in_ids(self.library),
             )
         except InvalidFile as error:
-            lines = [f"{p.file}:{p.pos.line}:{p.pos.col}: {p.message}" for p in error.problems]
+            lines = [f"{Path(p.file).name}:{p.in_file()}" for p in error.problems]
             self.problems.setText(
                 self.tr("Nothing was saved. Please fix:") + "\n" + "\n".join(lines)
             )
@@ -190,6 +192,20 @@ class MakePackDialog(QDialog):
         field.textChanged.connect(self._update)
         return field
 
+    def _tick_what_plans_need(self, item: QListWidgetItem) -> None:
+        """A ticked plan brings the person's own practices it asks for along (built-in
+        ones need not come: everyone has them)."""
+        if not item.data(_IS_PLAN) or item.checkState() != Qt.CheckState.Checked:
+            return
+        plan = self.library.plans[item.data(_ID)].item
+        assert isinstance(plan, Plan)
+        for row in range(self.choices.count()):
+            other = self.choices.item(row)
+            needed = any(i.practice == other.data(_ID) for i in plan.items)
+            if needed and not other.data(_IS_PLAN) and other.checkState() != Qt.CheckState.Checked:
+                self._also.append(other.data(_ID))
+                other.setCheckState(Qt.CheckState.Checked)
+
     def _update(self) -> None:
         practices, plans = self.ticked()
         ready = bool(practices or plans) and all(
@@ -207,9 +223,13 @@ class MakePackDialog(QDialog):
                 self._count(len(practices), self.tr("1 practice"), self.tr("%1 practices")),
                 self._count(len(plans), self.tr("1 plan"), self.tr("%1 plans")),
             ]
-            self.status.setText(
-                self.tr("Chosen: %1").replace("%1", ", ".join(filter(None, counts)))
-            )
+            chosen = self.tr("Chosen: %1").replace("%1", ", ".join(filter(None, counts)))
+            also = [p.item.title.get(self.language) for p in practices if p.id in self._also]
+            if also:
+                chosen += " " + self.tr("(with what the plan asks for: %1)").replace(
+                    "%1", ", ".join(also)
+                )
+            self.status.setText(chosen)
 
     @staticmethod
     def _count(number: int, one: str, many: str) -> str:

@@ -67,15 +67,18 @@ def test_saving_writes_the_pack_with_its_media(qtbot: QtBot, tmp_path: Path) -> 
 def test_problems_are_listed_and_nothing_is_written(qtbot: QtBot, tmp_path: Path) -> None:
     own_library()
     shown = dialog(qtbot)
-    shown.tick("first-weeks")  # its practice, pack-one, is left out
     shown.title_field.setText("For Sam")
     shown.author_field.setText("Dr. Test")
+    shown.tick("first-weeks")  # its practice, one's own, comes along
+    assert shown.status.text() == (
+        "Chosen: 1 practice, 1 plan (with what the plan asks for: Practice pack-one)"
+    )
+    shown.choices.item(0).setCheckState(Qt.CheckState.Unchecked)  # left out after all
     out = tmp_path / "for-sam.attunepack"
     assert not shown.save_to(out)
     assert not out.exists()
     assert not shown.problems.isHidden()
-    plan = default_paths().practices / "plan.yaml"
-    assert f"{plan}:7:5: asks for pack-one, which is not chosen" in shown.problems.text()
+    assert "plan.yaml:7:5: asks for pack-one, which is not chosen" in shown.problems.text()
 
 
 def test_every_control_has_an_accessible_name_and_description(qtbot: QtBot) -> None:
