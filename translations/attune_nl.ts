@@ -1170,8 +1170,8 @@
         <translation>je eigen oefeningen</translation>
     </message>
     <message>
-        <source>pack %1</source>
-        <translation>pakket %1</translation>
+        <source>the pack “%1”</source>
+        <translation>het pakket ‘%1’</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,8 @@ from desktop_app.core.durations import format_duration
 from desktop_app.core.gc_pause import collection_paused
 from desktop_app.core.library import Entry, Library
 from desktop_app.core.model import PRACTICE_KINDS, Practice, spoken_languages
+from desktop_app.core.plan_loader import load_pack_manifest
+from desktop_app.core.problems import InvalidFile
 from desktop_app.core.text import Text, primary_subtag
 from desktop_app.core.timeline import time_budget
 from desktop_app.ui import theme
@@ -1074,7 +1076,15 @@ class LibraryView(QWidget):
             return self.tr("built-in")
         if source.kind == "user":
             return self.tr("your practices")
-        return self.tr("pack %1").replace("%1", source.root.name)
+        return self.tr("the pack “%1”").replace("%1", self._pack_title(source.root))
+
+    @functools.cache  # noqa: B019 - one view, a few packs
+    def _pack_title(self, folder: Path) -> str:
+        """A pack's title as its maker gave it (its folder name if it cannot be read)."""
+        try:
+            return load_pack_manifest(folder / "pack.yaml").title.get(self.language)
+        except (InvalidFile, OSError):
+            return folder.name
 
     def _choose_index(self, index: QModelIndex) -> None:
         if index.isValid():

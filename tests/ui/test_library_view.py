@@ -439,7 +439,14 @@ def test_details_show_the_practice_with_its_safety_note_and_origin(
     assert view.safety_card.isVisibleTo(view)
     assert "Stop whenever you like." in view.safety_label.text()
     assert view.credits_label.text() == "By A. Therapist · Licence: CC-BY-4.0"
-    assert view.origin_label.text() == "From: pack clinic"
+    assert view.origin_label.text() == "From: the pack “clinic”"  # no pack.yaml to read
+    (pack / "pack.yaml").write_text(
+        "attune: pack/1\nid: clinic\ntitle: Practices from the clinic\nauthor: A. Therapist\n"
+        "version: 1\nlanguage: en\n"
+    )
+    other = make_view(qtbot, library)
+    assert other.select("from-pack")
+    assert other.origin_label.text() == "From: the pack “Practices from the clinic”"
 
 
 def test_rich_text_escapes_first_and_keeps_paragraphs() -> None:
