@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self._previewing = False
         self._came_from: ScreenName = "library"
         self._reminded: str | None = None  # the practice the notice reminds of
+        self._news = False  # the notice is news, not a problem
 
         self.setWindowTitle("Attune")
         self.setAcceptDrops(True)  # a pack dropped on the window opens its preview
@@ -280,7 +281,8 @@ class MainWindow(QMainWindow):
         self.show_notice(
             self.tr("Time for %1, as your plan suggests.").replace(
                 "%1", self._reminder_title(practice_id)
-            )
+            ),
+            news=True,
         )
 
     def _reminder_items(self) -> list[DayItem]:
@@ -392,7 +394,8 @@ class MainWindow(QMainWindow):
             journal.clear_draft(key)
         if kept:
             self.show_notice(
-                self.tr("What you were writing when Attune last closed was kept in your journal.")
+                self.tr("What you were writing when Attune last closed was kept in your journal."),
+                news=True,
             )
 
     def _keep_pending(self, payload: dict[str, object]) -> int:
@@ -579,7 +582,7 @@ class MainWindow(QMainWindow):
             return
         self.set_library(self.services.scan())
         title = result.manifest.title.get(self.language)
-        self.show_notice(self.tr("Installed “%1”.").replace("%1", title))
+        self.show_notice(self.tr("Installed “%1”.").replace("%1", title), news=True)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         from desktop_app.ui.pack_dialog import is_pack_file
@@ -679,7 +682,9 @@ class MainWindow(QMainWindow):
                 )
             )
         else:
-            self.show_notice(self.tr("Everything Attune kept about you has been deleted."))
+            self.show_notice(
+                self.tr("Everything Attune kept about you has been deleted."), news=True
+            )
 
     # --- building -----------------------------------------------------------------
 
@@ -714,14 +719,14 @@ class MainWindow(QMainWindow):
                 .replace("%1", labels[screen])
                 .replace("%2", str(number))
             )
-            button.clicked.connect(lambda _=False, s=screen: self.show_screen(s))
+            button.clicked.connect(lambda _=False, s=screen: self._go(s))
             self.nav_group.addButton(button)
             self.nav_buttons[screen] = button
             layout.addWidget(button)
             # Made on the navigation, so a new navigation (another language) has its
             # own shortcuts and the old ones go with the old one.
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), nav)
-            shortcut.activated.connect(lambda s=screen: self.show_screen(s))
+            shortcut.activated.connect(lambda s=screen: self._go(s))
         layout.addStretch()
         self.pack_button = self._nav_action(
             nav,
@@ -835,6 +840,12 @@ class MainWindow(QMainWindow):
         if self.library_view is not None:
             self.library_view.set_authoring(self.settings.authoring)
 
+    def _go(self, screen: ScreenName) -> None:
+        """The person moves to another page: news said before has been read."""
+        if self._news and self.screens.currentWidget() is not self.pages[screen]:
+            self.show_notice("")
+        self.show_screen(screen)
+
     def show_screen(self, screen: ScreenName) -> None:
         if self.root.currentIndex() != 0:
             return  # a practice is open; its own screens lead the way out
@@ -892,9 +903,16 @@ class MainWindow(QMainWindow):
                 ).replace("%1", error.strerror or str(error))
             )
 
-    def show_notice(self, text: str) -> None:
+    def show_notice(self, text: str, *, news: bool = False) -> None:
+        """A line above the pages: a problem (in the warning colour, until it is
+        solved or replaced), or `news` (quiet, and gone once the person moves on)."""
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+        self.notice.setAccessibleDescription(text)
+        self._news = news
+        self.notice.setProperty("role", "muted" if news else "warning")
+        self.notice.style().unpolish(self.notice)
+        self.notice.style().polish(self.notice)
 
     def _restore(self) -> None:
         geometry = self.settings.window_geometry

@@ -420,3 +420,18 @@ def test_the_plans_contact_goes_with_the_safety_information(
     assert [label.text() for label in before.support_labels] == [
         "If you need support: Dr. A. de Vries — Practice phone 020 123 4567"
     ]
+
+
+def test_news_is_quiet_and_goes_once_the_person_moves_on(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.show_screen("library")
+    window.show_notice("Installed “For Sam”.", news=True)
+    assert window.notice.property("role") == "muted" and window.notice.isVisible()
+    window.nav_buttons["library"].click()  # the same page: still there
+    assert window.notice.isVisible()
+    window.nav_buttons["journal"].click()
+    assert window.notice.isHidden()
+    window.show_notice("Your settings could not be saved.")
+    assert window.notice.property("role") == "warning"
+    window.nav_buttons["library"].click()  # a problem stays until it is solved
+    assert window.notice.isVisible()
