@@ -90,6 +90,7 @@ class ExportDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE["l"], SPACE["l"], SPACE["l"], SPACE["l"])
         layout.setSpacing(SPACE["m"])
         layout.addWidget(intro)
         layout.addLayout(panes, 1)

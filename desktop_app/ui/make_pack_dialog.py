@@ -44,6 +44,7 @@ class MakePackDialog(QDialog):
             self.tr("Choose practices and plans to hand over as one file")
         )
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE["l"], SPACE["l"], SPACE["l"], SPACE["l"])
         layout.setSpacing(SPACE["m"])
         heading = make_label(self.tr("Make a pack"), "heading")
         heading.setAccessibleName(self.tr("Make a pack"))

@@ -71,6 +71,7 @@ class PackDialog(QDialog):
         self.setAccessibleDescription(self.tr("What the pack holds, before it is installed"))
 
         self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(SPACE["l"], SPACE["l"], SPACE["l"], SPACE["l"])
         self._layout.setSpacing(SPACE["m"])
         self.status = self._label("", "muted", self.tr("Status"), self.tr("What happened"))
         self.install_button = QPushButton(self.tr("Install"))

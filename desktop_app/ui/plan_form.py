@@ -94,6 +94,7 @@ class PlanFormDialog(QDialog):
         self.setWindowTitle(heading_text)
         set_names(self, heading_text, self.tr("Practices to do, how often, and a message"))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE["l"], SPACE["l"], SPACE["l"], SPACE["l"])
         layout.setSpacing(SPACE["m"])
         heading = make_label(heading_text, "heading")
         set_names(heading, heading_text, self.tr("Heading"))

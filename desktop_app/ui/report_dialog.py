@@ -57,6 +57,7 @@ class ReportDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.setAccessibleDescription(self.tr("What to bring to your next session"))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE["l"], SPACE["l"], SPACE["l"], SPACE["l"])
         layout.setSpacing(SPACE["m"])
         heading = self._label(self.windowTitle(), "heading", self.tr("Heading"))
         layout.addWidget(heading)
