@@ -825,6 +825,10 @@ class MainWindow(QMainWindow):
         if self.journal is not None:
             self.journal.close()
             self.journal = None
+        if self.reminders is not None:  # its tray menu is worded anew too; what was
+            self.reminders.stop()  # shown and snoozed is kept in its file
+            self.reminders.deleteLater()
+            self.reminders = None
         if self.editor is not None and not self.editor.editor.document().isModified():
             self.editor.close()
             self.editor.deleteLater()

@@ -95,6 +95,8 @@ def test_the_language_can_be_changed_in_settings_while_attune_runs(qtbot: QtBot)
         assert window.settings_view.language_combo.currentData() == "nl"
         # Practices that have Dutch are shown in Dutch.
         assert window.library_view is not None and window.library_view.language == "nl"
+        assert window.reminders is not None
+        assert window.reminders.snooze_action.text() == "Over 10 minuten nog eens"
         window.change_settings(replace(window.settings, language="en"))
         assert window.nav_buttons["today"].text() == "Today"
     finally:
