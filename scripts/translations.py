@@ -1,8 +1,9 @@
 """Refresh the Dutch catalogue from the code, and compile it for the app.
 
-    .venv/bin/python scripts/translations.py          update the .ts, then make the .qm
-    .venv/bin/python scripts/translations.py --check  change nothing; exit 1 when the
-                                                       .ts misses a string of the code
+    python scripts/translations.py          update the .ts, then make the .qm
+    python scripts/translations.py --check  change nothing; exit 1 when the .ts misses
+                                            a string of the code
+(with the project's virtual environment active, or its python)
 
 `translations/attune_nl.ts` is the source a translator edits (in Qt Linguist, or any
 text editor); `assets/translations/attune_nl.qm` is what Attune loads. Both are kept
@@ -25,8 +26,9 @@ LANGUAGES = ("nl",)
 
 def tool(name: str) -> str:
     """A Qt tool that comes with PySide6, next to this Python or on the PATH."""
-    beside = Path(sys.executable).parent / name
-    found = str(beside) if beside.exists() else shutil.which(name)
+    # Beside this Python first (a virtual environment that is not active; on Windows
+    # the tools are .exe files there), then on the PATH.
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
     if found is None:
         raise SystemExit(f"{name} not found: install PySide6 (pip install -e .)")
     return found
@@ -80,7 +82,7 @@ def main() -> int:
             continue
         update(ts)
         compile_to(ts, compiled_file(language))
-        print(f"{ts.relative_to(ROOT)} → {compiled_file(language).relative_to(ROOT)}")
+        print(f"{ts.relative_to(ROOT)} -> {compiled_file(language).relative_to(ROOT)}")
     return 0
 
 

@@ -1413,6 +1413,18 @@ class JournalView(QWidget):
     def _back_to_list(self) -> None:
         self.entry_list.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def typed(self) -> dict[str, dict[str, str]]:
+        """What was typed and not saved yet, per entry (to carry into a new view)."""
+        self._stash()
+        return dict(self._unsaved)
+
+    def keep_typed(self, typed: dict[str, dict[str, str]]) -> None:
+        """Take over what another view held unsaved; shown when its entry opens."""
+        self._unsaved.update(typed)
+        entry = self.pane.entry
+        if entry is not None and entry.uid in typed:
+            self._current_changed(self.entry_list.currentIndex())
+
     def _stash(self) -> None:
         """Keep what was typed in the shown entry, to show it again on return."""
         entry = self.pane.entry

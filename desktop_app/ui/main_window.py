@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self._came_from: ScreenName = "library"
         self._reminded: str | None = None  # the practice the notice reminds of
         self._news = False  # the notice is news, not a problem
+        self.repair_bar: QFrame | None = None  # offered when the journal is damaged
 
         self.setWindowTitle("Attune")
         self.setAcceptDrops(True)  # a pack dropped on the window opens its preview
@@ -200,8 +201,8 @@ class MainWindow(QMainWindow):
             self._painted = True
             QTimer.singleShot(0, self.build_pages)
 
-    def build_pages(self) -> None:
-        """Scan the library and make the pages that need it (once)."""
+    def build_pages(self, library: Library | None = None) -> None:
+        """Scan the library (unless given) and make the pages that need it (once)."""
         if self.library_view is not None:
             return
         from desktop_app.ui.library_view import LibraryView
@@ -209,7 +210,7 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.settings_view import SettingsView
 
         services = self.services
-        self.library = services.scan()
+        self.library = library if library is not None else services.scan()
         self.voices = services.load_voices()
         self.library_view = LibraryView(
             self.library, self.language, practices_folder=services.paths.practices
@@ -484,6 +485,8 @@ class MainWindow(QMainWindow):
         fresh.setAccessibleDescription(self.tr("Keep the damaged file aside and begin again"))
         fresh.clicked.connect(lambda: self._repair(None))
         row.addWidget(fresh)
+        if self.repair_bar is not None:  # one bar, in the words of now
+            self.repair_bar.deleteLater()
         self.repair_bar = bar
         self.right.insertWidget(1, bar)
 
@@ -492,7 +495,9 @@ class MainWindow(QMainWindow):
         from desktop_app.storage.journal import JournalError
 
         path = self.services.paths.journal
-        self.repair_bar.deleteLater()
+        if self.repair_bar is not None:
+            self.repair_bar.deleteLater()
+            self.repair_bar = None
         self.show_notice("")
         try:
             journal_backups.move_aside(path)
@@ -607,12 +612,19 @@ class MainWindow(QMainWindow):
 
         if self.editor is None:
             self.editor = PracticeEditor(self.services.paths, self.library, parent=self)
+            # Closed, it goes (its draft is kept): the next one is made in the language
+            # and with the library of that moment.
+            self.editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.editor.destroyed.connect(self._editor_gone)
             self.editor.preview_requested.connect(self._preview)
             self.editor.saved.connect(lambda _path: self.set_library(self.services.scan()))
         self.editor.show()
         self.editor.raise_()
         self.editor.activateWindow()
         return self.editor
+
+    def _editor_gone(self) -> None:
+        self.editor = None
 
     def edit_practice(self, practice_id: str) -> PracticeEditor | None:
         """One's own practice opens itself; any other opens as a copy to save as one's own."""
@@ -810,33 +822,39 @@ class MainWindow(QMainWindow):
 
     def _relanguage(self) -> None:
         """Everything on screen again in the language just chosen. The pages are made
-        anew from what is stored (settings are saved by then), so nothing is lost; an
-        editor with unsaved text keeps its words until it is next opened."""
+        anew from what is stored (settings are saved by then) and what was typed in the
+        Journal is carried over, so nothing is lost. An open editor keeps its words
+        until it is next opened."""
+        from desktop_app.ui.journal_view import JournalScreen
+
         self.translations.install(self.language)
-        self.show_notice("")  # said in the old language
-        self._reminded = None
+        if self._news:
+            self.show_notice("")  # said in the old language
         old = self.nav
         self.nav = self._navigation()
         self.main_layout.replaceWidget(old, self.nav)
         old.hide()
         old.deleteLater()
+        journal_page = self.pages["journal"]
+        typed = journal_page.journal_view.typed() if isinstance(journal_page, JournalScreen) else {}
         if self.watcher is not None:
             self.watcher.stop()
+            self.watcher.deleteLater()
+            self.watcher = None
         if self.journal is not None:
             self.journal.close()
             self.journal = None
-        if self.reminders is not None:  # its tray menu is worded anew too; what was
-            self.reminders.stop()  # shown and snoozed is kept in its file
-            self.reminders.deleteLater()
-            self.reminders = None
-        if self.editor is not None and not self.editor.editor.document().isModified():
-            self.editor.close()
-            self.editor.deleteLater()
-            self.editor = None
+        if self.reminders is not None:
+            self.reminders.word_actions()
         self.library_view = None
-        self.build_pages()
+        self.build_pages(self.library)
+        journal_page = self.pages["journal"]
+        if isinstance(journal_page, JournalScreen):
+            journal_page.journal_view.keep_typed(typed)
         self.show_screen("settings")
-        self.pages["settings"].setFocus()
+        if self.settings_view is not None:
+            self.settings_view.language_combo.setFocus()
+        self.notice.setAccessibleName(self.tr("Notice"))
 
     def _show_authoring(self) -> None:
         for button in self.authoring_buttons:

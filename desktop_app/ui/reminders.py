@@ -62,15 +62,22 @@ class ReminderService(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_INTERVAL_MS)
         self._timer.timeout.connect(self.check)
-        self.open_action = QAction(self.tr("Open Attune"), self)
-        self.snooze_action = QAction(self.tr("Snooze 10 minutes"), self)
-        self.dismiss_action = QAction(self.tr("Dismiss"), self)
+        self.open_action = QAction(self)
+        self.snooze_action = QAction(self)
+        self.dismiss_action = QAction(self)
+        self.word_actions()
         self.open_action.triggered.connect(self.open_requested)
         self.snooze_action.triggered.connect(self._snooze_current)
         self.dismiss_action.triggered.connect(self._dismiss_current)
         self._update_actions()
         self._tray: QSystemTrayIcon | None = None
         self._menu: QMenu | None = None
+
+    def word_actions(self) -> None:
+        """The tray menu's words, in the language of now (again after a change)."""
+        self.open_action.setText(self.tr("Open Attune"))
+        self.snooze_action.setText(self.tr("Snooze 10 minutes"))
+        self.dismiss_action.setText(self.tr("Dismiss"))
 
     # --- running -------------------------------------------------------------------------
 

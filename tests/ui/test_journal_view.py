@@ -406,6 +406,19 @@ def test_unsaved_writing_is_kept_when_moving_to_another_entry(
     assert stored is not None and "strange" in str(stored.answers[0].value)
 
 
+def test_unsaved_writing_can_be_carried_into_a_new_view(qtbot: QtBot, filled: Journal) -> None:
+    """As when the language changes and the page is made anew."""
+    old = make_view(qtbot, filled)
+    first = rows(old)[0].entry
+    old.select(first.uid)
+    old.pane.editors["after:words"].setPlainText("half a thought")
+    new = make_view(qtbot, filled)
+    new.keep_typed(old.typed())
+    new.select(first.uid)
+    assert new.pane.editors["after:words"].toPlainText() == "half a thought"
+    assert new.pane.status_label.text() == "Not saved yet"
+
+
 def test_a_failed_save_says_so_calmly_and_keeps_the_text(
     qtbot: QtBot, filled: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
