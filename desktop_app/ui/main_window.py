@@ -888,7 +888,7 @@ class MainWindow(QMainWindow):
             self.settings.theme,
             self.settings.text_zoom,
         )
-        relanguage = settings.language != self.settings.language
+        relanguage = ui_language(settings.language) != ui_language(self.settings.language)
         authoring = settings.authoring != self.settings.authoring
         self.settings = settings
         if restyle:
