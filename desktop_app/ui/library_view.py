@@ -86,7 +86,7 @@ from desktop_app.core.text import Text, primary_subtag
 from desktop_app.core.timeline import time_budget
 from desktop_app.ui import theme
 from desktop_app.ui.i18n import LANGUAGE_NAMES
-from desktop_app.ui.shared_words import kind_names
+from desktop_app.ui.shared_words import kind_names, lengths_text
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import (
     Combo,
@@ -911,7 +911,7 @@ class LibraryView(QWidget):
         lengths = practice.lengths or self._fixed_time(practice)
         languages = tuple(dict.fromkeys(primary_subtag(c) for c in spoken_languages(practice)))
         if practice.lengths:
-            shown_lengths = ", ".join(format_duration(x) for x in practice.lengths)
+            shown_lengths = lengths_text(practice.lengths)
         elif lengths:
             shown_lengths = self.tr("about %1").replace("%1", _rounded(lengths[0]))
         else:
@@ -1042,7 +1042,7 @@ class LibraryView(QWidget):
         self.title_label.setText(practice.title.get(language))
         kind = self._kinds.get(practice.kind, practice.kind)
         if practice.lengths:
-            lengths = ", ".join(format_duration(x) for x in practice.lengths)
+            lengths = lengths_text(practice.lengths)
         else:
             fixed = self._fixed_time(practice)
             lengths = self.tr("about %1").replace("%1", _rounded(fixed[0])) if fixed else ""

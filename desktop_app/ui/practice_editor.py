@@ -40,6 +40,7 @@ from desktop_app.storage.paths import AppPaths, builtin_dir
 from desktop_app.storage.private_files import write_private
 from desktop_app.ui.code_editor import CodeEditor
 from desktop_app.ui.editor_panes import OutlinePane, ProblemsPane
+from desktop_app.ui.i18n import current_language
 from desktop_app.ui.shared_words import kind_names
 from desktop_app.ui.sound_preparer import SoundPreparer
 from desktop_app.ui.theme import SPACE
@@ -60,8 +61,12 @@ def _inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
-def template_path(kind: str) -> Path:
-    return builtin_dir("templates") / f"{kind}.yaml"
+def template_path(kind: str, language: str = "en") -> Path:
+    """The template for a kind, written in `language` (its comments too) when there
+    is one, else in English."""
+    folder = builtin_dir("templates")
+    translated = folder / language / f"{kind}.yaml"
+    return translated if translated.is_file() else folder / f"{kind}.yaml"
 
 
 class PracticeEditor(QWidget):
@@ -202,7 +207,7 @@ class PracticeEditor(QWidget):
 
     def new_from_template(self, kind: str) -> None:
         # Not marked as changed: closing an untouched template loses nothing.
-        self.set_text(template_path(kind).read_text(encoding="utf-8"), None)
+        self.set_text(template_path(kind, current_language()).read_text(encoding="utf-8"), None)
         self.say(
             self.tr(
                 "A new practice from the template for %1. Give it its own id and title; "

@@ -26,6 +26,16 @@ def kind_names() -> dict[str, str]:
     }
 
 
+def lengths_text(lengths: tuple[float, ...]) -> str:
+    """`5, 10, 15 min` when all are whole minutes (the unit said once), else each
+    exactly (`1m30s, 3m`)."""
+    if all(s >= 60 and abs(s / 60 - round(s / 60)) < 1e-6 for s in lengths):
+        return QCoreApplication.translate("Lengths", "%1 min").replace(
+            "%1", ", ".join(str(round(s / 60)) for s in lengths)
+        )
+    return ", ".join(format_duration(s) for s in lengths)
+
+
 def length_text(seconds: float) -> str:
     """`5 min` for whole minutes, else the exact duration (`1m30s`, `45s`)."""
     if seconds >= 60 and abs(seconds / 60 - round(seconds / 60)) < 1e-6:

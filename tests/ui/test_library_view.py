@@ -140,9 +140,9 @@ def test_rows_are_sorted_by_title_with_a_muted_line_of_kind_lengths_and_language
     view = make_view(qtbot, sample)
     assert titles(view) == ["Anchor in the room", "Café pause", "Calm breathing", "Vertrouwen"]
     subtitles = [str(view.model.index(r).data(SUBTITLE_ROLE)) for r in range(4)]
-    assert subtitles[0] == "Grounding · 30m · en"
-    assert subtitles[1] == "Self-compassion · 10m, 20m · en"
-    assert subtitles[2] == "Breathing · 3m, 5m · en"
+    assert subtitles[0] == "Grounding · 30 min · en"
+    assert subtitles[1] == "Self-compassion · 10, 20 min · en"
+    assert subtitles[2] == "Breathing · 3, 5 min · en"
     # No lengths: its fixed time, estimated from the words spoken and the pauses.
     assert subtitles[3].startswith("Body awareness · about ") and subtitles[3].endswith(" · nl")
     assert view.count_label.text() == "4 practices"
@@ -431,7 +431,7 @@ def test_details_show_the_practice_with_its_safety_note_and_origin(
     view = make_view(qtbot, library)
     assert view.select("from-pack")
     assert view.title_label.text() == "From the pack"
-    assert view.meta_label.text() == "Breathing · 5m · English"
+    assert view.meta_label.text() == "Breathing · 5 min · English"
     assert view.summary_label.text() == "A short practice."
     description = view.description_label.text()
     assert "<i>slowly</i>" in description and "<b>hard</b>" in description

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.library import Library, Source, scan
 from desktop_app.storage.journal import Journal, NewSession
 from desktop_app.storage.plans import PlanStore, StoredPlan
-from desktop_app.ui.shared_words import length_text
+from desktop_app.ui.shared_words import length_text, lengths_text
 from desktop_app.ui.today_view import TodayView
 from tests.helpers import write
 
@@ -463,3 +463,8 @@ def test_length_text_is_in_minutes_when_whole() -> None:
     assert length_text(300) == "5 min"
     assert length_text(90) == "1m30s"
     assert length_text(45) == "45s"
+
+
+def test_lengths_say_their_unit_once() -> None:
+    assert lengths_text((300, 600, 900)) == "5, 10, 15 min"
+    assert lengths_text((90, 180)) == "1m30s, 3m"
