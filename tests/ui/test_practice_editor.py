@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.app import open_library
 from desktop_app.core.model import PRACTICE_KINDS, Practice
 from desktop_app.storage.paths import default_paths
+from desktop_app.ui import i18n
 from desktop_app.ui.practice_editor import CHECK_DELAY_MS, PracticeEditor
 from tests.helpers import MINIMAL_PRACTICE, practice_with
 from tests.ui.test_main_window import interactive_without_names
@@ -305,3 +306,14 @@ def test_letting_changes_go_goes_back_to_the_saved_file(
     assert shown.text() == COMMENTED
     assert not shown.editor.document().isModified()
     assert not shown.draft_file().exists()
+
+
+def test_a_template_comes_in_the_persons_language(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = editor(qtbot, monkeypatch)
+    monkeypatch.setattr(i18n, "_current", "nl")
+    shown.new_from_template("breathing")
+    assert shown.check.errors == ()
+    assert shown.check.practice is not None and shown.check.practice.language == "nl"
+    assert shown.check.practice.id == "mijn-ademhalingsoefening"
