@@ -68,6 +68,7 @@ from typing import Any, ClassVar, Final, Literal, TypeAlias, get_args
 
 from desktop_app.core.answers import AnswerValue, QuestionKind, When
 from desktop_app.storage.paths import ensure_private_dir
+from desktop_app.storage.private_files import sync_folder
 
 ErrorKind: TypeAlias = Literal["newer", "corrupt", "locked", "readonly", "full", "other"]
 Migration: TypeAlias = Callable[[sqlite3.Connection], None]
@@ -368,7 +369,7 @@ class Journal:
                 cls._migrate(connection)
                 _fix_permissions(path)
                 if created:
-                    _sync_folder(path.parent)
+                    sync_folder(path.parent)
         except BaseException:
             connection.close()
             raise
@@ -1220,18 +1221,6 @@ def _chmod_private(file: Path) -> None:
         file.chmod(mode & _FILE_MODE)
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make new names in `folder` durable where the platform allows it."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-
 def write_backup(source: sqlite3.Connection, target: Path) -> None:
     """A consistent copy of `source` at `target`: SQLite's backup API into a private
     temporary file beside it, checked (`quick_check`), synced, then renamed over
@@ -1265,7 +1254,7 @@ def write_backup(source: sqlite3.Connection, target: Path) -> None:
         for leftover in (temporary, *_side_files(temporary), Path(f"{temporary}-journal")):
             leftover.unlink(missing_ok=True)
         raise
-    _sync_folder(folder)
+    sync_folder(folder)
 
 
 def _side_files(path: Path) -> tuple[Path, ...]:

@@ -34,6 +34,7 @@ from desktop_app.storage.journal import (
     write_backup,
 )
 from desktop_app.storage.paths import ensure_private_dir
+from desktop_app.storage.private_files import sync_folder
 
 #: Daily copies kept.
 KEEP: Final = 7
@@ -120,7 +121,7 @@ def move_aside(journal_path: Path) -> Path:
                     _make_private(Path(f"{target}{suffix}"))
         except FileExistsError:
             continue  # taken meanwhile: what moved keeps its name; try the next
-        _sync_folder(folder)
+        sync_folder(folder)
         return target
     raise FileExistsError(f"there is no free name to keep {journal_path.name} aside")
 
@@ -152,7 +153,7 @@ def restore_backup(backup: Path, journal_path: Path) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    _sync_folder(folder)
+    sync_folder(folder)
 
 
 # --- inside ------------------------------------------------------------------------------
@@ -241,14 +242,3 @@ def _make_private(path: Path) -> None:
             mode = path.stat().st_mode & 0o777
             if mode & ~_FILE_MODE:
                 path.chmod(mode & _FILE_MODE)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)

@@ -2,17 +2,14 @@
 
 Each plan is the file as imported, byte for byte, named `<plan-id>.yaml`, with a small
 sidecar `<plan-id>.state.json`: {"imported_on": "YYYY-MM-DD", "archived": false}.
-Files are written atomically (a temporary file, then `os.replace`); the folder is
+Files are written by `private_files.write_private` (0600, in place in one step); the folder is
 readable by the user only (0700), the files too (0600).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,8 +21,8 @@ from desktop_app.core.plan_loader import load_plan, read_plan
 from desktop_app.core.problems import InvalidFile, Problem
 from desktop_app.core.reader import SLUG
 from desktop_app.storage.paths import ensure_private_dir
+from desktop_app.storage.private_files import write_private
 
-_FILE_MODE: Final = 0o600
 _PLAN_SUFFIX: Final = ".yaml"
 _STATE_SUFFIX: Final = ".state.json"
 _MAX_STATE_BYTES: Final = 4096
@@ -73,7 +70,7 @@ class PlanStore:
         self._write_state(plan.id, _State(imported_on, archived=False))
         path = self._plan_path(plan.id)
         try:
-            _write_atomically(path, data)
+            write_private(path, data)
         except BaseException:
             if old is None:
                 self._state_path(plan.id).unlink(missing_ok=True)
@@ -161,7 +158,7 @@ class PlanStore:
         text = json.dumps(
             {"imported_on": state.imported_on.isoformat(), "archived": state.archived}
         )
-        _write_atomically(self._state_path(plan_id), (text + "\n").encode("utf-8"))
+        write_private(self._state_path(plan_id), (text + "\n").encode("utf-8"))
 
 
 def _modified_on(path: Path) -> dt.date:
@@ -170,31 +167,3 @@ def _modified_on(path: Path) -> dt.date:
         return dt.datetime.fromtimestamp(path.stat().st_mtime).date()
     except OSError:
         return dt.date.today()
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")  # 0600
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        if os.name == "posix":
-            temporary.chmod(_FILE_MODE)
-        temporary.replace(path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

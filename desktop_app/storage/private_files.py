@@ -1,6 +1,7 @@
-"""Writing a file that leaves the journal (an export, a report, a backup): private to
-the person (0600) from its first byte, and in place in one step, so a crash leaves the
-old file or the new one, never half of one."""
+"""Writing a file privately (0600 from its first byte) and in place in one step, so a
+crash leaves the old file or the new one, never half of one: exports, reports and
+backups, and Attune's own small files (settings, plans, reminders, drafts). The one
+way to do it."""
 
 from __future__ import annotations
 
@@ -29,13 +30,19 @@ def replacing(target: Path) -> Iterator[Path]:
         temporary.replace(target)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    if os.name == "posix":
-        with contextlib.suppress(OSError):
-            descriptor = os.open(target.parent, os.O_RDONLY)
-            try:
-                os.fsync(descriptor)
-            finally:
-                os.close(descriptor)
+    sync_folder(target.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make new names in `folder` durable where the platform allows it."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def write_private(target: Path, data: bytes) -> None:

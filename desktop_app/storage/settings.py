@@ -8,18 +8,15 @@ the next save cannot destroy it. A file written by a newer Attune (`"version"` a
 ours) is read as far as its fields are known; it is only written again when the
 caller saves, which it does when the person changes a setting.
 
-Writing goes to a temporary file in the same folder, which is flushed and synced
-before `os.replace` puts it in place, so a crash leaves the old file or the new one,
-never half of either. The folder is private (0700) and the file is 0600.
+Writing goes through `private_files.write_private`: synced, then put in place in one
+step, so a crash leaves the old file or the new one, never half of either. The folder
+is private (0700) and the file is 0600.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
-import os
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -27,6 +24,7 @@ from types import MappingProxyType
 from typing import Any, Final, Literal, get_args
 
 from desktop_app.storage.paths import ensure_private_dir
+from desktop_app.storage.private_files import write_private
 
 ThemeName = Literal["system", "light", "dark"]
 #: The language of Attune's own words; "system" follows the computer's.
@@ -258,19 +256,8 @@ class SettingsStore:
         text = json.dumps(
             settings_to_object(settings), indent=2, ensure_ascii=False, allow_nan=False
         )
-        handle, name = tempfile.mkstemp(dir=folder, prefix=".settings-", suffix=".tmp")  # 0600
-        temporary = Path(name)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write((text + "\n").encode("utf-8"))
-                out.flush()
-                os.fsync(out.fileno())
-            temporary.replace(self.path)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        write_private(self.path, (text + "\n").encode("utf-8"))
         self.loaded_version = VERSION
-        _sync_folder(folder)
 
     # --- reading ---------------------------------------------------------------------
 
@@ -325,15 +312,3 @@ class SettingsStore:
                 self.path.rename(target)
                 return target
         raise OSError(f"there is no free name to keep {self.path.name} aside")
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)

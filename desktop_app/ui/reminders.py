@@ -18,8 +18,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -30,9 +28,9 @@ from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
 from desktop_app.core.reminders import Reminder, due_reminders
 from desktop_app.core.schedule import DayItem
+from desktop_app.storage.private_files import write_private
 
 CHECK_INTERVAL_MS: Final = 60_000
-_FILE_MODE: Final = 0o600
 _MAX_STATE_BYTES: Final = 256 * 1024
 
 
@@ -195,7 +193,8 @@ class ReminderService(QObject):
         }
         text = json.dumps(data, indent=1, sort_keys=True) + "\n"
         with contextlib.suppress(OSError):
-            _write_atomically(self.state_file, text.encode("utf-8"))
+            self.state_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            write_private(self.state_file, text.encode("utf-8"))
 
 
 def _read_state(path: Path) -> tuple[dict[str, str], dict[str, dt.datetime]]:
@@ -212,20 +211,3 @@ def _read_state(path: Path) -> tuple[dict[str, str], dict[str, dt.datetime]]:
         return shown, snoozed
     except (OSError, ValueError, TypeError, AttributeError, RecursionError):
         return {}, {}
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")  # 0600
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        if os.name == "posix":
-            temporary.chmod(_FILE_MODE)
-        temporary.replace(path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
