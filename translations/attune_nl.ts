@@ -323,6 +323,65 @@
     </message>
 </context>
 <context>
+    <name>Days</name>
+    <message>
+        <source>Mon</source>
+        <translation>ma</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>di</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>wo</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>do</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>vr</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>za</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>zo</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>maandag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>dinsdag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>woensdag</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>donderdag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>vrijdag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>zaterdag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>zondag</translation>
+    </message>
+</context>
+<context>
     <name>EntryPane</name>
     <message>
         <source>Journal entry</source>
@@ -2115,62 +2174,6 @@
         <source>Its own length</source>
         <translation>Eigen duur</translation>
     </message>
-    <message>
-        <source>Mon</source>
-        <translation>ma</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>di</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>wo</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>do</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>vr</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>za</translation>
-    </message>
-    <message>
-        <source>Sun</source>
-        <translation>zo</translation>
-    </message>
-    <message>
-        <source>Monday</source>
-        <translation>maandag</translation>
-    </message>
-    <message>
-        <source>Tuesday</source>
-        <translation>dinsdag</translation>
-    </message>
-    <message>
-        <source>Wednesday</source>
-        <translation>woensdag</translation>
-    </message>
-    <message>
-        <source>Thursday</source>
-        <translation>donderdag</translation>
-    </message>
-    <message>
-        <source>Friday</source>
-        <translation>vrijdag</translation>
-    </message>
-    <message>
-        <source>Saturday</source>
-        <translation>zaterdag</translation>
-    </message>
-    <message>
-        <source>Sunday</source>
-        <translation>zondag</translation>
-    </message>
 </context>
 <context>
     <name>PlayerView</name>
@@ -3361,62 +3364,6 @@
     <message>
         <source>%1 (today)</source>
         <translation>%1 (vandaag)</translation>
-    </message>
-    <message>
-        <source>Mon</source>
-        <translation>ma</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>di</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>wo</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>do</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>vr</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>za</translation>
-    </message>
-    <message>
-        <source>Sun</source>
-        <translation>zo</translation>
-    </message>
-    <message>
-        <source>Monday</source>
-        <translation>maandag</translation>
-    </message>
-    <message>
-        <source>Tuesday</source>
-        <translation>dinsdag</translation>
-    </message>
-    <message>
-        <source>Wednesday</source>
-        <translation>woensdag</translation>
-    </message>
-    <message>
-        <source>Thursday</source>
-        <translation>donderdag</translation>
-    </message>
-    <message>
-        <source>Friday</source>
-        <translation>vrijdag</translation>
-    </message>
-    <message>
-        <source>Saturday</source>
-        <translation>zaterdag</translation>
-    </message>
-    <message>
-        <source>Sunday</source>
-        <translation>zondag</translation>
     </message>
     <message>
         <source>No plan at the moment</source>

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import Practice
 from desktop_app.core.plan_loader import DAY_NAMES
 from desktop_app.core.plan_writer import PlanItemDraft, When
-from desktop_app.ui.shared_words import length_text
+from desktop_app.ui.shared_words import day_names, length_text, long_day_names
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.today_view import fixed_time
 from desktop_app.ui.widgets import Combo, as_tall_as, make_label, no_enter, set_names
@@ -78,7 +78,7 @@ class PlanItemRow(QFrame):
         self.often.addItem(self.tr("Weekdays"), _WEEKDAYS)
         self.often.addItem(self.tr("Chosen days"), _DAYS)
         self.often.addItem(self.tr("Some days a week"), _PER_WEEK)
-        self.day_boxes = [QCheckBox(text) for text in self._short_days()]
+        self.day_boxes = [QCheckBox(text) for text in day_names()]
         # A picker rather than a spin box: the same look and keys as the others.
         self.per_week = Combo()
         self.per_week.addItem(self.tr("once a week"), 1)
@@ -222,7 +222,7 @@ class PlanItemRow(QFrame):
         set_names(
             self.often, named(self.tr("How often, practice %1")), self.tr("How often to do it")
         )
-        for day, box in zip(self._long_days(), self.day_boxes, strict=True):
+        for day, box in zip(long_day_names(), self.day_boxes, strict=True):
             set_names(
                 box, named(day + self.tr(", practice %1")), self.tr("Ticked: do it on this day")
             )
@@ -271,25 +271,3 @@ class PlanItemRow(QFrame):
         kind = self.often.currentData()
         self.days.setVisible(kind == _DAYS)
         self.per_week.setVisible(kind == _PER_WEEK)
-
-    def _short_days(self) -> list[str]:
-        return [
-            self.tr("Mon"),
-            self.tr("Tue"),
-            self.tr("Wed"),
-            self.tr("Thu"),
-            self.tr("Fri"),
-            self.tr("Sat"),
-            self.tr("Sun"),
-        ]
-
-    def _long_days(self) -> list[str]:
-        return [
-            self.tr("Monday"),
-            self.tr("Tuesday"),
-            self.tr("Wednesday"),
-            self.tr("Thursday"),
-            self.tr("Friday"),
-            self.tr("Saturday"),
-            self.tr("Sunday"),
-        ]

@@ -26,6 +26,32 @@ def kind_names() -> dict[str, str]:
     }
 
 
+def day_names() -> list[str]:
+    """Monday to Sunday, short, as a week row or day boxes show them."""
+    return [
+        QCoreApplication.translate("Days", "Mon"),
+        QCoreApplication.translate("Days", "Tue"),
+        QCoreApplication.translate("Days", "Wed"),
+        QCoreApplication.translate("Days", "Thu"),
+        QCoreApplication.translate("Days", "Fri"),
+        QCoreApplication.translate("Days", "Sat"),
+        QCoreApplication.translate("Days", "Sun"),
+    ]
+
+
+def long_day_names() -> list[str]:
+    """Monday to Sunday in full, as screen readers say them."""
+    return [
+        QCoreApplication.translate("Days", "Monday"),
+        QCoreApplication.translate("Days", "Tuesday"),
+        QCoreApplication.translate("Days", "Wednesday"),
+        QCoreApplication.translate("Days", "Thursday"),
+        QCoreApplication.translate("Days", "Friday"),
+        QCoreApplication.translate("Days", "Saturday"),
+        QCoreApplication.translate("Days", "Sunday"),
+    ]
+
+
 def lengths_text(lengths: tuple[float, ...]) -> str:
     """`5, 10, 15 min` when all are whole minutes (the unit said once), else each
     exactly (`1m30s, 3m`)."""

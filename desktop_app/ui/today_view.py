@@ -46,7 +46,7 @@ from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.plans import StoredPlan
 from desktop_app.ui import theme
 from desktop_app.ui.questions import FlowLayout
-from desktop_app.ui.shared_words import length_text
+from desktop_app.ui.shared_words import day_names, length_text, long_day_names
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import make_label
 
@@ -428,8 +428,8 @@ class TodayView(QWidget):
         column.addSpacing(SPACE["s"])
         column.addWidget(heading)
         monday = schedule.week_start(day)
-        short = self._day_names()
-        long = self._long_day_names()
+        short = day_names()
+        long = long_day_names()
         mine_by_day = [[i for i in items if i.plan_id == plan.id] for items in week]
         # A per_week item's sessions so far this week, by its index in the plan.
         so_far: dict[int, int] = {}
@@ -536,28 +536,6 @@ class TodayView(QWidget):
         words = "; ".join(sentences) if sentences else self.tr("nothing planned")
         label = self.tr("%1 (today)").replace("%1", name) if is_today else name
         return f"{label}: {words}"
-
-    def _day_names(self) -> list[str]:
-        return [
-            self.tr("Mon"),
-            self.tr("Tue"),
-            self.tr("Wed"),
-            self.tr("Thu"),
-            self.tr("Fri"),
-            self.tr("Sat"),
-            self.tr("Sun"),
-        ]
-
-    def _long_day_names(self) -> list[str]:
-        return [
-            self.tr("Monday"),
-            self.tr("Tuesday"),
-            self.tr("Wednesday"),
-            self.tr("Thursday"),
-            self.tr("Friday"),
-            self.tr("Saturday"),
-            self.tr("Sunday"),
-        ]
 
     # --- no plan -----------------------------------------------------------------------
 
