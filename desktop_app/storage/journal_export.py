@@ -422,19 +422,7 @@ def _entry_object(entry: SessionEntry, tz: tzinfo | None) -> dict[str, Any]:
         "pauses": entry.pauses,
         "grounding_pauses": entry.grounding_pauses,
         "plan_item": entry.plan_item,
-        "answers": [
-            {
-                "question_id": a.question_id,
-                "when": a.when,
-                "kind": a.kind,
-                "prompt": a.prompt,
-                "value": list(a.value) if isinstance(a.value, tuple) else a.value,
-                "display": a.display,
-                "minimum": a.minimum,
-                "maximum": a.maximum,
-            }
-            for a in entry.answers
-        ],
+        "answers": [answer_object(a) for a in entry.answers],
     }
 
 
@@ -584,6 +572,29 @@ def _read_entry(item: object, path: str, problems: list[str]) -> NewSession | No
     except (TypeError, ValueError) as error:
         problems.append(f"{path}: {error}")
         return None
+
+
+def answer_object(answer: StoredAnswer) -> dict[str, Any]:
+    """One answer as JSON: in an export, and in a draft kept across a crash."""
+    value = answer.value
+    return {
+        "question_id": answer.question_id,
+        "when": answer.when,
+        "kind": answer.kind,
+        "prompt": answer.prompt,
+        "value": list(value) if isinstance(value, tuple) else value,
+        "display": answer.display,
+        "minimum": answer.minimum,
+        "maximum": answer.maximum,
+    }
+
+
+def answer_from_object(raw: object) -> StoredAnswer | None:
+    """An answer back from `answer_object`; None when it cannot be read. A draft
+    written before the scale's range was kept has no minimum and maximum."""
+    if isinstance(raw, dict):
+        raw = {"minimum": None, "maximum": None, **raw}
+    return _read_answer(raw, "", [])
 
 
 def _read_answer(raw: object, path: str, problems: list[str]) -> StoredAnswer | None:

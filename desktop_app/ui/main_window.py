@@ -1229,38 +1229,15 @@ class MainWindow(QMainWindow):
 
 def _answers_from(payload: dict[str, object]) -> tuple[StoredAnswer, ...]:
     """Answers back from a draft; anything malformed is left out, never raised."""
-    from desktop_app.storage.journal import StoredAnswer
+    from desktop_app.storage.journal_export import answer_from_object
 
-    found = []
     items = payload.get("answers")
-    for item in items if isinstance(items, list) else []:
-        try:
-            value = item["value"]
-            found.append(
-                StoredAnswer(
-                    question_id=str(item["question_id"]),
-                    when=item["when"],
-                    kind=item["kind"],
-                    prompt=str(item["prompt"]),
-                    value=tuple(value) if isinstance(value, list) else value,
-                    display=str(item["display"]),
-                )
-            )
-        except (KeyError, TypeError):
-            continue
-    return tuple(found)
+    found = (answer_from_object(item) for item in (items if isinstance(items, list) else []))
+    return tuple(answer for answer in found if answer is not None)
 
 
 def _answers_payload(answers: tuple[StoredAnswer, ...]) -> list[dict[str, object]]:
     """Answers as plain JSON for a draft (read back by `_answers_from`)."""
-    return [
-        {
-            "question_id": a.question_id,
-            "when": a.when,
-            "kind": a.kind,
-            "prompt": a.prompt,
-            "value": list(a.value) if isinstance(a.value, tuple) else a.value,
-            "display": a.display,
-        }
-        for a in answers
-    ]
+    from desktop_app.storage.journal_export import answer_object
+
+    return [answer_object(a) for a in answers]

@@ -23,6 +23,7 @@ from desktop_app.storage.journal_export import (
     CSV_COLUMNS,
     JournalImportError,
     Selection,
+    answer_from_object,
     read_json,
     to_csv,
     to_json,
@@ -663,3 +664,13 @@ def test_a_heading_is_never_left_alone_at_the_foot_of_a_page(tmp_path: Path) -> 
         )
         lines = [line for line in result.stdout.decode().splitlines() if line.strip()]
         assert not lines[-2].startswith("Heading"), (page, lines[-3:])  # last is the footer
+
+
+def test_an_answer_goes_to_json_and_back_as_it_was_also_from_an_older_draft() -> None:
+    # `answer_object` here is this file's own statement of the format.
+    for answer in (SETTLED_BEFORE, NOTICED):
+        assert answer_from_object(answer_object(answer)) == answer
+    older = {k: v for k, v in answer_object(NOTICED).items() if k not in ("minimum", "maximum")}
+    assert answer_from_object(older) == NOTICED
+    assert answer_from_object({"question_id": "x"}) is None
+    assert answer_from_object("not an answer") is None
