@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QShowEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -43,11 +43,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.storage.journal import Journal, JournalError
-from desktop_app.ui import theme
 from desktop_app.ui.journal_words import journal_problem
 from desktop_app.ui.shared_words import kind_names
 from desktop_app.ui.theme import SPACE
-from desktop_app.ui.widgets import centred_page
+from desktop_app.ui.widgets import centred_page, focus_painter
 
 #: Weeks in the minutes chart.
 WEEKS: Final = 12
@@ -183,16 +182,6 @@ class _Chart(QWidget):
     def _line(self) -> int:
         return QFontMetrics(self.font()).height()
 
-    def _begin(self) -> tuple[QPainter, theme.Palette]:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = theme.current()
-        if self.hasFocus():
-            painter.setPen(QPen(QColor(palette.accent), 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
-        return painter, palette
-
 
 class ColumnChart(_Chart):
     """Columns side by side (minutes per week): the value above, the label below."""
@@ -206,7 +195,7 @@ class ColumnChart(_Chart):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         del event
-        painter, palette = self._begin()
+        painter, palette = focus_painter(self)
         if not self.bars:
             painter.end()
             return
@@ -268,7 +257,7 @@ class RowChart(_RowsChart):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         del event
-        painter, palette = self._begin()
+        painter, palette = focus_painter(self)
         if not self.bars:
             painter.end()
             return
@@ -316,7 +305,7 @@ class DivergingChart(_RowsChart):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         del event
-        painter, palette = self._begin()
+        painter, palette = focus_painter(self)
         if not self.bars:
             painter.end()
             return

@@ -88,10 +88,10 @@ from desktop_app.ui.journal_words import journal_problem
 from desktop_app.ui.shared_words import kind_names
 from desktop_app.ui.theme import RADIUS, SPACE
 from desktop_app.ui.widgets import (
-    Combo,
     GrowingTextEdit,
     SearchField,
     centred_page,
+    filter_combo,
     make_label,
     no_match_page,
     scroll_pane,
@@ -963,14 +963,6 @@ class JournalView(QWidget):
 
     # --- building ----------------------------------------------------------------------------
 
-    def _combo(self, name: str, description: str) -> QComboBox:
-        combo = Combo()
-        combo.setAccessibleName(name)
-        combo.setAccessibleDescription(description)
-        combo.setToolTip(description)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        return combo
-
     def _build_browser(self) -> QWidget:
         self.search_field = SearchField()
         self.search_field.setPlaceholderText(self.tr("Search what you wrote"))
@@ -984,13 +976,13 @@ class JournalView(QWidget):
         self.search_field.textChanged.connect(self._search_typed)
         self.search_field.move_down.connect(self._enter_list)
 
-        self.practice_filter = self._combo(
+        self.practice_filter = filter_combo(
             self.tr("Practice"), self.tr("Show the entries of one practice")
         )
         self.practice_filter.addItem(self.tr("All practices"), None)
-        self.kind_filter = self._combo(self.tr("Kind"), self.tr("Show practices of one kind"))
+        self.kind_filter = filter_combo(self.tr("Kind"), self.tr("Show practices of one kind"))
         self.kind_filter.addItem(self.tr("All kinds"), None)
-        self.date_filter = self._combo(
+        self.date_filter = filter_combo(
             self.tr("Time"), self.tr("Show the entries of a recent stretch of time")
         )
         self.date_filter.addItem(self.tr("Any time"), None)

@@ -89,9 +89,9 @@ from desktop_app.ui.i18n import LANGUAGE_NAMES
 from desktop_app.ui.shared_words import kind_names, lengths_text
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import (
-    Combo,
     SearchField,
     centred_page,
+    filter_combo,
     make_label,
     no_match_page,
     scroll_pane,
@@ -555,14 +555,6 @@ class LibraryView(QWidget):
 
     # --- building ------------------------------------------------------------------------
 
-    def _combo(self, name: str, description: str) -> QComboBox:
-        combo = Combo()
-        combo.setAccessibleName(name)
-        combo.setAccessibleDescription(description)
-        combo.setToolTip(description)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        return combo
-
     def _build_browser(self) -> QWidget:
         self.search_field = SearchField()
         self.search_field.setPlaceholderText(self.tr("Search practices"))
@@ -575,9 +567,9 @@ class LibraryView(QWidget):
         self.search_field.textChanged.connect(self._filters_changed)
         self.search_field.move_down.connect(self._enter_list)
 
-        self.kind_filter = self._combo(self.tr("Kind"), self.tr("Show practices of one kind"))
+        self.kind_filter = filter_combo(self.tr("Kind"), self.tr("Show practices of one kind"))
         self.kind_filter.addItem(self.tr("All kinds"), None)
-        self.length_filter = self._combo(
+        self.length_filter = filter_combo(
             self.tr("Length"), self.tr("Show practices that fit the time you have")
         )
         self.length_filter.addItem(self.tr("Any length"), None)
@@ -587,7 +579,7 @@ class LibraryView(QWidget):
             strict=True,
         ):
             self.length_filter.addItem(label, key)
-        self.language_filter = self._combo(
+        self.language_filter = filter_combo(
             self.tr("Language"), self.tr("Show practices in one language")
         )
         self.language_filter.addItem(self.tr("All languages"), None)

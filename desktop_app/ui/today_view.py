@@ -48,7 +48,7 @@ from desktop_app.ui import theme
 from desktop_app.ui.questions import FlowLayout
 from desktop_app.ui.shared_words import day_names, length_text, long_day_names
 from desktop_app.ui.theme import SPACE
-from desktop_app.ui.widgets import make_label
+from desktop_app.ui.widgets import focus_painter, make_label
 
 #: How many practices each offer shows when there is no plan.
 OFFERS: Final = 3
@@ -119,13 +119,7 @@ class WeekRow(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         del event
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = theme.current()
-        if self.hasFocus():
-            painter.setPen(QPen(QColor(palette.accent), 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
+        painter, palette = focus_painter(self)
         if not self.days:
             painter.end()
             return

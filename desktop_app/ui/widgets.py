@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -105,6 +105,28 @@ def action_button(
     if act is not None:
         button.clicked.connect(lambda: act())
     return button
+
+
+def filter_combo(name: str, description: str) -> Combo:
+    """A filter above a list: named and described, as wide as its longest choice."""
+    combo = Combo()
+    set_names(combo, name, description)
+    combo.setToolTip(description)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return combo
+
+
+def focus_painter(widget: QWidget) -> tuple[QPainter, theme.Palette]:
+    """A painter for a drawn widget, with the focus ring already drawn when it has
+    focus (charts, the week row: they take focus and have no frame of their own)."""
+    painter = QPainter(widget)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    palette = theme.current()
+    if widget.hasFocus():
+        painter.setPen(QPen(QColor(palette.accent), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(widget.rect()).adjusted(1, 1, -1, -1), 6, 6)
+    return painter, palette
 
 
 def make_label(
