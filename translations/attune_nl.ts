@@ -251,8 +251,8 @@
         <translation>Hoe hard het achtergrondgeluid is: %1 procent</translation>
     </message>
     <message>
-        <source>About %1 min</source>
-        <translation>Ongeveer %1 min</translation>
+        <source>About %1</source>
+        <translation>Ongeveer %1</translation>
     </message>
 </context>
 <context>

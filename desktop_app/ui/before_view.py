@@ -10,7 +10,6 @@ waits for the preparation when it has not finished (`set_preparing`, `set_ready`
 from __future__ import annotations
 
 import html
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -47,6 +46,7 @@ from desktop_app.ui.questions import (
     set_label,
 )
 from desktop_app.ui.session_choice import SessionChoice
+from desktop_app.ui.shared_words import rough_length
 from desktop_app.ui.theme import SPACE
 
 RATE_MIN, RATE_MAX = 0.5, 2.0
@@ -515,6 +515,7 @@ class BeforeView(QWidget):
         except ValueError:
             self.estimate_label.hide()
             return
-        minutes = max(1, math.floor(budget.fixed / 60 + 0.5))
-        set_label(self.estimate_label, self.tr("About %1 min").replace("%1", str(minutes)))
+        set_label(
+            self.estimate_label, self.tr("About %1").replace("%1", rough_length(budget.fixed))
+        )
         self.estimate_label.show()

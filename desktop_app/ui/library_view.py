@@ -76,7 +76,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.durations import format_duration
 from desktop_app.core.gc_pause import collection_paused
 from desktop_app.core.library import Entry, Library
 from desktop_app.core.model import PRACTICE_KINDS, Practice, spoken_languages
@@ -86,7 +85,7 @@ from desktop_app.core.text import Text, primary_subtag
 from desktop_app.core.timeline import time_budget
 from desktop_app.ui import theme
 from desktop_app.ui.i18n import LANGUAGE_NAMES
-from desktop_app.ui.shared_words import kind_names, lengths_text
+from desktop_app.ui.shared_words import kind_names, lengths_text, rough_length
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import (
     SearchField,
@@ -905,7 +904,7 @@ class LibraryView(QWidget):
         if practice.lengths:
             shown_lengths = lengths_text(practice.lengths)
         elif lengths:
-            shown_lengths = self.tr("about %1").replace("%1", _rounded(lengths[0]))
+            shown_lengths = self.tr("about %1").replace("%1", rough_length(lengths[0]))
         else:
             shown_lengths = ""
         kind = self._kinds.get(practice.kind, practice.kind)
@@ -1037,7 +1036,7 @@ class LibraryView(QWidget):
             lengths = lengths_text(practice.lengths)
         else:
             fixed = self._fixed_time(practice)
-            lengths = self.tr("about %1").replace("%1", _rounded(fixed[0])) if fixed else ""
+            lengths = self.tr("about %1").replace("%1", rough_length(fixed[0])) if fixed else ""
         names = ", ".join(
             dict.fromkeys(language_name(primary_subtag(c)) for c in spoken_languages(practice))
         )
@@ -1114,10 +1113,3 @@ def fits_length(key: str, seconds: float) -> bool:
     if key == "medium":
         return 300 - _TOLERANCE <= seconds <= 900 + _TOLERANCE
     return seconds > 900 + _TOLERANCE
-
-
-def _rounded(seconds: float) -> str:
-    """A length estimated from speech, to the minute (or the second when short)."""
-    if seconds >= 60:
-        return format_duration(max(1, round(seconds / 60)) * 60)
-    return format_duration(round(seconds))

@@ -22,19 +22,13 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import Practice
 from desktop_app.core.plan_loader import DAY_NAMES
 from desktop_app.core.plan_writer import PlanItemDraft, When
-from desktop_app.ui.shared_words import day_names, length_text, long_day_names
+from desktop_app.ui.shared_words import day_names, length_text, long_day_names, rough_length
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.today_view import fixed_time
 from desktop_app.ui.widgets import Combo, as_tall_as, make_label, no_enter, set_names
 
 #: How often, as the "How often" picker offers it (the data of each choice).
 _DAILY, _WEEKDAYS, _DAYS, _PER_WEEK = "daily", "weekdays", "days", "per_week"
-
-
-def _about(seconds: float) -> str:
-    """A rough length for people: whole minutes (`7 min`), seconds under a minute."""
-    minutes = round(seconds / 60)
-    return length_text(minutes * 60.0 if minutes else float(round(seconds)))
 
 
 class PlanItemRow(QFrame):
@@ -259,7 +253,7 @@ class PlanItemRow(QFrame):
         else:
             own = fixed_time(practice) if practice is not None else None
             text = (
-                self.tr("Its own: about %1").replace("%1", _about(own))
+                self.tr("Its own: about %1").replace("%1", rough_length(own))
                 if own
                 else self.tr("Its own length")
             )

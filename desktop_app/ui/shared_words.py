@@ -6,6 +6,8 @@ translation, whichever class asks.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.durations import format_duration
@@ -60,6 +62,12 @@ def lengths_text(lengths: tuple[float, ...]) -> str:
             "%1", ", ".join(str(round(s / 60)) for s in lengths)
         )
     return ", ".join(format_duration(s) for s in lengths)
+
+
+def rough_length(seconds: float) -> str:
+    """An estimated length, for a practice without lengths: whole minutes, at least
+    one (`7 min`)."""
+    return length_text(max(1, math.floor(seconds / 60 + 0.5)) * 60.0)
 
 
 def length_text(seconds: float) -> str:

@@ -46,7 +46,7 @@ from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.plans import StoredPlan
 from desktop_app.ui import theme
 from desktop_app.ui.questions import FlowLayout
-from desktop_app.ui.shared_words import day_names, length_text, long_day_names
+from desktop_app.ui.shared_words import day_names, length_text, long_day_names, rough_length
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import focus_painter, make_label
 
@@ -620,9 +620,7 @@ class TodayView(QWidget):
         if shown is None:
             fixed = fixed_time(practice)
             about = (
-                self.tr("about %1").replace("%1", length_text(max(60, round(fixed / 60) * 60)))
-                if fixed is not None
-                else ""
+                self.tr("about %1").replace("%1", rough_length(fixed)) if fixed is not None else ""
             )
         else:
             about = length_text(shown)
