@@ -77,6 +77,7 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
     from desktop_app.audio.output import SoundOutput
     from desktop_app.core.clock import MonotonicClock
     from desktop_app.storage.settings import SettingsStore
+    from desktop_app.ui.app_icon import apply_app_identity
     from desktop_app.ui.main_window import MainWindow, Services
     from desktop_app.ui.system_prefs import system_reduces_motion
 
@@ -86,6 +87,7 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Attune")
+    apply_app_identity(app)
     output = SoundOutput()
     services = Services(
         paths=paths,

@@ -23,12 +23,13 @@ from pathlib import Path
 from typing import Any, Final
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
 from desktop_app.core.reminders import Reminder, due_reminders
 from desktop_app.core.schedule import DayItem
 from desktop_app.storage.private_files import write_private
+from desktop_app.ui.app_icon import app_icon
 
 CHECK_INTERVAL_MS: Final = 60_000
 _MAX_STATE_BYTES: Final = 256 * 1024
@@ -145,8 +146,10 @@ class ReminderService(QObject):
     def _ensure_tray(self) -> QSystemTrayIcon:
         if self._tray is None:
             app = QApplication.instance()
-            icon = app.windowIcon() if isinstance(app, QApplication) else None
-            if icon is None or icon.isNull():
+            icon = app.windowIcon() if isinstance(app, QApplication) else QIcon()
+            if icon.isNull():  # run without run_app (a test, an embedding): still Attune's
+                icon = app_icon()
+            if icon.isNull():  # the icon's files are missing from this install
                 style = QApplication.style()
                 icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
             self._tray = QSystemTrayIcon(icon, self)
