@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,8 +71,26 @@ def known_voices() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     return tuple((v.id, v.name, tuple(v.languages)) for v in voices.voices)
 
 
+def no_screen(environ: Mapping[str, str] | None = None) -> bool:
+    """On Linux, whether there is no screen to open a window on: neither DISPLAY nor
+    WAYLAND_DISPLAY is set, and no Qt platform was chosen (QT_QPA_PLATFORM)."""
+    env = os.environ if environ is None else environ
+    return sys.platform.startswith("linux") and not any(
+        env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    )
+
+
+NO_SCREEN = (
+    "attune: there is no screen to open Attune's window on (DISPLAY and WAYLAND_DISPLAY "
+    'are not set). Run "attune doctor" to see what works on this computer.'
+)
+
+
 def run_app(practice: Practice | None = None, length: float | None = None) -> int:
     """Open the window; with `practice`, straight on its Before-you-begin screen."""
+    if no_screen():  # said plainly, before Qt aborts with a message about xcb libraries
+        print(NO_SCREEN, file=sys.stderr)
+        return 1
     # Qt is imported here, not at the top, so the command line starts without it.
     from PySide6.QtWidgets import QApplication
 

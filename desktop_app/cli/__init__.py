@@ -237,6 +237,20 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", type=Path, required=True, help="a .pdf or .md file"
     )
     reporting.set_defaults(command_module="report")
+
+    doctoring = commands.add_parser(
+        "doctor",
+        help="say what Attune can and cannot do on this computer, and why",
+        description="Check Attune's folders, the journal, the practices, the window, "
+        "speech and sound, and say in plain words what works, what does not and how to "
+        "fix it. Exits with 1 when something needed for practising does not work.",
+    )
+    doctoring.add_argument(
+        "--voices",
+        action="store_true",
+        help="list every voice of the speech engine, with its languages (for render --voice)",
+    )
+    doctoring.set_defaults(command_module="doctor")
     return parser
 
 
