@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
+from collections.abc import Sequence
 from pathlib import Path
 
-from desktop_app.app import sample_cache, speech_service
+from desktop_app.app import known_voices, sample_cache, speech_service
 from desktop_app.audio.render import file_format, render_to_file
 from desktop_app.audio.session import prepare_session
 from desktop_app.cli.common import (
@@ -18,6 +20,7 @@ from desktop_app.cli.common import (
 )
 from desktop_app.core.durations import format_duration
 from desktop_app.core.model import NOISE_BACKGROUNDS
+from desktop_app.core.text import primary_subtag
 from desktop_app.core.timeline import TimelineError
 
 
@@ -32,7 +35,11 @@ def run(args: argparse.Namespace) -> int:
     practice = find_practice(args.practice)
     length = chosen_length(practice, args)
     language = chosen_language(practice, args)
-    voices = {language: args.voice} if args.voice else None
+    voice = None
+    if args.voice and not args.no_speech:
+        spoken = language if practice.title.has(language) else practice.language
+        voice = _chosen_voice(args.voice, spoken)
+    voices = {language: voice} if voice else None
     with speech_service(user_rate=args.rate, voice_overrides=voices) as speech:
         try:
             session = prepare_session(
@@ -54,6 +61,59 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
     print(f"{format_duration(seconds)} ({seconds:.2f} s) written to {args.output}")
     return OK
+
+
+#: A voice as (id, languages).
+Voice = tuple[str, tuple[str, ...]]
+
+
+def _chosen_voice(wanted: str, language: str) -> str:
+    """The engine's id for --voice (its case need not match). A voice that is not
+    here is a usage error naming the choices: the voices for `language` first. Looked
+    up in the voice list saved by the last speech, else asked of the engine; with no
+    speech engine at all, `wanted` is passed on and the render says speech is off."""
+    from desktop_app.audio.speech import SpeechFailed, SpeechUnavailable, SpeechWorker
+
+    found = _match(wanted, [(v[0], v[2]) for v in known_voices()])
+    if found is not None:
+        return found
+    try:
+        with SpeechWorker() as worker:
+            voices = [(v.id, v.languages) for v in worker.voices()]
+    except (SpeechUnavailable, SpeechFailed):
+        return wanted
+    found = _match(wanted, voices)
+    if found is not None:
+        return found
+    raise UsageError(_no_such_voice(wanted, voices, language))
+
+
+def _match(wanted: str, voices: Sequence[Voice]) -> str | None:
+    ids = [voice_id for voice_id, _ in voices]
+    if wanted in ids:
+        return wanted
+    alike = [voice_id for voice_id in ids if voice_id.casefold() == wanted.casefold()]
+    return alike[0] if len(alike) == 1 else None
+
+
+def _no_such_voice(wanted: str, voices: Sequence[Voice], language: str) -> str:
+    """`no voice "x" here; choose one of: …`, wrapped, with the language's voices."""
+    primary = primary_subtag(language)
+    ids = sorted(voice_id for voice_id, _ in voices)
+    fitting = sorted(
+        voice_id
+        for voice_id, languages in voices
+        if primary
+        in {primary_subtag(tag.replace("_", "-")) for tag in (*languages, voice_id.split("/")[-1])}
+    )
+    every = f"see attune doctor --voices for all {len(ids)}, with their languages"
+    if fitting:
+        listed, after = fitting, f"(the voices for {language}; {every})"
+    else:
+        listed, after = ids, f"(there is none for {language}; {every})"
+    text = f'no voice "{wanted}" here; choose one of: {", ".join(listed)}'
+    lines = textwrap.wrap(text, width=88, subsequent_indent="  ", break_on_hyphens=False)
+    return "\n".join([*lines, f"  {after}"])
 
 
 def _background(value: str | None) -> str | None:

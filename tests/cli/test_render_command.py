@@ -118,3 +118,71 @@ def test_without_a_speech_engine_the_words_are_text_only(tmp_path: Path) -> None
     notes = [line for line in done.stderr.splitlines() if line.startswith("note: ")]
     assert len(notes) == 1 and notes[0].startswith("note: Speech is off")
     assert done.stdout == "1m (60.00 s) written to t.wav\n"
+
+
+# --- --voice: a voice that is not here is an error that names the choices -----------
+
+
+def test_an_unknown_voice_names_the_voices_for_the_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "render", "p.yaml", "--voice", "xyz", "-o", "out.wav")
+    assert (code, out) == (2, "")
+    lines = err.splitlines()
+    assert lines[0].startswith('attune: no voice "xyz" here; choose one of: gmw/en, ')
+    assert all(len(line) <= 88 for line in lines)
+    listed = " ".join(lines).split("choose one of: ")[1].split(" (the voices")[0].split(", ")
+    assert {"gmw/en", "gmw/en-us", "gmw/en-gb-scotland"} <= set(listed)
+    assert all("/en" in voice for voice in listed)  # English voices only, not all of them
+    count = int(lines[-1].split(" for all ")[1].split(",")[0])
+    assert count > len(listed) > 3
+    assert lines[-1] == (
+        f"  (the voices for en; see attune doctor --voices for all {count}, with their languages)"
+    )
+    assert not (tmp_path / "out.wav").exists()
+
+
+def test_an_unknown_voice_is_refused_also_when_the_voice_list_is_saved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "render", "p.yaml", "--voice", "gmw/en-us", "-o", "a.wav")[0] == 0
+    assert (Path(os.environ["ATTUNE_HOME"]) / "cache" / "speech" / "voices.json").is_file()
+    code, _, err = run(capsys, "render", "p.yaml", "--voice", "gmw/xyz", "-o", "b.wav")
+    assert code == 2 and err.startswith('attune: no voice "gmw/xyz" here; choose one of: gmw/en')
+    assert not (tmp_path / "b.wav").exists()
+
+
+def test_the_voices_for_a_dutch_practice_are_the_dutch_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "nl.yaml", PRACTICE.replace("language: en", "language: nl"))
+    code, _, err = run(capsys, "render", "nl.yaml", "--voice", "xyz", "-o", "out.wav")
+    assert code == 2
+    assert err == (
+        'attune: no voice "xyz" here; choose one of: gmw/nl\n'
+        f"  (the voices for nl; see attune doctor --voices for all {_voice_count(err)}, "
+        "with their languages)\n"
+    )
+
+
+def _voice_count(message: str) -> int:
+    return int(message.split(" for all ")[1].split(",")[0])
+
+
+def test_a_voice_in_another_case_is_that_voice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """espeak-ng --voices shows gmw/en-US; the engine's id is gmw/en-us."""
+    assert run(capsys, "render", "p.yaml", "--voice", "gmw/en-US", "-o", "upper.wav")[0] == 0
+    assert run(capsys, "render", "p.yaml", "--voice", "gmw/en-us", "-o", "lower.wav")[0] == 0
+    assert run(capsys, "render", "p.yaml", "-o", "default.wav")[0] == 0
+    upper, _ = soundfile.read(str(tmp_path / "upper.wav"))
+    lower, _ = soundfile.read(str(tmp_path / "lower.wav"))
+    default, _ = soundfile.read(str(tmp_path / "default.wav"))
+    assert (upper == lower).all()
+    assert not (upper == default).all()  # the chosen voice, not the default one
+
+
+def test_without_speech_the_voice_is_not_looked_up(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "render", "p.yaml", "--no-speech", "--voice", "xyz", "-o", "q.wav")
+    assert (code, err) == (0, "")
