@@ -38,6 +38,14 @@ ATTUNE_APT_PACKAGES=(
 # shellcheck disable=SC2034 # used by scripts/test
 ATTUNE_APT_TEST_PACKAGES=(xvfb xauth sox)
 
+# Extra packages for building the Linux release (scripts/package): readelf to read what
+# the build links to, dpkg-deb for the .deb, the libraries Qt's Wayland platform links
+# (so the .deb's Depends can name them), the desktop-entry and AppStream validators, and
+# Xvfb, xauth and sox for the smoke test of what was built.
+# shellcheck disable=SC2034 # used by scripts/package
+ATTUNE_APT_PACKAGE_PACKAGES=(binutils dpkg libwayland-client0 libwayland-cursor0 libwayland-egl1
+    desktop-file-utils appstream xvfb xauth sox)
+
 _attune_say() { printf 'attune: %s\n' "$*" >&2; }
 _attune_die() {
     _attune_say "$*"
@@ -165,24 +173,29 @@ _attune_venv() {
         _attune_die "Could not create $VENV_DIR. On Debian/Ubuntu: sudo apt install python3-venv"
 }
 
-# pip install -e .[EXTRA] unless pyproject.toml is unchanged since the last install.
-# An install with an extra also counts for a plain one (scripts/test, then scripts/run).
+# pip install -e .[EXTRA] unless pyproject.toml is unchanged since the last install and
+# that extra is in already. The stamp remembers every extra installed, so scripts/test and
+# scripts/package take turns without reinstalling (and a plain install counts for none).
 _attune_pip_install() {
-    local extra="${1:-}" stamp="$VENV_DIR/.attune-install-stamp" hash have_hash="" have_extra=""
+    local extra="${1:-}" stamp="$VENV_DIR/.attune-install-stamp" hash have_hash="" have_extras=""
     if command -v sha256sum >/dev/null; then
         hash="$(sha256sum "$ATTUNE_ROOT/pyproject.toml" | cut -d' ' -f1)"
     else
         hash="$(shasum -a 256 "$ATTUNE_ROOT/pyproject.toml" | cut -d' ' -f1)"
     fi
     if [[ -f "$stamp" ]]; then
-        read -r have_hash have_extra <"$stamp" || true
+        read -r have_hash have_extras <"$stamp" || true
     fi
     if [[ "$have_hash" == "$hash" && -x "$VENV_DIR/bin/attune" ]] &&
-        [[ -z "$extra" || "$have_extra" == "$extra" ]]; then
+        [[ -z "$extra" || ",$have_extras," == *",$extra,"* ]]; then
         return 0
     fi
+    local extras="$have_extras"
+    if [[ -n "$extra" && ",$extras," != *",$extra,"* ]]; then
+        extras="${extras:+$extras,}$extra"
+    fi
     local spec="."
-    [[ -n "$extra" ]] && spec=".[$extra]"
+    [[ -n "$extras" ]] && spec=".[$extras]"
     _attune_say "Installing Attune and its Python packages into .venv (pip install -e '$spec'; the first time takes a few minutes)"
     rm -f "$stamp"
     # pip's output is kept back unless it fails (this keeps its warnings about, say, a
@@ -196,7 +209,7 @@ _attune_pip_install() {
         _attune_die "pip install -e '$spec' failed (output above)."
     fi
     rm -f "$log"
-    printf '%s %s\n' "$hash" "$extra" >"$stamp"
+    printf '%s %s\n' "$hash" "$extras" >"$stamp"
 }
 
 # attune_setup [EXTRA]: everything above. Installs ATTUNE_APT_PACKAGES (a caller may add
