@@ -98,6 +98,7 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
     from desktop_app.core.clock import MonotonicClock
     from desktop_app.storage.settings import SettingsStore
     from desktop_app.ui.app_icon import apply_app_identity
+    from desktop_app.ui.first_paint import quit_after_first_paint
     from desktop_app.ui.main_window import MainWindow, Services
     from desktop_app.ui.system_prefs import system_reduces_motion
 
@@ -121,6 +122,7 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
     )
     window = MainWindow(services)
     window.apply_look()
+    quit_after_first_paint(window)  # only with ATTUNE_QUIT_AFTER_FIRST_PAINT=1 (measuring)
     window.show()
     if practice is not None:
         window.build_pages()

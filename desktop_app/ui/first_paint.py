@@ -1,0 +1,37 @@
+"""A hook for measuring a real start from outside, whatever the build.
+
+With ATTUNE_QUIT_AFTER_FIRST_PAINT=1 in the environment, Attune prints `painted` on
+standard output when its main window first paints, then quits. bench/bench_package.py
+times the venv app, the built app and a bare window to that line, and the release's
+smoke test (packaging/linux/test_release.py) uses it to know the built app really
+drew its window. Without the variable nothing is installed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+VARIABLE = "ATTUNE_QUIT_AFTER_FIRST_PAINT"
+
+
+class _FirstPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            print("painted", flush=True)
+            QApplication.exit(0)
+        return False
+
+
+def quit_after_first_paint(window: QWidget, environ: Mapping[str, str] | None = None) -> bool:
+    """Install the hook on `window` when the variable asks for it; True when installed."""
+    env = os.environ if environ is None else environ
+    if env.get(VARIABLE) != "1":
+        return False
+    hook = _FirstPaint(window)  # the window owns it
+    window.installEventFilter(hook)
+    return True
