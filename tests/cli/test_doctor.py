@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 import desktop_app
 from desktop_app.app import NO_SCREEN, no_screen
 from desktop_app.cli import main
+from desktop_app.cli.doctor import _folder
 from desktop_app.storage.journal import Journal
 from desktop_app.storage.paths import builtin_dir
 from tests.helpers import MINIMAL_PRACTICE, write
@@ -249,6 +251,63 @@ def test_a_folder_others_can_look_into_is_not_private(
     assert line(out, "  cache") == (
         f"{_private_home / 'cache'}: there, not private (0755: others can look inside), writable"
     )
+
+
+def _read_only_folders(root: Path) -> list[tuple[bool, str]]:
+    """What doctor says of a read-only folder, and of a folder to be made in one."""
+    (root / "data").mkdir(mode=0o700)
+    (root / "data").chmod(0o500)
+    (root / "config").mkdir(mode=0o500)
+    return [_folder(root / "data"), _folder(root / "config" / "Attune")]
+
+
+READ_ONLY = [
+    (False, "there, private (0500), NOT writable"),
+    (False, "not made yet, and it cannot be: {root}/config is not writable"),
+]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_folder_that_cannot_be_written(tmp_path: Path) -> None:
+    """As root, permissions are ignored, so the check runs in a forked child that has
+    become 'nobody' (as the journal's read-only tests do)."""
+    import pwd  # imported before the fork: 'nobody' may not read this Python's files
+
+    if os.geteuid() != 0:
+        said = _read_only_folders(tmp_path)
+        assert said == [(ok, text.format(root=tmp_path)) for ok, text in READ_ONLY]
+        return
+    try:
+        nobody = pwd.getpwnam("nobody")
+    except KeyError:
+        pytest.skip("no user 'nobody'")
+    root = Path(tempfile.mkdtemp(prefix="attune-doctor-"))  # pytest's folder is root's only
+    os.chown(root, nobody.pw_uid, nobody.pw_gid)
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        status = 1
+        try:
+            os.close(reader)
+            os.setgroups([])
+            os.setgid(nobody.pw_gid)
+            os.setuid(nobody.pw_uid)
+            os.write(writer, json.dumps(_read_only_folders(root)).encode())
+            status = 0
+        except BaseException as error:
+            os.write(writer, repr(error).encode())
+        finally:
+            os._exit(status)
+    os.close(writer)
+    try:
+        with os.fdopen(reader, "rb") as pipe:
+            report = pipe.read().decode()
+        _, status = os.waitpid(pid, 0)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    assert os.waitstatus_to_exitcode(status) == 0, report
+    said = [tuple(pair) for pair in json.loads(report)]
+    assert said == [(ok, text.format(root=root)) for ok, text in READ_ONLY]
 
 
 def test_the_library_counts_your_practices_and_problems(
