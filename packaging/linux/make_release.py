@@ -58,6 +58,18 @@ def source_date() -> int:
     return int(done.stdout.strip()) if done.returncode == 0 and done.stdout.strip() else 0
 
 
+def strip_python_debug_info(build: Path) -> None:
+    """Drop the debugging information of Python's own library and modules (libpython
+    alone carries 17 MB of it). Only these: the libraries that come from wheels were
+    laid out by auditwheel, and `strip` breaks them (numpy's OpenBLAS then fails with
+    "ELF load command address/offset not page-aligned")."""
+    internal = build / "_internal"
+    targets = [*internal.glob("libpython3*.so*"), *internal.glob("python3*/lib-dynload/*.so")]
+    files = [str(path) for path in targets if path.is_file() and not path.is_symlink()]
+    if files:
+        subprocess.run(["strip", "--strip-debug", *files], check=True)
+
+
 # --- tar.gz ----------------------------------------------------------------------------
 
 
@@ -254,6 +266,7 @@ def main(argv: list[str]) -> int:
         return 2
     out_folder.mkdir(parents=True, exist_ok=True)
     release, mtime = version(), source_date()
+    strip_python_debug_info(build)
 
     tarball = out_folder / f"attune-{release}-linux-x86_64.tar.gz"
     write_tarball(build, tarball, mtime)
