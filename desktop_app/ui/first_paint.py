@@ -10,7 +10,7 @@ drew its window. Without the variable nothing is installed.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
@@ -18,20 +18,34 @@ from PySide6.QtWidgets import QApplication, QWidget
 VARIABLE = "ATTUNE_QUIT_AFTER_FIRST_PAINT"
 
 
+def _quit() -> None:
+    QApplication.exit(0)
+
+
 class _FirstPaint(QObject):
+    def __init__(self, window: QWidget, quit_app: Callable[[], None]) -> None:
+        super().__init__(window)  # the window owns it
+        self._quit = quit_app
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             print("painted", flush=True)
-            QApplication.exit(0)
+            self._quit()
         return False
 
 
-def quit_after_first_paint(window: QWidget, environ: Mapping[str, str] | None = None) -> bool:
-    """Install the hook on `window` when the variable asks for it; True when installed."""
+def quit_after_first_paint(
+    window: QWidget,
+    environ: Mapping[str, str] | None = None,
+    quit_app: Callable[[], None] = _quit,
+) -> bool:
+    """Install the hook on `window` when the variable asks for it; True when installed.
+    `quit_app` ends the application (a test passes its own: once the application has
+    been told to exit, Qt ends every event loop started after it at once)."""
     env = os.environ if environ is None else environ
     if env.get(VARIABLE) != "1":
         return False
-    hook = _FirstPaint(window)  # the window owns it
+    hook = _FirstPaint(window, quit_app)
     window.installEventFilter(hook)
     return True

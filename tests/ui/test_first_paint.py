@@ -14,14 +14,17 @@ def test_the_first_paint_is_announced_once(
 ) -> None:
     window = QWidget()
     qtbot.addWidget(window)
-    assert quit_after_first_paint(window, {VARIABLE: "1"})
+    quits: list[str] = []
+    assert quit_after_first_paint(window, {VARIABLE: "1"}, lambda: quits.append("quit"))
     window.resize(200, 100)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: "painted" in capsys.readouterr().out)
+    qtbot.waitUntil(lambda: quits == ["quit"])
+    assert capsys.readouterr().out == "painted\n"
     window.update()
     qtbot.wait(50)
     assert capsys.readouterr().out == ""  # the hook removed itself
+    assert quits == ["quit"]
 
 
 @pytest.mark.parametrize("environ", [{}, {VARIABLE: "0"}, {VARIABLE: ""}])
@@ -30,8 +33,10 @@ def test_nothing_is_installed_unless_asked(
 ) -> None:
     window = QWidget()
     qtbot.addWidget(window)
-    assert not quit_after_first_paint(window, environ)
+    quits: list[str] = []
+    assert not quit_after_first_paint(window, environ, lambda: quits.append("quit"))
     window.show()
     qtbot.waitExposed(window)
     qtbot.wait(50)
     assert capsys.readouterr().out == ""
+    assert quits == []
