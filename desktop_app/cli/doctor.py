@@ -22,6 +22,7 @@ import json
 import multiprocessing
 import os
 import platform
+import shlex
 import stat
 import sys
 import tempfile
@@ -35,6 +36,7 @@ from typing import TYPE_CHECKING, Final
 import desktop_app
 from desktop_app.app import measure_clip, no_screen, shown
 from desktop_app.cli.common import INVALID, OK
+from desktop_app.storage import autostart
 from desktop_app.storage.installation import detect
 from desktop_app.storage.paths import HOME_VARIABLE, AppPaths, builtin_dir, default_paths
 
@@ -98,18 +100,57 @@ def run(args: argparse.Namespace) -> int:
         library, languages = _library(paths)
         speech = _speech(paths, languages)
         sound = _sound()
+        login = _start_at_login()
     finally:
         shown_window = window.result()
     for line in about:
         print(line)
     print()
-    for item in (*folders, journal, library, shown_window, speech, sound):
+    for item in (*folders, journal, library, shown_window, speech, sound, *login):
         for line in item.lines():
             print(line)
     print()
     needed = [*folders, journal, library, shown_window]
-    print(_summary(needed, [speech, sound]))
+    print(_summary(needed, [speech, sound, *login]))
     return OK if all(item.works for item in needed) else INVALID
+
+
+# --- start at login --------------------------------------------------------------------
+
+
+def _start_at_login(entry: Path | None = None) -> list[Item]:
+    """On Linux: whether Attune starts at login, and the command its entry runs. An entry
+    that runs another command than this Attune's (a moved folder; a venv since removed;
+    a built app's entry written before 0.1.0, which ran `attune -m desktop_app.cli`) is
+    a problem the person can mend by turning the setting off and on."""
+    if not sys.platform.startswith("linux"):
+        return []
+    target = entry or autostart.autostart_file()
+    wanted = autostart.command()
+    starts = shlex.join(detect().launch)
+    if not autostart.enabled(target):
+        return [Item("At login", f"off; when on, it starts: {starts}")]
+    try:
+        text = target.read_text(encoding="utf-8", errors="replace")
+    except OSError as error:
+        text = ""
+        reason = error.strerror or str(error)
+    else:
+        reason = ""
+    written = [line.removeprefix("Exec=") for line in text.splitlines() if line.startswith("Exec=")]
+    if written == [wanted]:
+        return [Item("At login", f"on: {starts}")]
+    found = reason or (f"its entry starts {written[0]}" if written else "its entry starts nothing")
+    return [
+        Item(
+            "At login",
+            f"on, but {found}, which is not this Attune",
+            works=False,
+            means="Attune may not start when you log in, so plan reminders may not come",
+            fix="in Attune's Settings, turn 'Start Attune when I log in' off and on again",
+            trouble="start at login needs mending",
+        )
+    ]
 
 
 # --- about this Attune ----------------------------------------------------------------

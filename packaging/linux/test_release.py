@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -211,8 +212,26 @@ def test_doctor_says_what_works_from_the_built_folder(
 ) -> None:
     done = run(["xvfb-run", "-a", str(app), "doctor"], home, timeout=180)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert str(unpacked) in done.stdout
-    assert re.search(r"voice", done.stdout, re.I)
+    assert f"Runs from     a folder of its own (the unpacked download), {unpacked}" in done.stdout
+    assert "Window        works (xcb" in done.stdout
+    assert "Speech        works: espeak-ng" in done.stdout
+    # Start at login would run the built app itself, and that command works.
+    assert login_command(done.stdout) == [str(app)]
+
+
+def login_command(doctor_output: str) -> list[str]:
+    """The command `attune doctor` says the start-at-login entry runs."""
+    found = re.search(r"^At login +off; when on, it starts: (.+)$", doctor_output, re.M)
+    assert found, doctor_output
+    return shlex.split(found.group(1))
+
+
+def test_start_at_login_starts_the_built_app(app: Path, home: Path) -> None:
+    doctor = run([str(app), "doctor"], home, timeout=120)
+    command = login_command(doctor.stdout)
+    done = run([*command, "--version"], home)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"attune {__version__}"
 
 
 def test_the_window_paints_offscreen_and_runs_ten_seconds_quietly(app: Path, home: Path) -> None:
@@ -346,6 +365,9 @@ def test_dpkg_installs_it_runs_and_dpkg_removes_everything_but_the_persons_data(
     done = run(["attune", "--version"], home)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"attune {__version__}"
+    doctor = run(["attune", "doctor"], home, timeout=120).stdout
+    assert "Runs from     the installed package (.deb), /opt/attune" in doctor
+    assert login_command(doctor) == ["/usr/bin/attune"]
     # The person's own things: the installed app makes its journal once it has opened.
     journal = home / ".local/share/Attune/journal.sqlite3"
     app = subprocess.Popen(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,9 @@ import pytest
 import desktop_app
 from desktop_app.app import NO_SCREEN, no_screen
 from desktop_app.cli import main
-from desktop_app.cli.doctor import _folder
+from desktop_app.cli.doctor import _folder, _start_at_login
+from desktop_app.storage import autostart
+from desktop_app.storage.installation import detect
 from desktop_app.storage.journal import Journal
 from desktop_app.storage.paths import builtin_dir
 from tests.helpers import MINIMAL_PRACTICE, write
@@ -426,3 +429,41 @@ def test_without_a_screen_qt_is_not_even_loaded(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.stdout == "False 1\n", done.stderr
+
+
+# --- start at login (Linux) ----------------------------------------------------------
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG autostart is Linux's")
+def test_start_at_login_off_names_the_command_it_would_run(tmp_path: Path) -> None:
+    (item,) = _start_at_login(tmp_path / "attune.desktop")
+    assert item.works
+    assert item.text == f"off; when on, it starts: {shlex.join(detect().launch)}"
+    # That command is this Attune: it runs.
+    done = subprocess.run(
+        [*shlex.split(item.text.split(": ", 1)[1]), "--version"], capture_output=True, text=True
+    )
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"attune {desktop_app.__version__}"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG autostart is Linux's")
+def test_start_at_login_on_with_this_attunes_command(tmp_path: Path) -> None:
+    entry = autostart.enable(tmp_path / "attune.desktop")
+    (item,) = _start_at_login(entry)
+    assert item.works
+    assert item.text == f"on: {shlex.join(detect().launch)}"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG autostart is Linux's")
+def test_an_entry_that_starts_another_command_is_a_problem_to_mend(tmp_path: Path) -> None:
+    # What a built app wrote before its entry used the installation's own command.
+    entry = autostart.enable(
+        tmp_path / "attune.desktop", ["/opt/attune/attune", "-m", "desktop_app.cli"]
+    )
+    (item,) = _start_at_login(entry)
+    assert not item.works
+    assert item.text == (
+        "on, but its entry starts /opt/attune/attune -m desktop_app.cli, which is not this Attune"
+    )
+    assert "off and on again" in item.fix
