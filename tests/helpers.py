@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import tempfile
 import textwrap
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.core.library import Loaded, load_file
@@ -49,3 +55,45 @@ def practice_with(steps: str = "  - say: Hello.\n", extra: str = "") -> str:
 def _indent(block: str) -> str:
     lines = textwrap.dedent(block).strip("\n").splitlines()
     return "".join(f"  {line}\n" if line else "\n" for line in lines)
+
+
+def as_nobody(prefix: str, work: Callable[[Path], object]) -> object:
+    """Run `work(folder)` in a forked child that has become the user 'nobody', in a fresh
+    folder that nobody owns, and return what it returned (through JSON). Root ignores
+    file permissions, so tests of a read-only place run this way as root. A fork, not a
+    new process: nobody may not be allowed to start this Python. Skips the test when
+    there is no 'nobody'; fails it with the child's traceback when `work` raised."""
+    import pwd  # before the fork: nobody may not read this Python's files
+
+    import pytest
+
+    try:
+        nobody = pwd.getpwnam("nobody")
+    except KeyError:
+        pytest.skip("no user 'nobody'")
+    folder = Path(tempfile.mkdtemp(prefix=prefix))  # pytest's own folder is root's only
+    os.chown(folder, nobody.pw_uid, nobody.pw_gid)
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        status = 1
+        try:
+            os.close(reader)
+            os.setgroups([])
+            os.setgid(nobody.pw_gid)
+            os.setuid(nobody.pw_uid)
+            os.write(writer, json.dumps(work(folder)).encode())
+            status = 0
+        except BaseException:
+            os.write(writer, traceback.format_exc().encode())
+        finally:
+            os._exit(status)
+    os.close(writer)
+    try:
+        with os.fdopen(reader, "rb") as pipe:
+            report = pipe.read().decode()
+        _, status = os.waitpid(pid, 0)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    assert os.waitstatus_to_exitcode(status) == 0, report
+    return json.loads(report)

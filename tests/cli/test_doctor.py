@@ -10,7 +10,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from desktop_app.storage import autostart
 from desktop_app.storage.installation import detect
 from desktop_app.storage.journal import Journal
 from desktop_app.storage.paths import builtin_dir
-from tests.helpers import MINIMAL_PRACTICE, write
+from tests.helpers import MINIMAL_PRACTICE, as_nobody, write
 
 ROOT = Path(desktop_app.__file__).resolve().parents[1]
 BUILTIN = len(list(builtin_dir("practices").rglob("*.yaml")))
@@ -274,43 +273,16 @@ READ_ONLY = [
 def test_a_folder_that_cannot_be_written(tmp_path: Path) -> None:
     """As root, permissions are ignored, so the check runs in a forked child that has
     become 'nobody' (as the journal's read-only tests do)."""
-    import pwd  # imported before the fork: 'nobody' may not read this Python's files
-
     if os.geteuid() != 0:
         said = _read_only_folders(tmp_path)
         assert said == [(ok, text.format(root=tmp_path)) for ok, text in READ_ONLY]
         return
-    try:
-        nobody = pwd.getpwnam("nobody")
-    except KeyError:
-        pytest.skip("no user 'nobody'")
-    root = Path(tempfile.mkdtemp(prefix="attune-doctor-"))  # pytest's folder is root's only
-    os.chown(root, nobody.pw_uid, nobody.pw_gid)
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into pytest
-        status = 1
-        try:
-            os.close(reader)
-            os.setgroups([])
-            os.setgid(nobody.pw_gid)
-            os.setuid(nobody.pw_uid)
-            os.write(writer, json.dumps(_read_only_folders(root)).encode())
-            status = 0
-        except BaseException as error:
-            os.write(writer, repr(error).encode())
-        finally:
-            os._exit(status)
-    os.close(writer)
-    try:
-        with os.fdopen(reader, "rb") as pipe:
-            report = pipe.read().decode()
-        _, status = os.waitpid(pid, 0)
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-    assert os.waitstatus_to_exitcode(status) == 0, report
-    said = [tuple(pair) for pair in json.loads(report)]
-    assert said == [(ok, text.format(root=root)) for ok, text in READ_ONLY]
+    report = as_nobody(
+        "attune-doctor-", lambda root: {"root": str(root), "said": _read_only_folders(root)}
+    )
+    assert isinstance(report, dict)
+    said = [tuple(pair) for pair in report["said"]]
+    assert said == [(ok, text.format(root=report["root"])) for ok, text in READ_ONLY]
 
 
 def test_the_library_counts_your_practices_and_problems(

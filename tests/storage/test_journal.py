@@ -8,7 +8,6 @@ import os
 import shutil
 import sqlite3
 import stat
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -32,6 +31,7 @@ from desktop_app.storage.journal import (
     fts_query,
     scale_changes,
 )
+from tests.helpers import as_nobody
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2024, 3, 4, 9, 30, 15, 123456, tzinfo=UTC)  # a Monday
@@ -898,39 +898,11 @@ def _read_only_case(path: Path, what: str) -> None:
 @pytest.mark.parametrize("what", ["folder", "file", "new-in-folder"])
 def test_read_only_gives_readonly_as_another_user(what: str) -> None:
     """Root ignores permissions, so as root the same test runs in a forked child that
-    has become 'nobody' (a fork: nobody may not be able to start this Python)."""
-    import pwd
-    import traceback
-
-    try:
-        nobody = pwd.getpwnam("nobody")
-    except KeyError:
-        pytest.skip("no user 'nobody'")
-    folder = Path(tempfile.mkdtemp(prefix="attune-readonly-"))
-    os.chown(folder, nobody.pw_uid, nobody.pw_gid)
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into pytest
-        status = 1
-        try:
-            os.close(reader)
-            os.setgroups([])
-            os.setgid(nobody.pw_gid)
-            os.setuid(nobody.pw_uid)
-            _read_only_case(folder / "data" / "journal.sqlite3", what)
-            status = 0
-        except BaseException:
-            os.write(writer, traceback.format_exc().encode())
-        finally:
-            os._exit(status)
-    os.close(writer)
-    try:
-        with os.fdopen(reader, "rb") as pipe:
-            report = pipe.read().decode()
-        _, status = os.waitpid(pid, 0)
-        assert os.waitstatus_to_exitcode(status) == 0, report
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    has become 'nobody'."""
+    as_nobody(
+        "attune-readonly-",
+        lambda folder: _read_only_case(folder / "data" / "journal.sqlite3", what),
+    )
 
 
 # --- migrations --------------------------------------------------------------------------
