@@ -88,7 +88,8 @@ if [ -n "$profile" ] && [ -z "$identity" ]; then
   die "ATTUNE_MACOS_NOTARY_PROFILE is set without ATTUNE_MACOS_SIGN_IDENTITY: Apple notarizes signed apps only."
 fi
 if [ -n "$identity" ]; then
-  security find-identity -v -p codesigning | grep -qF -- "$identity" ||
+  # grep without -q reads all: with pipefail, an early exit could fail the pipe (SIGPIPE).
+  security find-identity -v -p codesigning | grep -F -- "$identity" >/dev/null ||
     die "No valid signing identity \"$identity\" in your keychain (see: security find-identity -v -p codesigning)."
 fi
 if [ -n "$profile" ]; then
@@ -131,7 +132,8 @@ with open(sys.argv[1], "w", encoding="utf-8") as out:
 print(speech[0])
 PY
 )
-"$vpy" -m pip install -r "$requirements" pyinstaller pyobjc-core pyobjc-framework-Cocoa
+# PyInstaller within 6.x, as pyproject.toml's package extra: the spec is written for it.
+"$vpy" -m pip install -r "$requirements" "pyinstaller>=6.10,<7" pyobjc-core pyobjc-framework-Cocoa
 "$vpy" -m pip install --no-deps "$pyttsx3_requirement"
 "$vpy" -m pip install --no-deps .
 "$vpy" -c 'import pyttsx3.drivers.nsss' ||
@@ -183,7 +185,7 @@ export ATTUNE_MACOS_SIGN_IDENTITY=$identity
 export PYINSTALLER_STRICT_BUNDLE_CODESIGN_ERROR=1 PYINSTALLER_VERIFY_BUNDLE_SIGNATURE=1
 "$venv/bin/pyinstaller" --noconfirm --clean packaging/attune.spec
 [ -d "$app" ] ||
-  die "dist/Attune.app was not made: packaging/attune.spec has no macOS part yet (see packaging/platform_spec_notes.md)."
+  die "dist/Attune.app was not made: see PyInstaller's output above (the spec's macOS part is explained in packaging/platform_spec_notes.md)."
 
 plist=$app/Contents/Info.plist
 if /usr/libexec/PlistBuddy -c 'Print :NSMicrophoneUsageDescription' "$plist" >/dev/null 2>&1; then

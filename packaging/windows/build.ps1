@@ -31,7 +31,8 @@ param()
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
-$Root = (Resolve-Path (Join-Path $PSScriptRoot '..\..')).Path
+# ProviderPath: a plain path also for a checkout on a network share (\\server\share).
+$Root = (Resolve-Path (Join-Path $PSScriptRoot '..\..')).ProviderPath
 Set-Location $Root
 $Venv = Join-Path $Root 'build\windows-venv'
 $VenvPython = Join-Path $Venv 'Scripts\python.exe'
@@ -67,7 +68,8 @@ function Find-Python {
         $candidates += , @($env:ATTUNE_PYTHON)
     } else {
         if (Get-Command py -ErrorAction SilentlyContinue) {
-            foreach ($minor in '3.13', '3.12', '3.11') { $candidates += , @('py', "-$minor") }
+            foreach ($minor in '3.14', '3.13', '3.12', '3.11') { $candidates += , @('py', "-$minor") }
+            $candidates += , @('py', '-3')
         }
         $candidates += , @('python')
     }
@@ -155,7 +157,8 @@ Invoke-Native $pythonProgram ($pythonLeading + @('-m', 'venv', $Venv)) 'Making t
 Invoke-Native $VenvPython @('-m', 'pip', 'install', '--upgrade', 'pip') 'Upgrading pip failed'
 
 Step 'Installing Attune and PyInstaller'
-Invoke-Native $VenvPython @('-m', 'pip', 'install', '.', 'pyinstaller') 'pip install . pyinstaller failed'
+# The package extra pins PyInstaller to 6.x, whose hooks the spec is written for.
+Invoke-Native $VenvPython @('-m', 'pip', 'install', '.[package]') 'pip install .[package] failed'
 
 Step 'Preparing the SAPI5 speech wrapper (comtypes.gen.SpeechLib)'
 # pyttsx3's SAPI5 driver generates this module on first use; generated here, in the
@@ -171,8 +174,8 @@ Invoke-Native (Join-Path $Venv 'Scripts\pyinstaller.exe') @('--noconfirm', '--cl
     'PyInstaller failed'
 foreach ($program in 'attune.exe', 'attune-cli.exe') {
     if (-not (Test-Path (Join-Path $Root "dist\attune\$program"))) {
-        Fail ("dist\attune\$program was not made: packaging\attune.spec has no Windows " +
-              "part yet (see packaging\platform_spec_notes.md).")
+        Fail ("dist\attune\$program was not made: see PyInstaller's output above " +
+              "(the spec's Windows part is explained in packaging\platform_spec_notes.md).")
     }
 }
 $said = (& (Join-Path $Root 'dist\attune\attune-cli.exe') '--version' | Out-String).Trim()
