@@ -12,7 +12,7 @@ from desktop_app.core.yaml_tree import Mapping, Node, load_bytes
 
 #: The kinds this release reads, with the highest version of each.
 SUPPORTED = {"practice": 1, "plan": 1, "pack": 1}
-_HEADER = re.compile(r"^(?P<kind>[a-z]+)/(?P<version>\d+)$")
+_HEADER = re.compile(r"^(?P<kind>[a-z]+)/(?P<version>[0-9]+)\Z")
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,10 @@ def check_header(root: Node, file: str) -> Document:
                 )
             ]
         )
-    version = int(match.group("version"))
+    digits = match.group("version").lstrip("0")
+    # Never int() on a long string (Python refuses past 4,300 digits): any version
+    # this long is newer than every one there is.
+    version = int(digits or "0") if len(digits) <= 9 else SUPPORTED[kind] + 1
     if version > SUPPORTED[kind] or version < 1:
         raise InvalidFile(
             [

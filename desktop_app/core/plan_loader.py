@@ -27,7 +27,7 @@ from desktop_app.core.reader import Reader
 from desktop_app.core.yaml_tree import Mapping, Node, Scalar, Sequence
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_TIME = re.compile(r"^([0-9]{1,2}):([0-9]{2})\Z")
 
 
 def load_plan(path: Path, *, display: str | None = None) -> Plan:
@@ -132,7 +132,7 @@ def _date(r: Reader, node: Node, path: str) -> dt.date | None:
     if text is None:
         return None
     try:
-        if not re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+        if not re.match(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", text):
             raise ValueError
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -15,10 +15,11 @@ from desktop_app.core.durations import parse_duration
 from desktop_app.core.model import Extra, Flex, Pos
 from desktop_app.core.problems import Problem, Severity, join
 from desktop_app.core.text import Text
-from desktop_app.core.yaml_tree import Mapping, Node, Scalar, Sequence
+from desktop_app.core.yaml_tree import Mapping, Node, Scalar, Sequence, is_long_number
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
-LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+#: `\Z`, not `$`: `$` also matches before a final line break, and `rt-nl\n` is no id.
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}\Z")
+LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 DURATION_HINT = 'a duration like "4s" or "1m30s"'
 #: No practice, pause or length is longer than a day; larger values are typos.
 MAX_DURATION = 24 * 3600.0
@@ -158,9 +159,22 @@ class Reader:
         self.expected(node, path, "true or false")
         return None
 
+    def not_too_long(self, node: Node, path: str) -> bool:
+        """False, after saying so, for a number too long to read (yaml_tree keeps its
+        text); and for a number written in digits that is too large for a float."""
+        if is_long_number(node):
+            self.report(node, path, "this number is too long")
+            return False
+        if isinstance(node, Scalar) and node.plain and _overflowed(node):
+            self.report(node, path, "this number is too large")
+            return False
+        return True
+
     def integer(
         self, node: Node, path: str, minimum: int | None = None, maximum: int | None = None
     ) -> int | None:
+        if not self.not_too_long(node, path):
+            return None
         value = node.value if isinstance(node, Scalar) and node.plain else None
         if isinstance(value, bool) or not isinstance(value, int):
             self.expected(node, path, "a whole number")
@@ -170,6 +184,8 @@ class Reader:
     def number(
         self, node: Node, path: str, minimum: float | None = None, maximum: float | None = None
     ) -> float | None:
+        if not self.not_too_long(node, path):
+            return None
         value = node.value if isinstance(node, Scalar) and node.plain else None
         if (
             isinstance(value, bool)
@@ -192,6 +208,8 @@ class Reader:
         return True
 
     def duration(self, node: Node, path: str, allow_zero: bool = False) -> float | None:
+        if not self.not_too_long(node, path):
+            return None
         seconds = None
         if isinstance(node, Scalar) and not isinstance(node.value, bool):
             raw = node.value if node.plain and isinstance(node.value, int | float) else node.text
@@ -209,6 +227,8 @@ class Reader:
 
     def span(self, node: Node, path: str, allow_zero: bool = False) -> float | Flex | None:
         """A fixed duration, `flex`, or `{flex: WEIGHT, min: DURATION}`."""
+        if not self.not_too_long(node, path):
+            return None
         if isinstance(node, Scalar) and node.text == "flex":
             return Flex()
         if isinstance(node, Mapping):
@@ -274,6 +294,16 @@ class Reader:
         if sequence is None:
             return []
         return [(join(path, i), item) for i, item in enumerate(sequence.items)]
+
+
+def _overflowed(node: Scalar) -> bool:
+    """A float written in digits (`1e999`) that became infinite, unlike `.inf`."""
+    value = node.value
+    return (
+        isinstance(value, float)
+        and math.isinf(value)
+        and not node.text.lstrip("+-").startswith(".")
+    )
 
 
 def plain_data(node: Node) -> Extra:

@@ -21,6 +21,12 @@ from desktop_app.core.problems import InvalidFile, Problem, join
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 100_000
+#: The longest number read as a number. Python refuses to turn more than 4,300 digits
+#: into an int, and a whole number past about 300 digits cannot become a float; no
+#: count, duration or version needs more than a few digits. A longer number is kept as
+#: its text: a string where a string is expected, "this number is too long" where a
+#: number is.
+MAX_NUMBER_LENGTH = 100
 
 Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
@@ -65,11 +71,37 @@ _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 _MAYBE_NOT_STRING = frozenset("0123456789+-.~nNtTfF")
 
+#: Characters no file may hold, raw or escaped: C0 controls but tab and line breaks,
+#: DEL and the C1 controls (a terminal obeys them: colours, titles, cursor moves).
+#: NEL (U+0085) is a line break to Unicode and to YAML 1.1, and moves no more than one.
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
+#: Bidi embeddings, overrides and isolates: invisible, and they reorder what is shown,
+#: so a text (or an id) can show other than it reads. Right-to-left texts need none of
+#: them; the marks U+200E and U+200F stay allowed.
+_DIRECTION = "\u202a-\u202e\u2066-\u2069"
+_RAW_FORBIDDEN = re.compile(f"[{_CONTROL}{_DIRECTION}]")
+#: In a scalar's value (after escapes): a line break is only ever \n.
+_VALUE_FORBIDDEN = re.compile(f"[{_CONTROL}\r{_DIRECTION}]")
+
+
+def forbidden_character(char: str) -> str:
+    """The problem with a character that _RAW_FORBIDDEN or _VALUE_FORBIDDEN found."""
+    code = f"U+{ord(char):04X}"
+    if "\u202a" <= char <= "\u2069":
+        return (
+            f"direction control {code} is not allowed "
+            "(it can make a text show other than it reads); remove it"
+        )
+    return f"control character {code} is not allowed; remove it"
+
 
 def resolve_plain(text: str) -> bool | int | float | str | None:
-    """The value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
+    """The value of a plain (unquoted) scalar under the YAML 1.2 core schema. A number
+    longer than MAX_NUMBER_LENGTH stays text (see `is_long_number`)."""
     if text and text[0] not in _MAYBE_NOT_STRING:
         return text  # most scalars are words; skip the patterns
+    if len(text) > MAX_NUMBER_LENGTH:
+        return text  # never handed to int(): see MAX_NUMBER_LENGTH
     if _NULL.match(text):
         return None
     if _BOOL.match(text):
@@ -87,6 +119,16 @@ def resolve_plain(text: str) -> bool | int | float | str | None:
     if _NAN.match(text):
         return math.nan
     return text
+
+
+def is_long_number(node: Node) -> bool:
+    """Whether `node` is a plain number too long to be read as one."""
+    if not isinstance(node, Scalar) or not node.plain:
+        return False
+    text = node.text
+    if len(text) <= MAX_NUMBER_LENGTH or text[0] not in _MAYBE_NOT_STRING:
+        return False
+    return bool(_INT10.match(text) or _INT8.match(text) or _INT16.match(text) or _FLOAT.match(text))
 
 
 def _pos(mark: Any) -> Pos:
@@ -157,7 +199,18 @@ def _byte_pos(data: bytes, offset: int) -> Pos:
 def parse(text: str, file: str) -> Node:
     """Build the tree of a single YAML document, or raise InvalidFile with every
     problem that could be found (a syntax error ends the search)."""
+    forbidden = [
+        Problem(file, _text_pos(text, found.start()), forbidden_character(found.group()))
+        for found, _ in zip(_RAW_FORBIDDEN.finditer(text), range(200), strict=False)
+    ]
+    if forbidden:
+        raise InvalidFile(forbidden)
     return _TreeBuilder(file).build(text)
+
+
+def _text_pos(text: str, offset: int) -> Pos:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Pos(text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
 
 class _TreeBuilder:
@@ -207,6 +260,8 @@ class _TreeBuilder:
                 value = event.value
                 if event.style:  # quoted or block: always a string
                     node = Scalar(value, value, False, Pos(mark.line + 1, mark.column + 1))
+                    if event.style == '"':  # the one style with escapes (`\e`, `\x1b`)
+                        self._check_escaped(value, node.pos, stack)
                 else:
                     node = Scalar(
                         resolve_plain(value), value, True, Pos(mark.line + 1, mark.column + 1)
@@ -239,6 +294,14 @@ class _TreeBuilder:
                 root = node
             if len(self.problems) > 200:
                 return root
+
+    def _check_escaped(self, value: str, pos: Pos, stack: list[list[Any]]) -> None:
+        found = _VALUE_FORBIDDEN.search(value)
+        if found is None:
+            return
+        is_key = bool(stack) and stack[-1][0] and stack[-1][3] is None
+        path = "" if is_key else _path(stack)
+        self.problems.append(Problem(self.file, pos, forbidden_character(found.group()), path))
 
     def _alias(self, event: Any) -> Scalar:
         name = str(event.anchor)
