@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import desktop_app
-from desktop_app.cli.common import INVALID, OK, USAGE, UsageError, print_problems
+from desktop_app.cli.common import INVALID, OK, USAGE, UsageError, print_problems, visible_lines
 from desktop_app.core.problems import InvalidFile
 
 __all__ = ["INVALID", "OK", "USAGE", "build_parser", "main"]
@@ -32,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result: int = run(args)
     except UsageError as error:
-        print(f"attune: {error}", file=sys.stderr)
+        print(visible_lines(f"attune: {error}"), file=sys.stderr)
         return USAGE
     except InvalidFile as error:  # a practice given to timeline, render or play
         print_problems(error.problems)

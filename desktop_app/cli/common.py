@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,9 +22,44 @@ class UsageError(Exception):
     """A mistake in how the command was called; exits with status 2."""
 
 
+#: What a terminal obeys rather than shows: C0 controls (line breaks and tabs too),
+#: DEL, C1 controls, and the invisible direction controls that reorder a line.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Of those, what `json.dumps(..., ensure_ascii=False)` leaves raw.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def visible(text: object) -> str:
+    """`text` as the command line may print it when any of it was read from a file or
+    an archive (names of files too): every control character shows as an escape
+    (`\\x1b`, `\\n`, `\\u202e`), so the terminal shows it and never obeys it. For
+    one line; a text of several lines is shown line by line."""
+    return _UNSAFE.sub(_escape, str(text))
+
+
+def visible_lines(text: str) -> str:
+    """`visible` for each line of a text the command made of several lines."""
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
+def visible_json(text: str) -> str:
+    """JSON as made by `json.dumps(..., ensure_ascii=False)`, with what it leaves raw
+    (DEL, C1 and direction controls) written as `\\u` escapes: the same JSON."""
+    return _UNSAFE_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    char = found.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
 def print_problems(problems: Sequence[Problem], stream: TextIO | None = None) -> None:
     for problem in problems:
-        print(problem, file=stream or sys.stdout)
+        print(visible(problem), file=stream or sys.stdout)
 
 
 def pack_root(file: Path, limit: Path) -> Path | None:

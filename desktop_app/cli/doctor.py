@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Final
 
 import desktop_app
 from desktop_app.app import measure_clip, no_screen, shown
-from desktop_app.cli.common import INVALID, OK
+from desktop_app.cli.common import INVALID, OK, visible
 from desktop_app.storage import autostart
 from desktop_app.storage.installation import detect
 from desktop_app.storage.paths import HOME_VARIABLE, AppPaths, builtin_dir, default_paths
@@ -104,11 +104,11 @@ def run(args: argparse.Namespace) -> int:
     finally:
         shown_window = window.result()
     for line in about:
-        print(line)
+        print(visible(line))
     print()
     for item in (*folders, journal, library, shown_window, speech, sound, *login):
         for line in item.lines():
-            print(line)
+            print(visible(line))
     print()
     needed = [*folders, journal, library, shown_window]
     print(_summary(needed, [speech, sound, *login]))
@@ -537,7 +537,7 @@ def _list_voices() -> int:
         engine, voices = _engine_and_voices()
     except (SpeechUnavailable, SpeechFailed) as error:
         reason = error.reason if isinstance(error, SpeechUnavailable) else str(error)
-        print(f"attune: speech is not available here: {reason}", file=sys.stderr)
+        print(visible(f"attune: speech is not available here: {reason}"), file=sys.stderr)
         return INVALID
     print(f"{len(voices)} voices of {_ENGINES.get(engine, engine)} ({engine}), for --voice:")
     print()
@@ -545,7 +545,7 @@ def _list_voices() -> int:
     rows += [(v.id, ", ".join(v.languages), v.name) for v in sorted(voices, key=lambda v: v.id)]
     widths = [max(len(row[i]) for row in rows) for i in range(2)]
     for voice_id, languages, name in rows:
-        print(f"{voice_id:<{widths[0]}}  {languages:<{widths[1]}}  {name}".rstrip())
+        print(visible(f"{voice_id:<{widths[0]}}  {languages:<{widths[1]}}  {name}".rstrip()))
     return OK
 
 

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop_app.cli.common import INVALID, OK
+from desktop_app.cli.common import INVALID, OK, visible
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.journal_export import MAX_IMPORT_BYTES, JournalImportError, read_json
 from desktop_app.storage.paths import default_paths
@@ -23,13 +23,15 @@ def run(args: argparse.Namespace) -> int:
         text = _read(path)
         sessions = read_json(text)
     except _Unreadable as error:
-        print(f"attune: {path}: {error}", file=sys.stderr)
+        print(visible(f"attune: {path}: {error}"), file=sys.stderr)
         return INVALID
     except JournalImportError as error:
         for problem in error.problems[:20]:
-            print(f"{path}: {problem}", file=sys.stderr)
+            print(visible(f"{path}: {problem}"), file=sys.stderr)
         if len(error.problems) > 20:
-            print(f"{path}: … and {len(error.problems) - 20} more problems", file=sys.stderr)
+            print(
+                visible(f"{path}: … and {len(error.problems) - 20} more problems"), file=sys.stderr
+            )
         print("Nothing was imported.", file=sys.stderr)
         return INVALID
     try:
@@ -45,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             journal.close()
     except JournalError as error:
-        print(f"attune: {error}", file=sys.stderr)
+        print(visible(f"attune: {error}"), file=sys.stderr)
         print("Nothing was imported.", file=sys.stderr)
         return INVALID
     print(f"{_entries(len(new))} added, {len(sessions) - len(new)} already there")

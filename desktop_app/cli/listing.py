@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from desktop_app.app import open_library
-from desktop_app.cli.common import OK, print_problems
+from desktop_app.cli.common import OK, print_problems, visible, visible_json, visible_lines
 from desktop_app.core.durations import format_duration
 from desktop_app.core.model import Practice
 
@@ -35,15 +35,15 @@ def run(args: argparse.Namespace) -> int:
             }
         )
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(visible_json(json.dumps(rows, ensure_ascii=False, indent=2)))
     else:
-        print(_list_table(rows))
+        print(visible_lines(_list_table(rows)))
     print_problems(library.warnings, sys.stderr)
     if library.failures:
         count = len(library.failures)
         print(f"{count} file{'s' * (count != 1)} could not be loaded:", file=sys.stderr)
         for failure in library.failures:
-            print(f"  {failure.problems[0]}", file=sys.stderr)
+            print(visible(f"  {failure.problems[0]}"), file=sys.stderr)
             if len(failure.problems) > 1:
                 print(
                     f"  … and {len(failure.problems) - 1} more problems in this file",
@@ -73,8 +73,9 @@ def _list_table(rows: list[dict[str, Any]]) -> str:
                 row["source"],
             )
         )
-    widths = [max(len(str(line[i])) for line in table) for i in range(len(headers))]
+    shown = [tuple(visible(cell) for cell in line) for line in table]
+    widths = [max(len(line[i]) for line in shown) for i in range(len(headers))]
     return "\n".join(
-        "  ".join(str(cell).ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip()
-        for line in table
+        "  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip()
+        for line in shown
     )

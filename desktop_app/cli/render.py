@@ -17,6 +17,7 @@ from desktop_app.cli.common import (
     chosen_language,
     chosen_length,
     find_practice,
+    visible,
 )
 from desktop_app.core.durations import format_duration
 from desktop_app.core.model import NOISE_BACKGROUNDS
@@ -54,12 +55,12 @@ def run(args: argparse.Namespace) -> int:
         except TimelineError as error:
             raise UsageError(str(error)) from None
     for notice in session.notices:
-        print(f"note: {notice}", file=sys.stderr)
+        print(visible(f"note: {notice}"), file=sys.stderr)
     try:
         seconds = render_to_file(session.mixer, args.output)
     except OSError as error:
         raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
-    print(f"{format_duration(seconds)} ({seconds:.2f} s) written to {args.output}")
+    print(visible(f"{format_duration(seconds)} ({seconds:.2f} s) written to {args.output}"))
     return OK
 
 

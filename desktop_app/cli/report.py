@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from desktop_app.cli.common import INVALID, OK, UsageError
+from desktop_app.cli.common import INVALID, OK, UsageError, visible
 from desktop_app.cli.export import check_output, parse_date
 from desktop_app.core.schedule import starts_on
 from desktop_app.storage.journal import Journal, JournalError, SessionEntry
@@ -44,15 +44,17 @@ def run(args: argparse.Namespace) -> int:
         runs = f"from {starts_on(plan, stored.imported_on)}"
         runs += f" to {plan.ends}" if plan.ends is not None else " on"
         print(
-            f'attune: plan "{args.plan}" runs {runs}: no day of it is in the range asked '
-            "for; nothing was written",
+            visible(
+                f'attune: plan "{args.plan}" runs {runs}: no day of it is in the range asked '
+                "for; nothing was written"
+            ),
             file=sys.stderr,
         )
         return INVALID
     try:
         entries = _entries(paths.journal, first, last)
     except JournalError as error:
-        print(f"attune: {error}", file=sys.stderr)
+        print(visible(f"attune: {error}"), file=sys.stderr)
         return INVALID
     report = build_report(
         stored.plan,
@@ -67,11 +69,16 @@ def run(args: argparse.Namespace) -> int:
         with replacing(args.output) as temporary:
             temporary.write_bytes(data)
     except OSError as error:
-        print(f"attune: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        print(
+            visible(f"attune: cannot write {args.output}: {error.strerror or error}"),
+            file=sys.stderr,
+        )
         return INVALID
     print(
-        f"Report on {args.plan} from {first} to {last} written to {args.output}: "
-        f"{report.done} of {report.planned} planned sessions done"
+        visible(
+            f"Report on {args.plan} from {first} to {last} written to {args.output}: "
+            f"{report.done} of {report.planned} planned sessions done"
+        )
     )
     return OK
 

@@ -15,6 +15,9 @@ from desktop_app.cli.common import (
     chosen_language,
     chosen_length,
     find_practice,
+    visible,
+    visible_json,
+    visible_lines,
 )
 from desktop_app.core.durations import format_duration
 from desktop_app.core.model import Audio, Bell, Breathe, Practice, Ramp
@@ -36,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
                     sample_cache=sample_cache(),
                 )
             for notice in session.notices:
-                print(f"note: {notice}", file=sys.stderr)
+                print(visible(f"note: {notice}"), file=sys.stderr)
             timeline = session.timeline
         else:
             timeline = compile_timeline(
@@ -45,9 +48,9 @@ def run(args: argparse.Namespace) -> int:
     except TimelineError as error:
         raise UsageError(str(error)) from None
     if args.json:
-        print(json.dumps(timeline_json(timeline), ensure_ascii=False, indent=2))
+        print(visible_json(json.dumps(timeline_json(timeline), ensure_ascii=False, indent=2)))
     else:
-        print(timeline_table(practice, timeline))
+        print(visible_lines(timeline_table(practice, timeline)))
     return OK
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.app import measure_clip, open_library, shown
-from desktop_app.cli.common import INVALID, OK, USAGE, pack_root, print_problems
+from desktop_app.cli.common import INVALID, OK, USAGE, pack_root, print_problems, visible
 from desktop_app.core.library import find_files, load_file
 from desktop_app.core.model import PackManifest, Plan, Practice
 from desktop_app.core.plan_loader import check_plan_against_library
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     problems.extend(_cross_checks(loaded))
     print_problems(problems)
     for message in missing:
-        print(f"attune: {message}", file=sys.stderr)
+        print(visible(f"attune: {message}"), file=sys.stderr)
     if files:
         print(_summary(len(files), problems), file=sys.stderr)
     if missing:
