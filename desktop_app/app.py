@@ -96,6 +96,7 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
 
     from desktop_app.audio.output import SoundOutput
     from desktop_app.core.clock import MonotonicClock
+    from desktop_app.storage.recovery import recover
     from desktop_app.storage.settings import SettingsStore
     from desktop_app.ui.app_icon import apply_app_identity
     from desktop_app.ui.first_paint import quit_after_first_paint
@@ -105,6 +106,7 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
     paths = default_paths()
     for folder in (paths.data, paths.practices, paths.config):
         ensure_private_dir(folder)  # so people find where their own practices go
+    recover(paths)  # finish or undo what a crash left half done (storage/recovery.py)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Attune")

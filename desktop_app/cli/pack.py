@@ -41,8 +41,16 @@ def run(args: argparse.Namespace) -> int:
             result = import_pack(args.file, packs, confirm_replace=args.replace)
             # A pack's plans become the person's plans: Today shows what they ask.
             store = PlanStore(default_paths().plans)
-            for plan_file in sorted((result.folder / "plans").glob("*.y*ml")):
-                store.import_plan(plan_file)
+            try:
+                for plan_file in sorted((result.folder / "plans").glob("*.y*ml")):
+                    store.import_plan(plan_file)
+            except OSError as error:
+                print(
+                    f"attune: pack {result.manifest.id} is installed, but its plans could not "
+                    f"be added: {_plain(error)}",
+                    file=sys.stderr,
+                )
+                return INVALID
             was = (
                 f" (replacing version {result.replaced_version})"
                 if result.replaced_version is not None
@@ -65,7 +73,15 @@ def run(args: argparse.Namespace) -> int:
     except PackRefused as refused:
         print(f"attune: {refused.reason}", file=sys.stderr)
         return INVALID
+    except OSError as error:  # a pack's output, or a folder, that cannot be written
+        print(f"attune: {_plain(error)}; nothing was changed", file=sys.stderr)
+        return INVALID
     return OK
+
+
+def _plain(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return f"{error.filename}: {reason}" if error.filename else reason
 
 
 def _export(args: argparse.Namespace) -> PackManifest:

@@ -20,7 +20,7 @@ import os
 import re
 import shutil
 import sqlite3
-import uuid
+import time
 from datetime import date, datetime
 from pathlib import Path
 from typing import Final
@@ -34,12 +34,25 @@ from desktop_app.storage.journal import (
     write_backup,
 )
 from desktop_app.storage.paths import ensure_private_dir
-from desktop_app.storage.private_files import sync_folder
+from desktop_app.storage.private_files import (
+    LEGACY_AGE,
+    live,
+    remove_leftovers,
+    replacing,
+    sweep_once,
+    sync_folder,
+    temporary_name,
+)
 
 #: Daily copies kept.
 KEEP: Final = 7
 _NAME: Final = re.compile(r"^journal-(\d{4}-\d{2}-\d{2})\.sqlite3$")
 _FILE_MODE: Final = 0o600
+#: Temporary names of Attunes before 0.2 (no process id): a copy being made, a restore.
+_LEGACY_COPY: Final = re.compile(
+    r"^\.journal-\d{4}-\d{2}-\d{2}\.sqlite3\.[0-9a-f]{12}\.tmp(-journal|-wal|-shm)?$"
+)
+_LEGACY_RESTORE: Final = re.compile(r"^\..+\.[0-9a-f]{12}\.restoring$")
 
 
 def backup_name(day: date) -> str:
@@ -64,7 +77,10 @@ def daily_backup(journal_path: Path, backups_dir: Path, today: date) -> Path | N
             _read_only_uri(journal_path), uri=True, timeout=BUSY_TIMEOUT, isolation_level=None
         )
         try:
-            write_backup(source, target)
+            # In a folder with a temporary name: whatever SQLite makes beside the copy
+            # goes with it, and a crash leaves a name the next start removes.
+            with replacing(target) as temporary:
+                write_backup(source, temporary)
         finally:
             source.close()
     except JournalError as error:
@@ -136,7 +152,13 @@ def restore_backup(backup: Path, journal_path: Path) -> None:
     """
     _check_backup(backup)
     folder = ensure_private_dir(journal_path.parent)
-    temporary = folder / f".{journal_path.name}.{uuid.uuid4().hex[:12]}.restoring"
+    sweep_once(folder)
+    with live(temporary_name(".restoring")) as name:
+        _restore(backup, journal_path, folder / name)
+    sync_folder(folder)
+
+
+def _restore(backup: Path, journal_path: Path, temporary: Path) -> None:
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _FILE_MODE)
     try:
         with os.fdopen(descriptor, "wb") as out:
@@ -153,7 +175,25 @@ def restore_backup(backup: Path, journal_path: Path) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    sync_folder(folder)
+
+
+def recover(backups_dir: Path, journal_path: Path) -> list[Path]:
+    """Remove what crashed copies and restores left: temporary names of processes that
+    are gone (`private_files`), and older Attunes' `.journal-….tmp` and
+    `.journal.sqlite3.….restoring` files more than an hour old. Never raises."""
+    removed = [*remove_leftovers(backups_dir, legacy=True)]
+    now = time.time()
+    for folder, pattern in ((backups_dir, _LEGACY_COPY), (journal_path.parent, _LEGACY_RESTORE)):
+        try:
+            children = list(folder.iterdir())
+        except OSError:
+            continue
+        for path in children:
+            with contextlib.suppress(OSError):
+                if pattern.match(path.name) and now - path.lstat().st_mtime > LEGACY_AGE:
+                    path.unlink()
+                    removed.append(path)
+    return removed
 
 
 # --- inside ------------------------------------------------------------------------------

@@ -6,20 +6,32 @@ anything is written: every entry's name, kind and declared size. It is then unpa
 into a private staging folder with a hard limit on every entry's actual bytes,
 every file is validated, and only then does it take its place, by renaming. On any
 failure the staging folder is removed and the installed packs are unchanged.
+
+Each install unpacks into a folder with a temporary name of this process
+(`packs/.attune-work/.attune-tmp-<pid>-<hex>`, see `private_files`); an upgrade moves
+the version it replaces aside beside it, as `<that name>.<id>.old`, and a removal moves
+the pack to `<that name>.<id>.removed`. A crash leaves those names, and `recover` (run
+before packs are read or changed) settles them once their process is gone: a swap
+begun (the old one aside, the pack missing) is finished with the new one, which was
+complete and synced before the old one moved, or else the old one is put back;
+everything else is removed, which leaves the packs as they were before.
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
+import glob
 import os
 import re
 import shutil
 import stat
 import tempfile
+import time
+import unicodedata
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -28,6 +40,16 @@ from desktop_app.core.model import PackManifest, Plan, Pos, Practice
 from desktop_app.core.plan_loader import check_plan_against_library
 from desktop_app.core.problems import InvalidFile, Problem
 from desktop_app.storage.paths import ensure_private_dir
+from desktop_app.storage.private_files import (
+    LEGACY_AGE,
+    is_leftover,
+    live,
+    private_file,
+    remove_leftovers,
+    sweep_once,
+    sync_folder,
+    temporary_name,
+)
 
 MAX_ENTRIES = 2_000
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
@@ -46,7 +68,9 @@ CHUNK = 1024 * 1024
 WORK_DIR = ".attune-work"
 _DRIVE = re.compile(r"^[A-Za-z]:")
 #: Characters no entry name may hold: reserved on Windows, or control characters.
-_FORBIDDEN = re.compile(r'[<>:"|?*\x00-\x1f]')
+_FORBIDDEN = re.compile(r'[<>:"|?*\x00-\x1f\x7f-\x9f]')
+#: The work folders of Attunes before 0.2, which had no process id in their names.
+_LEGACY_WORK = re.compile(r"^\.(staging|old|removed)-[a-z0-9_]{8}$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
 
@@ -182,25 +206,28 @@ def build_pack(folder: Path, out: Path) -> PackManifest:
     if problems or checked.manifest is None:
         raise InvalidFile(problems)
     out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            with zipfile.ZipFile(stream, "w") as archive:
-                for name, path in files:
-                    _write_entry(archive, name, path)
-            stream.flush()
-            os.fsync(stream.fileno())
-        with zipfile.ZipFile(temporary) as archive:
-            try:
-                _check_entries(archive)
-            except PackRefused as refused:
-                raise InvalidFile(
-                    [Problem(str(folder), Pos(1, 1), f"the pack would be refused: {refused}")]
-                ) from None
-        Path(temporary).replace(out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    sweep_once(out.parent)
+    with live(temporary_name(".attunepack")) as name:
+        temporary = out.parent / name
+        try:
+            with os.fdopen(private_file(temporary), "wb") as stream:
+                with zipfile.ZipFile(stream, "w") as archive:
+                    for entry, path in files:
+                        _write_entry(archive, entry, path)
+                stream.flush()
+                os.fsync(stream.fileno())
+            with zipfile.ZipFile(temporary) as archive:
+                try:
+                    _check_entries(archive)
+                except PackRefused as refused:
+                    raise InvalidFile(
+                        [Problem(str(folder), Pos(1, 1), f"the pack would be refused: {refused}")]
+                    ) from None
+            temporary.replace(out)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+    sync_folder(out.parent)
     return checked.manifest
 
 
@@ -271,11 +298,9 @@ def _check_entries(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
         if name in names:
             raise PackRefused(f'entry "{name}" appears twice in the archive')
         names.add(name)
-        key = name.rstrip("/").casefold()
+        key = _folded(name.rstrip("/"))
         if key in folded and folded[key] != name:
-            raise PackRefused(
-                f'entries "{folded[key]}" and "{name}" differ only by upper and lower case'
-            )
+            raise PackRefused(_collision(folded[key], name))
         folded[key] = name
         mode = info.external_attr >> 16
         kind = stat.S_IFMT(mode)
@@ -304,7 +329,57 @@ def _check_entries(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
                 f'entry "{name}" is compressed {ratio}:1; more than {MAX_RATIO}:1 is refused'
             )
         files.append(info)
+    _check_folders(folded)
     return files
+
+
+def _folded(name: str) -> str:
+    """One name for all the names a file system that ignores case or Unicode
+    normalization (macOS, Windows) takes for the same file."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+
+
+def _collision(first: str, second: str) -> str:
+    """Why two entries that would be one file on macOS or Windows are refused."""
+    if first.rstrip("/") == second.rstrip("/"):
+        return f'entry "{second.rstrip("/")}" is both a file and a folder'
+    if unicodedata.normalize("NFC", first) == unicodedata.normalize("NFC", second):
+        return (
+            f'entries "{first}" and "{second}" differ only by Unicode normalization '
+            f"({first!a} and {second!a}); on macOS they would be one file"
+        )
+    if first.casefold() == second.casefold():
+        return f'entries "{first}" and "{second}" differ only by upper and lower case'
+    return (
+        f'entries "{first}" and "{second}" differ only by upper and lower case and Unicode '
+        f"normalization ({first!a} and {second!a}); on macOS and Windows they "
+        "would be one file"
+    )
+
+
+def _check_folders(folded: dict[str, str]) -> None:
+    """Refuse a file whose name another entry needs as a folder (`media/a.png` and
+    `media/a.png/b.png`), however the two names are written."""
+    folders: dict[str, tuple[str, str]] = {}  # folded folder -> (as written, by entry)
+    for key, name in sorted(folded.items()):
+        parts = key.split("/")
+        written = name.rstrip("/").split("/")
+        for end in range(1, len(parts)):
+            above = "/".join(parts[:end])
+            owner = folded.get(above)
+            if owner is not None and not owner.endswith("/"):
+                raise PackRefused(
+                    f'entry "{owner}" is a file, and entry "{name}" needs a folder of that name'
+                )
+            folder = "/".join(written[:end])
+            seen, by = folders.setdefault(above, (folder, name))
+            if seen != folder:
+                how = _collision(seen, folder).split(" differ only by ", 1)[1].split(" (")[0]
+                how = how.split(";")[0]
+                raise PackRefused(
+                    f'entries "{by}" and "{name}" are in folders whose names differ only by '
+                    f'{how} ("{seen}" and "{folder}")'
+                )
 
 
 def _check_name(name: str, original: str) -> None:
@@ -344,15 +419,19 @@ def _open(path: Path) -> zipfile.ZipFile:
         raise PackRefused(f"{path}: not a pack (not a readable zip archive: {error})") from None
 
 
-def _extract(archive: zipfile.ZipFile, files: list[zipfile.ZipInfo], dest: Path) -> None:
-    """Unpack into `dest`, stopping as soon as an entry gives more bytes than it
-    declared, or the whole more than the limit."""
+def _extract(
+    archive: zipfile.ZipFile, files: list[zipfile.ZipInfo], dest: Path, *, durable: bool = False
+) -> None:
+    """Unpack into `dest` (files 0600, folders 0700), stopping as soon as an entry gives
+    more bytes than it declared, or the whole more than the limit. `durable`: every
+    file and folder synced, so that what is installed survives a power cut."""
     total = 0
+    folders = {dest}
     for info in files:
         target = dest.joinpath(*info.filename.split("/"))
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         written = 0
         try:
+            _private_folders(dest, target.parent, folders)
             # One byte more than declared may be read, so that data longer than its
             # declared size is seen as such rather than cut short by the zip reader.
             # The checksum is checked here too, once all the data is in.
@@ -360,7 +439,7 @@ def _extract(archive: zipfile.ZipFile, files: list[zipfile.ZipInfo], dest: Path)
             probe.file_size = info.file_size + 1
             del probe.CRC
             crc = 0
-            with archive.open(probe) as source, target.open("xb") as sink:
+            with archive.open(probe) as source, os.fdopen(private_file(target), "wb") as sink:
                 while chunk := source.read(CHUNK):
                     written += len(chunk)
                     total += len(chunk)
@@ -376,6 +455,9 @@ def _extract(archive: zipfile.ZipFile, files: list[zipfile.ZipInfo], dest: Path)
                         )
                     crc = zlib.crc32(chunk, crc)
                     sink.write(chunk)
+                if durable:
+                    sink.flush()
+                    os.fsync(sink.fileno())
         except (zipfile.BadZipFile, EOFError) as error:
             raise PackRefused(
                 f'entry "{info.filename}" is damaged: its data does not match its declared size '
@@ -389,6 +471,21 @@ def _extract(archive: zipfile.ZipFile, files: list[zipfile.ZipInfo], dest: Path)
             )
         if crc != info.CRC:
             raise PackRefused(f'entry "{info.filename}" is damaged: its checksum does not match')
+    if durable:
+        for folder in folders:
+            sync_folder(folder)
+
+
+def _private_folders(root: Path, folder: Path, made: set[Path]) -> None:
+    """Make `folder` and the folders between it and `root`, each 0700 whatever the
+    umask."""
+    if folder in made:
+        return
+    _private_folders(root, folder.parent, made)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    if os.name == "posix":
+        folder.chmod(0o700)
+    made.add(folder)
 
 
 # ---------------------------------------------------------------- previewing
@@ -399,8 +496,7 @@ def inspect_pack(path: Path) -> PackPreview:
     Raises PackRefused for an archive that would be refused outright."""
     with _open(path) as archive:
         files = _check_entries(archive)
-        with tempfile.TemporaryDirectory(prefix="attune-preview-") as folder:
-            root = Path(folder)
+        with scratch_folder(".preview") as root:
             _extract(archive, files, root)
             checked = _validate_tree(root, lambda rel: rel, hide_root=True)
     media = [(i.filename, i.file_size) for i in files if i.filename.startswith("media/")]
@@ -413,49 +509,90 @@ def inspect_pack(path: Path) -> PackPreview:
 
 
 def import_pack(path: Path, packs_dir: Path, *, confirm_replace: bool = False) -> ImportResult:
-    """Install a pack, all or nothing. Raises PackRefused (hostile, damaged, not newer)
-    or InvalidFile (files with problems, named relative to the pack)."""
+    """Install a pack, all or nothing. Raises PackRefused (hostile, damaged, not newer,
+    or the packs folder cannot be written) or InvalidFile (files with problems, named
+    relative to the pack)."""
+    recover(packs_dir)
     created_packs = not packs_dir.exists()
-    ensure_private_dir(packs_dir)
-    work = packs_dir / WORK_DIR
-    created_work = not work.exists()
-    staging: Path | None = None
     try:
         with _open(path) as archive:
             files = _check_entries(archive)
-            work.mkdir(mode=0o700, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=work))
-            _extract(archive, files, staging)
-        checked = _validate_tree(staging, lambda rel: rel, hide_root=True)
-        if checked.problems or checked.manifest is None:
-            raise InvalidFile(checked.problems)
-        manifest = checked.manifest
-        target = packs_dir / manifest.id
-        replaced = _installed_version(target)
-        if replaced is not None and manifest.version <= replaced and not confirm_replace:
-            raise PackRefused(
-                f"pack {manifest.id} version {replaced} is already installed; "
-                f"this one is version {manifest.version}"
-            )
-        _swap(staging, target, work)
-        staging = None
-        installed = replace(manifest, source=target / MANIFEST)
-        return ImportResult(
-            installed,
-            target,
-            sorted(p.id for p in checked.practices),
-            sorted(p.id for p in checked.plans),
-            replaced,
-        )
+            with _not_written(packs_dir):
+                ensure_private_dir(packs_dir)
+            with _operation(packs_dir) as staging:
+                _extract(archive, files, staging, durable=True)
+                checked = _validate_tree(staging, lambda rel: rel, hide_root=True)
+                if checked.problems or checked.manifest is None:
+                    raise InvalidFile(checked.problems)
+                manifest = checked.manifest
+                target = packs_dir / manifest.id
+                replaced = _installed_version(target)
+                if replaced is not None and manifest.version <= replaced and not confirm_replace:
+                    raise PackRefused(
+                        f"pack {manifest.id} version {replaced} is already installed; "
+                        f"this one is version {manifest.version}"
+                    )
+                with _not_written(packs_dir):
+                    _swap(staging, target)
     finally:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
-        if created_work:
-            with contextlib.suppress(OSError):
-                work.rmdir()
         if created_packs:
             with contextlib.suppress(OSError):
-                packs_dir.rmdir()
+                packs_dir.rmdir()  # only when empty: nothing was installed
+    installed = replace(manifest, source=target / MANIFEST)
+    return ImportResult(
+        installed,
+        target,
+        sorted(p.id for p in checked.practices),
+        sorted(p.id for p in checked.plans),
+        replaced,
+    )
+
+
+@contextlib.contextmanager
+def _not_written(packs_dir: Path) -> Iterator[None]:
+    """An OSError while changing the packs folder as a plain refusal."""
+    try:
+        yield
+    except OSError as error:
+        where = error.filename or packs_dir
+        reason = error.strerror or str(error)
+        raise PackRefused(
+            f"the packs folder could not be written ({where}: {reason}); "
+            "the installed packs are as they were"
+        ) from None
+
+
+@contextlib.contextmanager
+def _operation(packs_dir: Path) -> Iterator[Path]:
+    """A private (0700) folder with a temporary name of this process for one install
+    or removal, in packs/.attune-work/. It and its `.removed` are removed afterwards,
+    and its `.old` too unless that pack could not be put back (then `recover` does it
+    at the next start)."""
+    work = packs_dir / WORK_DIR
+    with live(temporary_name()) as name, _not_written(packs_dir):
+        folder = work / name
+        try:
+            for attempt in range(100):  # another Attune may remove an empty work folder
+                with contextlib.suppress(FileExistsError):
+                    work.mkdir(mode=0o700)
+                try:
+                    folder.mkdir(mode=0o700)
+                    break
+                except FileNotFoundError:
+                    if attempt == 99:
+                        raise
+            if os.name == "posix":
+                folder.chmod(0o700)
+            yield folder
+        finally:
+            with contextlib.suppress(OSError):
+                for leftover in work.glob(f"{glob.escape(name)}*"):
+                    pack_id = leftover.name.removeprefix(f"{name}.").removesuffix(".old")
+                    if leftover.name.endswith(".old") and not _exists(packs_dir / pack_id):
+                        continue
+                    shutil.rmtree(leftover, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                work.rmdir()
 
 
 def _installed_version(folder: Path) -> int | None:
@@ -470,26 +607,114 @@ def _installed_version(folder: Path) -> int | None:
     return manifest.version if isinstance(manifest, PackManifest) else -1
 
 
-def _swap(staging: Path, target: Path, work: Path) -> None:
-    """Put `staging` in `target`'s place by renames: the old pack aside, the new one in,
-    the old one removed. A failure in between puts the old one back."""
+def _swap(staging: Path, target: Path) -> None:
+    """Put `staging` (complete and synced) in `target`'s place by renames: the old pack
+    aside as `<staging>.<id>.old`, the new one in; the old one is then removed with the
+    staging folder's other names. A failure in between puts the old one back; a crash
+    in between is finished by `recover`."""
     aside: Path | None = None
-    if target.exists():
-        aside = Path(tempfile.mkdtemp(prefix=".old-", dir=work)) / target.name
+    if _exists(target):
+        aside = staging.with_name(f"{staging.name}.{target.name}.old")
         target.rename(aside)
+        sync_folder(staging.parent)
     try:
         staging.rename(target)
     except BaseException:
         if aside is not None:
             aside.rename(target)
-            shutil.rmtree(aside.parent, ignore_errors=True)
         raise
-    if aside is not None:
-        shutil.rmtree(aside.parent, ignore_errors=True)
+    sync_folder(target.parent)
+
+
+def recover(packs_dir: Path) -> list[str]:
+    """Settle what crashed installs and removals left in packs/.attune-work (of
+    processes that are gone; another Attune's work in progress is left alone): an
+    upgrade whose old version was moved aside is finished with the new one (complete,
+    or it would not have moved), or, were the new one not there, the old one is put
+    back; every other leftover is removed. Returns what was done, one line each.
+    Never raises: what cannot be done now is done at a later start."""
+    work = packs_dir / WORK_DIR
+    done: list[str] = []
+    try:
+        entries = list(work.iterdir())
+    except OSError:
+        return done
+    now = time.time()
+    # A pack moved aside first: its swap is finished with the new one beside it.
+    entries.sort(key=lambda e: not (e.name.endswith(".old") or e.name.startswith(".old-")))
+    for entry in entries:
+        legacy = _LEGACY_WORK.match(entry.name)
+        if legacy:
+            with contextlib.suppress(OSError):
+                if now - entry.lstat().st_mtime <= LEGACY_AGE:
+                    continue
+        elif not is_leftover(entry):
+            continue
+        with contextlib.suppress(OSError):
+            done.extend(_settle(entry, packs_dir, legacy=legacy is not None))
+    with contextlib.suppress(OSError):
+        work.rmdir()
+    return done
+
+
+def _settle(entry: Path, packs_dir: Path, *, legacy: bool) -> list[str]:
+    """One leftover in the work folder: a pack moved aside is put back (or its swap
+    finished) when its place is empty; then the leftover is removed."""
+    done: list[str] = []
+    moved: list[tuple[Path, str, Path | None]] = []  # (aside, pack id, its replacement)
+    if legacy and entry.name.startswith(".old-") and entry.is_dir():
+        moved = [(child, child.name, None) for child in entry.iterdir()]
+    elif not legacy and entry.name.endswith(".old"):
+        staging, _, rest = entry.name[1:].partition(".")
+        moved = [(entry, rest.removesuffix(".old"), entry.with_name(f".{staging}"))]
+    for aside, pack_id, new in moved:
+        target = packs_dir / pack_id
+        if not _SLUG.match(pack_id) or _exists(target):
+            continue
+        if new is not None and (new / MANIFEST).is_file():
+            new.rename(target)
+            done.append(f"finished installing pack {pack_id}")
+        else:
+            aside.rename(target)
+            done.append(f"put pack {pack_id} back as it was")
+        sync_folder(packs_dir)
+    if _exists(entry):
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+        done.append(f"removed {entry.name}")
+    return done
+
+
+@contextlib.contextmanager
+def scratch_folder(suffix: str) -> Iterator[Path]:
+    """A private folder in the system's temporary folder, removed afterwards; a crash
+    leaves a name `recover_scratch` removes."""
+    parent = Path(tempfile.gettempdir())
+    sweep_once(parent)
+    with live(temporary_name(suffix)) as name:
+        folder = parent / name
+        folder.mkdir(mode=0o700)
+        try:
+            yield folder
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def recover_scratch() -> list[Path]:
+    """Remove previews and exports that crashed processes left in the system's
+    temporary folder."""
+    return remove_leftovers(Path(tempfile.gettempdir()))
+
+
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
 
 
 def list_packs(packs_dir: Path) -> list[PackManifest]:
     """The installed packs whose manifest can be read, by id."""
+    recover(packs_dir)
     if not packs_dir.is_dir():
         return []
     found: list[PackManifest] = []
@@ -506,18 +731,12 @@ def list_packs(packs_dir: Path) -> list[PackManifest]:
 
 
 def remove_pack(packs_dir: Path, pack_id: str) -> None:
-    """Uninstall a pack: renamed aside first, so the library never sees half of it."""
+    """Uninstall a pack: renamed aside first, so the library never sees half of it
+    (a crash after that rename leaves it for `recover` to remove)."""
+    recover(packs_dir)
     target = packs_dir / pack_id
     if not _SLUG.match(pack_id) or not target.is_dir():
         raise PackRefused(f'no pack "{pack_id}" is installed')
-    work = packs_dir / WORK_DIR
-    created_work = not work.exists()
-    work.mkdir(mode=0o700, exist_ok=True)
-    aside = Path(tempfile.mkdtemp(prefix=".removed-", dir=work))
-    try:
-        target.rename(aside / pack_id)
-    finally:
-        shutil.rmtree(aside, ignore_errors=True)
-        if created_work:
-            with contextlib.suppress(OSError):
-                work.rmdir()
+    with _operation(packs_dir) as work, _not_written(packs_dir):
+        target.rename(work.with_name(f"{work.name}.{pack_id}.removed"))
+        sync_folder(packs_dir)

@@ -1,0 +1,39 @@
+"""What runs before Attune changes anything, at every start: each multi-step change a
+crash interrupted is finished or rolled back, and every temporary file whose process is
+gone is removed (docs/architecture.md, "After a crash").
+
+`recover` is the one call (the window's start, `app.run_app`); the pack commands and
+the library run `packs.recover` themselves, and every write through
+`private_files.replacing` sweeps its folder the first time, so the command line needs
+no call of its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.storage import journal_backups, packs
+from desktop_app.storage.paths import AppPaths
+from desktop_app.storage.private_files import remove_leftovers
+
+
+def recover(paths: AppPaths) -> list[str]:
+    """Settle what crashed processes left in Attune's folders; one line per thing done.
+    Never raises: what cannot be done now (a read-only folder) is done at a later
+    start."""
+    done = packs.recover(paths.packs)
+    removed: list[Path] = []
+    for folder in (
+        paths.data,
+        paths.practices,
+        paths.plans,
+        paths.packs,
+        paths.config,
+        paths.cache,
+        paths.speech_cache,
+        paths.sound_cache,
+    ):
+        removed += remove_leftovers(folder, legacy=True)
+    removed += journal_backups.recover(paths.journal_backups, paths.journal)
+    removed += packs.recover_scratch()
+    return done + [f"removed {path}" for path in removed]
