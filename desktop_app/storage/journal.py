@@ -14,8 +14,9 @@ leave the machine, and stay private:
 - **Careful with what it cannot read.** A journal made by a newer Attune is refused
   (kind "newer") from its file header, or else through a read-only connection, so
   it is never changed. `PRAGMA quick_check` runs at open, also read-only and before
-  anything is written: a damaged file (kind "corrupt") is never written to, so it
-  can be moved aside and a backup restored (`journal_backups`). (Only when a crash
+  anything is written, and the schema is compared with what the migrations make (a
+  missing table passes quick_check): a damaged file (kind "corrupt") is never
+  written to, so it can be moved aside and a backup restored (`journal_backups`). (Only when a crash
   left a rollback journal to undo, which a read-only connection cannot do, are the
   same checks made on the writing connection, still before Attune writes.) Opening
   ends with a write transaction, so a journal that is locked by another program or
@@ -311,6 +312,10 @@ def _migrate_to_1(conn: sqlite3.Connection) -> None:
     )
 
 
+#: `Journal.expected_schema`, by the migrations run.
+_SCHEMAS: dict[tuple[Migration, ...], frozenset[tuple[str, str]]] = {}
+
+
 class Journal:
     """The journal file, open. Make one with `Journal.open(path)`."""
 
@@ -418,13 +423,34 @@ class Journal:
         if version > cls.SCHEMA_VERSION:
             raise _newer(version, cls.SCHEMA_VERSION)
         problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
-        if problems != ["ok"]:
+        if problems == ["ok"]:
+            # Sound pages may still lack a table, an index or a trigger (quick_check
+            # does not look at the schema); every read would then fail.
+            present = set(connection.execute("SELECT type, name FROM sqlite_master"))
+            problems = [
+                f"no {kind} {name}" for kind, name in sorted(cls.expected_schema(version) - present)
+            ]
+        if problems:
             raise JournalError(
                 "corrupt",
                 "Your journal file is damaged, so it could not be opened. "
                 "Attune did not change it.",
                 detail="; ".join(str(p) for p in problems[:5]),
             )
+
+    @classmethod
+    def expected_schema(cls, version: int) -> frozenset[tuple[str, str]]:
+        """(type, name) of every table, index, trigger and view that a journal of
+        schema `version` holds: what the migrations make, made once in memory."""
+        migrations = cls.MIGRATIONS[: max(0, version)]
+        found = _SCHEMAS.get(migrations)
+        if found is None:
+            with contextlib.closing(sqlite3.connect(":memory:")) as scratch:
+                for migration in migrations:
+                    migration(scratch)
+                found = frozenset(scratch.execute("SELECT type, name FROM sqlite_master"))
+            _SCHEMAS[migrations] = found
+        return found
 
     @classmethod
     def _migrate(cls, connection: sqlite3.Connection) -> None:

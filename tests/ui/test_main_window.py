@@ -247,6 +247,38 @@ def test_a_damaged_journal_is_moved_aside_and_restored_from_the_daily_copy(
     assert list(paths.journal.parent.glob("journal.damaged-*"))  # kept, never overwritten
 
 
+def test_a_journal_missing_a_table_is_offered_the_same_repair(
+    qtbot: QtBot, _private_home: Path
+) -> None:
+    """Sound pages, but no answers table: damage all the same, not a window that opens
+    and then fails every read."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.ui.test_export_dialog import journal_with_two
+
+    paths = default_paths()
+    journal_with_two(paths.journal.parent).close()
+    window = make_window(qtbot)  # makes today's copy
+    window.close()
+    raw = sqlite3.connect(paths.journal)
+    raw.execute("DROP TABLE answers")
+    raw.commit()
+    raw.close()
+    window = make_window(qtbot)
+    assert window.journal is None
+    assert window.repair_bar is not None
+    restore = next(
+        b
+        for b in window.repair_bar.findChildren(QPushButton)
+        if b.text().startswith("Restore the last copy")
+    )
+    restore.click()
+    assert window.journal is not None and len(window.journal.entries()) == 2
+    assert list(paths.journal.parent.glob("journal.damaged-*"))
+
+
 def test_a_practice_under_way_when_attune_closes_is_kept(qtbot: QtBot, _private_home: Path) -> None:
     write(_private_home / "data" / "practices", "short.yaml", SHORT)
     window = make_window(qtbot)
