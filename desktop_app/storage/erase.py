@@ -1,5 +1,6 @@
-"""'Delete all my data': the journal and its backups, unfinished reflections, the voice
-and sound caches, the library cache and the settings. The person's own practice files,
+"""'Delete all my data': the journal and its backups, unfinished reflections, the
+practice editor's draft, the voice and sound caches, the library cache and the
+settings. The person's own practice files,
 plans and packs are documents they put there and stay untouched.
 
 The journal must be closed first; the caller reopens a fresh one.
@@ -24,6 +25,7 @@ def erase_all(paths: AppPaths) -> list[Path]:
         journal.with_name(journal.name + "-shm"),
         paths.settings,
         paths.load_cache,
+        editor_draft(paths),
     ]
     for file in files:
         try:
@@ -36,6 +38,11 @@ def erase_all(paths: AppPaths) -> list[Path]:
             left.append(folder)
     left.extend(p for p in journal.parent.glob(journal.stem + ".damaged-*") if _remove(p))
     return left
+
+
+def editor_draft(paths: AppPaths) -> Path:
+    """What the practice editor keeps of unsaved typing (`ui/practice_editor.py`)."""
+    return paths.data / "editor-draft.json"
 
 
 def _remove(path: Path) -> bool:

@@ -333,6 +333,8 @@ class Journal:
         #: Whether `open` found the search index damaged and made it again from the
         #: journal's tables (nothing is lost to that: the index is derived).
         self.index_rebuilt = False
+        # A log that still holds deleted words, its truncation stopped by a reader.
+        self._log_owed = False
 
     # --- opening and closing -------------------------------------------------------
 
@@ -407,6 +409,7 @@ class Journal:
         uri = path.absolute().as_uri() + "?mode=ro"
         connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
         try:
+            connection.execute("PRAGMA secure_delete = ON")  # on every connection
             cls._verify(connection)
         except sqlite3.Error as error:
             if classify(error) == "readonly":
@@ -817,6 +820,8 @@ class Journal:
             except BaseException:
                 _rollback(conn)
                 raise
+        if self._log_owed:
+            self._truncate_log()
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
@@ -832,9 +837,13 @@ class Journal:
     def _truncate_log(self) -> None:
         """After a delete or an edit that took words away: fold the write-ahead log
         into the database and empty it, since it still holds the pages as they were.
-        Best effort: the change itself is already committed."""
+        SQLite waits (up to `BUSY_TIMEOUT`) for a read under way in another
+        connection or process; one that reads on still stops it, so it is tried again
+        after each later change until it is done. Best effort: the change itself is
+        already committed."""
         with self._lock, contextlib.suppress(JournalError), _translated("changed"):
-            self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy, _, _ = self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            self._log_owed = bool(busy)
 
 
 # --- the search index ------------------------------------------------------------------
@@ -1391,6 +1400,8 @@ def write_backup(source: sqlite3.Connection, target: Path) -> None:
         os.close(descriptor)
         copy = sqlite3.connect(str(temporary), isolation_level=None)
         try:
+            for connection in (source, copy):  # as on every connection to a journal
+                connection.execute("PRAGMA secure_delete = ON")
             source.backup(copy)  # in one step: a single consistent snapshot
             # A standalone file: no write-ahead log beside a backup.
             copy.execute("PRAGMA journal_mode = DELETE")

@@ -317,3 +317,18 @@ def test_a_template_comes_in_the_persons_language(
     assert shown.check.errors == ()
     assert shown.check.practice is not None and shown.check.practice.language == "nl"
     assert shown.check.practice.id == "mijn-ademhalingsoefening"
+
+
+def test_delete_all_my_data_removes_the_editors_draft(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The draft holds what a therapist typed: "Delete all my data" takes it too."""
+    from desktop_app.storage.erase import erase_all
+
+    shown = editor(qtbot, monkeypatch)
+    shown.set_text(COMMENTED, None)
+    type_text(qtbot, shown, "# Quillfeather remembers")
+    shown.keep_draft()
+    assert b"Quillfeather" in shown.draft_file().read_bytes()
+    assert erase_all(default_paths()) == []
+    assert not shown.draft_file().exists()
