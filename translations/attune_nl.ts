@@ -747,8 +747,8 @@
         <translation>Attune mag niet in je dagboek schrijven: het bestand of de map is alleen-lezen.</translation>
     </message>
     <message>
-        <source>The disk is full, so your journal could not be saved. What was saved before is safe; free some space and try again.</source>
-        <translation>De schijf is vol, daarom kon je dagboek niet worden opgeslagen. Wat eerder is opgeslagen, is veilig; maak wat ruimte vrij en probeer het opnieuw.</translation>
+        <source>The disk is full, so your journal could not be saved. Nothing was lost: what was saved before is safe, and what you typed stays on screen until it can be saved. Free some space and try again.</source>
+        <translation>De schijf is vol, daarom kon je dagboek niet worden opgeslagen. Er is niets verloren: wat eerder is opgeslagen, is veilig, en wat je typte blijft op het scherm staan tot het kan worden opgeslagen. Maak wat ruimte vrij en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>Your journal could not be opened or saved (%1).</source>

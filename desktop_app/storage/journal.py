@@ -61,6 +61,7 @@ import json
 import math
 import os
 import re
+import shutil
 import sqlite3
 import stat
 import threading
@@ -348,7 +349,7 @@ class Journal:
         if len(cls.MIGRATIONS) != cls.SCHEMA_VERSION:
             raise RuntimeError("Journal.MIGRATIONS must hold SCHEMA_VERSION migrations")
         _require_fts5()
-        with _translated("opened"):
+        with _translated("opened", path.parent):
             _private_folder(path.parent)
             if not path.exists() and _has_content(path):
                 # A log without its database: SQLite would read it into a new, empty
@@ -365,7 +366,7 @@ class Journal:
                 str(path), timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
             )
         try:
-            with _translated("opened"):
+            with _translated("opened", path.parent):
                 # synchronous before any write; temp_store: sorting never spills
                 # journal text into temporary files.
                 for pragma in _PRAGMAS:
@@ -798,7 +799,7 @@ class Journal:
     def backup_to(self, target: Path) -> None:
         """Write a consistent copy of the journal to `target` (0600, atomically), with
         SQLite's backup API; other connections may go on writing meanwhile."""
-        with self._lock, _translated("backed up"):
+        with self._lock, _translated("backed up", self.path.parent):
             write_backup(self._connection(), target)
 
     # --- inside --------------------------------------------------------------------
@@ -811,7 +812,7 @@ class Journal:
     @contextlib.contextmanager
     def _writing(self, doing: str) -> Iterator[sqlite3.Connection]:
         """One write transaction: committed on success, rolled back on any error."""
-        with self._lock, _translated(doing):
+        with self._lock, _translated(doing, self.path.parent):
             conn = self._connection()
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -826,7 +827,7 @@ class Journal:
     @contextlib.contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
         """One read transaction, so that several queries see the same journal."""
-        with self._lock, _translated("read"):
+        with self._lock, _translated("read", self.path.parent):
             conn = self._connection()
             conn.execute("BEGIN")
             try:
@@ -1451,8 +1452,37 @@ _READONLY_ERRNOS: Final = {errno.EACCES, errno.EPERM, errno.EROFS}
 _FULL_ERRNOS: Final = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 
 
-def classify(error: BaseException) -> ErrorKind:
-    """The kind of a sqlite3 or OS error."""
+#: Less free space than this where the journal is, and an I/O error means a full disk.
+NEARLY_FULL: Final = 1024 * 1024
+
+
+def classify(error: BaseException, folder: Path | None = None) -> ErrorKind:
+    """The kind of a sqlite3 or OS error. Given the journal's `folder`, an I/O error
+    there while its disk is (nearly) full is "full": SQLite says SQLITE_FULL only
+    where it writes pages, and a plain "disk I/O error" where it cannot grow the
+    `-shm` file or sync."""
+    kind = _kind(error)
+    if kind == "other" and folder is not None and _io_error(error) and _disk_full(folder):
+        return "full"
+    return kind
+
+
+def _io_error(error: BaseException) -> bool:
+    if isinstance(error, sqlite3.Error):
+        code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+        return code == _SQLITE_IOERR or "disk i/o error" in str(error).lower()
+    return isinstance(error, OSError) and error.errno == errno.EIO
+
+
+def _disk_full(folder: Path) -> bool:
+    """Whether the disk of `folder` has (nearly) no room left for this user."""
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL
+    except OSError:
+        return False
+
+
+def _kind(error: BaseException) -> ErrorKind:
     if isinstance(error, sqlite3.Error):
         code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
         text = str(error).lower()
@@ -1469,7 +1499,7 @@ def classify(error: BaseException) -> ErrorKind:
         if code == _SQLITE_CANTOPEN:
             return "readonly"  # the file or its folder may not be written (or read)
         if code == _SQLITE_IOERR and isinstance(error.__cause__, OSError):
-            return classify(error.__cause__)
+            return _kind(error.__cause__)
         return "other"
     if isinstance(error, OSError):
         if error.errno in _READONLY_ERRNOS:
@@ -1490,20 +1520,28 @@ _MESSAGES: Final[dict[str, str]] = {
         "it could not be {doing}."
     ),
     "full": (
-        "The disk is full, so your journal could not be {doing}. What was saved before is "
-        "safe; free some space and try again."
+        "The disk is full, so your journal could not be {doing}. Nothing was lost: what "
+        "was saved before is safe. Free some space and try again."
+    ),
+    # A save that did not happen: what was being saved is still in the window.
+    "full-save": (
+        "The disk is full, so your journal could not be {doing}. Nothing was lost: what "
+        "was saved before is safe, and what you typed stays on screen until it can be "
+        "saved. Free some space and try again."
     ),
     "other": "Your journal could not be {doing} ({detail}).",
 }
 
 
 @contextlib.contextmanager
-def _translated(doing: str) -> Iterator[None]:
-    """Turn sqlite3 and OS errors into JournalError with a plain message."""
+def _translated(doing: str, folder: Path | None = None) -> Iterator[None]:
+    """Turn sqlite3 and OS errors into JournalError with a plain message (`folder`:
+    the journal's, to tell a full disk; see `classify`)."""
     try:
         yield
     except (sqlite3.Error, OSError) as error:
-        kind = classify(error)
+        kind = classify(error, folder)
         detail = str(error) or type(error).__name__
-        message = _MESSAGES[kind].format(doing=doing, detail=detail)
+        saving = kind == "full" and doing in ("saved", "changed")
+        message = _MESSAGES["full-save" if saving else kind].format(doing=doing, detail=detail)
         raise JournalError(kind, message, detail=detail) from error

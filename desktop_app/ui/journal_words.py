@@ -38,8 +38,9 @@ def journal_problem(error: JournalError) -> str:
         ),
         "full": QCoreApplication.translate(
             "JournalProblems",
-            "The disk is full, so your journal could not be saved. What was saved before "
-            "is safe; free some space and try again.",
+            "The disk is full, so your journal could not be saved. Nothing was lost: what "
+            "was saved before is safe, and what you typed stays on screen until it can be "
+            "saved. Free some space and try again.",
         ),
     }
     other = QCoreApplication.translate(

@@ -467,3 +467,19 @@ def test_news_is_quiet_and_goes_once_the_person_moves_on(qtbot: QtBot) -> None:
     assert window.notice.property("role") == "warning"
     window.nav_buttons["library"].click()  # a problem stays until it is solved
     assert window.notice.isVisible()
+
+
+def test_a_full_disk_is_said_in_dutch_with_what_is_kept(qtbot: QtBot) -> None:
+    from desktop_app.storage.journal import JournalError
+    from desktop_app.ui.i18n import Translations
+    from desktop_app.ui.journal_words import journal_problem
+
+    full = JournalError("full", "The disk is full, so your journal could not be saved.")
+    translations = Translations()
+    assert translations.install("nl")
+    try:
+        said = journal_problem(full)
+    finally:
+        translations.install("en")
+    assert said.startswith("De schijf is vol")
+    assert "niets verloren" in said and "blijft op het scherm staan" in said
