@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import tempfile
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from desktop_app.core.library import Entry, Library
 from desktop_app.core.model import Audio, PackManifest, Plan, Pos, Practice, Repeat, Step
 from desktop_app.core.problems import InvalidFile, Problem
-from desktop_app.storage.packs import MANIFEST, build_pack
+from desktop_app.storage.packs import MANIFEST, build_pack, scratch_folder
 
 
 def export_pack(
@@ -50,8 +49,7 @@ def export_pack(
                 for item in plan.items
                 if item.practice not in chosen
             )
-    with tempfile.TemporaryDirectory(prefix="attune-export-") as work:
-        staging = Path(work)
+    with scratch_folder(".export") as staging:
         (staging / MANIFEST).write_text(
             _manifest(pack_id, title, author, language, version), encoding="utf-8"
         )
