@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop_app.cli.common import INVALID, OK
 from desktop_app.cli.export import check_output
-from desktop_app.storage.journal import Journal, JournalError
+from desktop_app.storage.journal import JournalError, open_to_read
 from desktop_app.storage.paths import default_paths
 from desktop_app.storage.private_files import replacing
 
@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
         print("attune: there is no journal yet, so there is nothing to back up", file=sys.stderr)
         return INVALID
     try:
-        journal = Journal.open(journal_path)
+        journal = open_to_read(journal_path)  # read-only when it cannot be written
         try:
             count = journal.count()
             with replacing(output) as temporary:

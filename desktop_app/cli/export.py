@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.cli.common import INVALID, OK, UsageError
-from desktop_app.storage.journal import Journal, JournalError
+from desktop_app.storage.journal import JournalError, open_to_read
 from desktop_app.storage.journal_export import to_csv, to_json, to_markdown, to_pdf
 from desktop_app.storage.paths import default_paths
 from desktop_app.storage.private_files import replacing
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         print("attune: there is no journal yet, so there is nothing to export", file=sys.stderr)
         return INVALID
     try:
-        journal = Journal.open(journal_path)
+        journal = open_to_read(journal_path)  # read-only when it cannot be written
         try:
             entries = journal.entries(practice_id=args.practice, since=since, until=until)
         finally:

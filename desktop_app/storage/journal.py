@@ -336,6 +336,8 @@ class Journal:
         self.index_rebuilt = False
         # A log that still holds deleted words, its truncation stopped by a reader.
         self._log_owed = False
+        #: Opened with `open_read_only`: it is read, and saving fails ("readonly").
+        self.read_only = False
 
     # --- opening and closing -------------------------------------------------------
 
@@ -392,6 +394,36 @@ class Journal:
             raise
         journal = cls(path, connection)
         journal.index_rebuilt = rebuilt
+        return journal
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> Journal:
+        """Open the journal at `path` to read it and nothing else (an export, a backup),
+        for when it cannot be written: a read-only file or folder, a full disk.
+
+        Nothing is written, not even a `-shm` file where none can be made: the file is
+        then read as unchanging (`immutable`), which is only done when no write-ahead
+        log holds anything that would be missed. Checked as `open` checks it; every
+        save through it fails with kind "readonly". Raises JournalError.
+        """
+        _require_fts5()
+        with _translated("opened", path.parent):
+            if not path.is_file():
+                raise JournalError(
+                    "other", "There is no journal to read yet.", detail=f"{path} is missing"
+                )
+            header_version = _header_user_version(path)
+            if header_version is not None and header_version > cls.SCHEMA_VERSION:
+                raise _newer(header_version, cls.SCHEMA_VERSION)
+            connection = _reading_connection(path)
+        try:
+            with _translated("opened", path.parent):
+                cls._verify(connection)
+        except BaseException:
+            connection.close()
+            raise
+        journal = cls(path, connection)
+        journal.read_only = True
         return journal
 
     @classmethod
@@ -845,6 +877,62 @@ class Journal:
         with self._lock, contextlib.suppress(JournalError), _translated("changed"):
             busy, _, _ = self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             self._log_owed = bool(busy)
+
+
+def open_to_read(path: Path) -> Journal:
+    """The journal, for a reader (export, backup): `Journal.open`, or when the journal
+    cannot be written (read-only, or its disk full) `Journal.open_read_only`, since
+    reading needs no writing."""
+    try:
+        return Journal.open(path)
+    except JournalError as error:
+        if error.kind not in ("readonly", "full"):
+            raise
+        return Journal.open_read_only(path)
+
+
+def _reading_connection(path: Path) -> sqlite3.Connection:
+    """A read-only connection (`mode=ro`); where that cannot even make or grow the
+    `-shm` file (a read-only folder, a full disk) and the write-ahead log holds
+    nothing, one that takes the file as unchanging (`immutable`)."""
+    base = path.absolute().as_uri()
+    connection = sqlite3.connect(
+        base + "?mode=ro",
+        uri=True,
+        timeout=BUSY_TIMEOUT,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    try:
+        _set_reading_pragmas(connection)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the log
+        return connection
+    except sqlite3.Error as error:
+        connection.close()
+        log = _side_files(path)[0]
+        if classify(error, path.parent) not in ("readonly", "full") or (
+            log.exists() and log.stat().st_size > 0
+        ):
+            raise
+    connection = sqlite3.connect(
+        base + "?immutable=1",
+        uri=True,
+        timeout=BUSY_TIMEOUT,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    try:
+        _set_reading_pragmas(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _set_reading_pragmas(connection: sqlite3.Connection) -> None:
+    connection.execute("PRAGMA secure_delete = ON")  # on every connection
+    connection.execute("PRAGMA temp_store = MEMORY")
+    connection.execute("PRAGMA query_only = ON")
 
 
 # --- the search index ------------------------------------------------------------------

@@ -362,6 +362,12 @@ class MainWindow(QMainWindow):
                 self._offer_repair(journal_problem(error))
             else:
                 self.show_notice(journal_problem(error))
+            if error.kind in ("readonly", "full") and paths.journal.is_file():
+                # Reading needs no writing: the journal can still be read and exported.
+                try:
+                    self.journal = Journal.open_read_only(paths.journal)
+                except JournalError:
+                    self.journal = None
             self._show_journal_page()
             return
         try:

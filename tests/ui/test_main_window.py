@@ -483,3 +483,26 @@ def test_a_full_disk_is_said_in_dutch_with_what_is_kept(qtbot: QtBot) -> None:
         translations.install("en")
     assert said.startswith("De schijf is vol")
     assert "niets verloren" in said and "blijft op het scherm staan" in said
+
+
+def test_a_journal_that_cannot_be_written_is_still_read_and_exported(
+    qtbot: QtBot, _private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only data folder or a full disk: saving is impossible and said so, but
+    the journal is read, shown and exported all the same."""
+    from desktop_app.storage.journal import Journal, JournalError
+    from tests.ui.test_export_dialog import journal_with_two
+
+    journal_with_two(default_paths().journal.parent).close()
+
+    def cannot_write(cls: type[Journal], path: Path) -> Journal:
+        raise JournalError("full", "The disk is full, so your journal could not be opened.")
+
+    monkeypatch.setattr(Journal, "open", classmethod(cannot_write))
+    window = make_window(qtbot)
+    assert "disk is full" in window.notice.text()
+    assert window.journal is not None and window.journal.read_only
+    dialog = window.export_journal()
+    assert dialog is not None
+    assert len(window.journal.entries()) == 2
+    dialog.reject()
