@@ -19,6 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from desktop_app.audio.clips import Samples
+from desktop_app.core.files import open_regular
+from desktop_app.private_fs import make_private_dir
 
 
 class SampleCache:
@@ -30,7 +32,8 @@ class SampleCache:
         trouble with the folder only means the samples are made and not kept."""
         path = self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.npy"
         try:
-            stored = np.load(path, allow_pickle=False)
+            with open_regular(path) as handle:
+                stored = np.load(handle, allow_pickle=False)
             if stored.dtype == np.float32 and stored.ndim == 1:
                 stored.flags.writeable = False
                 return np.asarray(stored, dtype=np.float32)
@@ -42,7 +45,7 @@ class SampleCache:
         return samples
 
     def _store(self, path: Path, samples: Samples) -> None:
-        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_dir(self.folder)
         handle, name = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
         temporary = Path(name)
         try:

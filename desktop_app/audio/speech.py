@@ -19,7 +19,6 @@ import hashlib
 import json
 import math
 import multiprocessing
-import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -47,8 +46,10 @@ from desktop_app.audio.speech_worker import (
     serve,
     temporary_path,
 )
+from desktop_app.core.files import read_regular
 from desktop_app.core.text import primary_subtag
 from desktop_app.core.timeline import SpeechCue, SpeechLength, Timeline
+from desktop_app.private_fs import make_private_dir, write_private_file
 
 __all__ = [
     "PreparedSpeech",
@@ -375,15 +376,12 @@ class SpeechCache:
         return path if path.is_file() else None
 
     def ensure_folder(self) -> Path:
-        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if os.name == "posix":
-            self.folder.chmod(0o700)
-        return self.folder
+        return make_private_dir(self.folder)
 
     def load_voices(self) -> VoiceList | None:
         """The voice list last saved; None when there is none or it is unreadable."""
         try:
-            data = json.loads((self.folder / self.VOICES_FILE).read_text(encoding="utf-8"))
+            data = json.loads(read_regular(self.folder / self.VOICES_FILE).decode("utf-8"))
             return VoiceList(
                 str(data["engine"]),
                 tuple(
@@ -402,9 +400,7 @@ class SpeechCache:
             ],
         }
         target = self.ensure_folder() / self.VOICES_FILE
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(target)
+        write_private_file(target, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 # --- what prepare returns ----------------------------------------------------------

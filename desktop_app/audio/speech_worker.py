@@ -23,6 +23,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol, TypeAlias
 
+from desktop_app.private_fs import create_private_file
+
 #: How often to look whether espeak-ng has finished its queued commands.
 _IDLE_POLL: float = 0.001
 
@@ -250,6 +252,8 @@ def _synthesize(synthesizer: Synthesizer, request: Synthesize) -> None:
     final = Path(request.path)
     temporary = temporary_path(final, os.getpid())
     try:
+        # Made first, 0600, so the engine writes into a private file whatever the umask.
+        os.close(create_private_file(temporary))
         synthesizer.synthesize(request.text, request.voice, request.words_per_minute, temporary)
         if not temporary.is_file() or temporary.stat().st_size == 0:
             raise RuntimeError("the speech engine wrote no file")

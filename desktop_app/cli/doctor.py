@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Final
 import desktop_app
 from desktop_app.app import measure_clip, no_screen, shown
 from desktop_app.cli.common import INVALID, OK, visible
+from desktop_app.core.files import read_regular
 from desktop_app.storage import autostart
 from desktop_app.storage.installation import detect
 from desktop_app.storage.paths import HOME_VARIABLE, AppPaths, builtin_dir, default_paths
@@ -131,7 +132,7 @@ def _start_at_login(entry: Path | None = None) -> list[Item]:
     if not autostart.enabled(target):
         return [Item("At login", f"off; when on, it starts: {starts}")]
     try:
-        text = target.read_text(encoding="utf-8", errors="replace")
+        text = read_regular(target).decode("utf-8", errors="replace")
     except OSError as error:
         text = ""
         reason = error.strerror or str(error)
@@ -514,7 +515,7 @@ def _voices_in_settings(paths: AppPaths) -> dict[str, str]:
     from desktop_app.storage.settings import settings_from_object
 
     try:
-        data = json.loads(paths.settings.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(paths.settings).decode("utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict):

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.cli.common import INVALID, OK, visible
+from desktop_app.core.files import open_regular
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.journal_export import MAX_IMPORT_BYTES, JournalImportError, read_json
 from desktop_app.storage.paths import default_paths
@@ -71,7 +72,7 @@ def _read(path: Path) -> str:
                 f"this file is larger than a journal export can be "
                 f"({MAX_IMPORT_BYTES // (1024 * 1024)} MB)"
             )
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             raw = handle.read(MAX_IMPORT_BYTES + 1)
     except FileNotFoundError:
         raise _Unreadable("file not found") from None

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 import desktop_app
+from desktop_app.core.files import open_regular
 from desktop_app.core.gc_pause import collection_paused
 from desktop_app.core.library import Loaded, Record, RecordKind, Stamp, load_file
 from desktop_app.core.problems import InvalidFile
@@ -84,7 +85,7 @@ class LoadCache:
 
     def _read(self) -> None:
         try:
-            with self.file.open("rb") as handle, collection_paused():
+            with open_regular(self.file) as handle, collection_paused():
                 stamp, entries = pickle.load(handle)
         except (
             OSError,

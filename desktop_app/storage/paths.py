@@ -10,6 +10,7 @@ from pathlib import Path
 import platformdirs
 
 import desktop_app
+from desktop_app.private_fs import make_private_dir
 
 APP_NAME = "Attune"
 #: Set to a folder to keep all of Attune's data, settings and cache there
@@ -78,11 +79,10 @@ def default_paths(environ: dict[str, str] | None = None) -> AppPaths:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable by the user only; personal data lives here."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if os.name == "posix":
-        path.chmod(0o700)
-    return path
+    """Create `path` (and the parents it lacks) readable by the user only, whatever the
+    umask; personal data lives here. Every folder of Attune's is made this way (the
+    rule is `private_fs.make_private_dir`, which `audio` uses too)."""
+    return make_private_dir(path)
 
 
 def builtin_dir(name: str) -> Path:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from desktop_app.core.files import read_limited
+from desktop_app.core.files import open_regular, read_limited
 from desktop_app.core.model import Plan
 from desktop_app.core.plan_loader import load_plan, read_plan
 from desktop_app.core.problems import InvalidFile, Problem
@@ -143,7 +143,7 @@ class PlanStore:
     def _state(self, plan_id: str) -> _State | None:
         """The sidecar's state; None when it is missing or cannot be read."""
         try:
-            with self._state_path(plan_id).open("rb") as handle:
+            with open_regular(self._state_path(plan_id)) as handle:
                 raw = handle.read(_MAX_STATE_BYTES + 1)
             data: Any = json.loads(raw.decode("utf-8"))
             imported_on = dt.date.fromisoformat(data["imported_on"])

@@ -2,9 +2,16 @@
 
 Reading never raises. An unknown key is ignored; a field with a wrong type or a value
 out of range falls back to its default, and one plain notice names those fields. A
-file that cannot be read at all (not JSON, not an object, far too large, unreadable)
-gives the default settings, and is renamed aside as `settings.json.broken` so that
-the next save cannot destroy it. A file written by a newer Attune (`"version"` above
+file that cannot be read at all (not JSON, not an object, far too large, unreadable,
+not a regular file) gives the default settings, and is renamed aside as
+`settings.json.broken` so that the next save cannot destroy it. A file read only in
+part (a value of the wrong type or out of range, NaN or Infinity, a key written twice,
+whose values then both count as wrong) is left in place, and its bytes as they were
+are kept in a copy beside it, `settings.json.damaged-<date>` (`-2`, `-3`… on the same
+day; an earlier copy is never replaced): at once when the window asks for it
+(`keep_damaged_copy`, whose sentence joins the notice), and at the latest before a
+save would replace them. Only regular files are opened: a FIFO in the settings' place
+would hang the app. A file written by a newer Attune (`"version"` above
 ours) is read as far as its fields are known; it is only written again when the
 caller saves, which it does when the person changes a setting.
 
@@ -15,14 +22,18 @@ is private (0700) and the file is 0600.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
+import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final, Literal, get_args
 
+from desktop_app.core.files import open_regular
+from desktop_app.private_fs import create_private_file
 from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.private_files import write_private
 
@@ -187,6 +198,21 @@ def settings_from_object(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
     return Settings(**values), rejected
 
 
+def _written_twice(data: Mapping[str, Any]) -> list[str]:
+    """The fields written twice (either value may be the one meant, so neither is
+    used); a language written twice among the voices counts for all of them."""
+    twice = set(getattr(data, "duplicates", ()))
+    if getattr(data.get("voices"), "duplicates", None):
+        twice.add("voices")
+    return [f.name for f in fields(Settings) if f.name in twice]
+
+
+def _without(settings: Settings, names: list[str]) -> Settings:
+    """`settings` with the fields `names` at their defaults."""
+    defaults = Settings()
+    return replace(settings, **{name: getattr(defaults, name) for name in names})
+
+
 def settings_to_object(settings: Settings) -> dict[str, Any]:
     """The JSON object written to the file."""
     data: dict[str, Any] = {"version": VERSION}
@@ -194,6 +220,23 @@ def settings_to_object(settings: Settings) -> dict[str, Any]:
         value = getattr(settings, name)
         data[name] = dict(value) if name == "voices" else value
     return data
+
+
+class _Object(dict[str, Any]):
+    """A decoded JSON object that remembers the keys it had more than once."""
+
+    duplicates: frozenset[str] = frozenset()
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    made = _Object(pairs)
+    if len(made) != len(pairs):
+        seen: set[str] = set()
+        twice: set[str] = set()
+        for key, _ in pairs:
+            (twice if key in seen else seen).add(key)
+        made.duplicates = frozenset(twice)
+    return made
 
 
 class _Unreadable(Exception):
@@ -209,6 +252,8 @@ class SettingsStore:
         self.loaded_version: int | None = None
         # A file that could not be read, nor renamed aside: saving must not replace it.
         self._unmoved_broken = False
+        # The bytes of a file read only in part, until a copy of them is kept.
+        self._damaged: bytes | None = None
 
     @property
     def newer_file(self) -> bool:
@@ -223,8 +268,9 @@ class SettingsStore:
         """
         self.loaded_version = None
         self._unmoved_broken = False
+        self._damaged = None
         try:
-            data = self._read()
+            raw, data = self._read()
         except FileNotFoundError:
             return Settings(), None
         except _Unreadable as error:
@@ -238,21 +284,74 @@ class SettingsStore:
             version if isinstance(version, int) and not isinstance(version, bool) else VERSION
         )
         settings, rejected = settings_from_object(data)
+        twice = _written_twice(data)
+        settings = _without(settings, twice)
+        rejected = [f.name for f in fields(Settings) if f.name in {*rejected, *twice}]
         if not rejected:
             return settings, None
+        self._damaged = raw
         names = ", ".join(FIELD_NAMES[name] for name in rejected)
         return settings, (
             f"Some of your settings could not be read, so Attune uses the default for: {names}."
         )
 
+    @property
+    def damaged(self) -> bool:
+        """Whether the file last loaded was read only in part, and no copy of it as it
+        was has been kept yet."""
+        return self._damaged is not None
+
+    def keep_damaged_copy(self, today: dt.date | None = None) -> str | None:
+        """Keep the bytes of a file read only in part beside it, and say so in a
+        sentence for the notice; None when there is nothing to keep. When the copy
+        cannot be made, the sentence says that saving will not replace the file."""
+        if self._damaged is None:
+            return None
+        try:
+            kept = self._keep_damaged(today)
+        except OSError as error:
+            return (
+                "A copy of your settings file as it was could not be kept "
+                f"({error.strerror or error}); Attune will not save over it."
+            )
+        return f"The file as it was is kept as {kept.name}."
+
+    def _keep_damaged(self, today: dt.date | None = None) -> Path:
+        """Write the damaged bytes to a new `settings.json.damaged-<date>[-N]`, 0600,
+        never over an existing file."""
+        damaged = self._damaged
+        assert damaged is not None
+        day = (today or dt.date.today()).isoformat()
+        for number in range(1, 1000):
+            suffix = f".damaged-{day}" + ("" if number == 1 else f"-{number}")
+            target = self.path.with_name(self.path.name + suffix)
+            try:
+                descriptor = create_private_file(target)
+            except FileExistsError:
+                continue
+            try:
+                with os.fdopen(descriptor, "wb") as out:
+                    out.write(damaged)
+                    out.flush()
+                    os.fsync(out.fileno())
+            except OSError:
+                target.unlink(missing_ok=True)
+                raise
+            self._damaged = None
+            return target
+        raise OSError(f"there is no free name to keep {self.path.name} aside")
+
     def save(self, settings: Settings) -> None:
         """Write `settings` atomically. Raises OSError when that is not possible; the
-        file already there is then left as it was."""
+        file already there is then left as it was. A file read only in part is kept
+        in a copy first (OSError when that cannot be done)."""
         folder = self.path.parent
         ensure_private_dir(folder)
         if self._unmoved_broken:
             self._move_aside()  # raises OSError if it still cannot be moved
             self._unmoved_broken = False
+        if self._damaged is not None:
+            self._keep_damaged()
         text = json.dumps(
             settings_to_object(settings), indent=2, ensure_ascii=False, allow_nan=False
         )
@@ -261,8 +360,8 @@ class SettingsStore:
 
     # --- reading ---------------------------------------------------------------------
 
-    def _read(self) -> dict[str, Any]:
-        with self.path.open("rb") as handle:
+    def _read(self) -> tuple[bytes, dict[str, Any]]:
+        with open_regular(self.path) as handle:
             raw = handle.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
             raise _Unreadable("it is far larger than a settings file can be")
@@ -273,7 +372,7 @@ class SettingsStore:
         except UnicodeDecodeError:
             raise _Unreadable("it is not text") from None
         try:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=_object)
         except RecursionError:
             raise _Unreadable("it is not valid JSON: nested too deeply") from None
         except ValueError as error:  # json.JSONDecodeError, or an integer too long
@@ -285,7 +384,7 @@ class SettingsStore:
             raise _Unreadable(f"it is not valid JSON{where}") from None
         if not isinstance(data, dict):
             raise _Unreadable("it does not hold settings")
-        return data
+        return raw, data
 
     def _set_aside(self, reason: str) -> str:
         start = (

@@ -126,6 +126,9 @@ class MainWindow(QMainWindow):
         self.editor: PracticeEditor | None = None
         self.watcher: LibraryWatcher | None = None
         self.settings, settings_notice = services.settings_store.load()
+        kept = services.settings_store.keep_damaged_copy()  # a file read only in part
+        if kept:
+            settings_notice = f"{settings_notice} {kept}" if settings_notice else kept
         self.translations = Translations()
         self.translations.install(self.language)  # before any words are made
         self.sessions: list[SessionRecord] = []

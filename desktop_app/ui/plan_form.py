@@ -39,6 +39,7 @@ from desktop_app.core.plan_writer import (
     slug_for,
 )
 from desktop_app.core.problems import InvalidFile, Problem
+from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.plans import PlanStore
 from desktop_app.storage.private_files import write_private
 from desktop_app.ui.plan_item_row import PlanItemRow
@@ -310,7 +311,7 @@ class PlanFormDialog(QDialog):
             )
             return False
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            ensure_private_dir(path.parent)  # the practices folder: Attune's own
             write_private(path, data)
         except OSError as error:
             self._show_text(

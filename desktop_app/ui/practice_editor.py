@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.authoring import Check, check_practice
 from desktop_app.core.durations import format_duration
+from desktop_app.core.files import read_regular
 from desktop_app.core.library import Library
 from desktop_app.core.model import Practice
 from desktop_app.core.problems import Problem
 from desktop_app.core.reader import SLUG
 from desktop_app.storage.pack_export import media_used
-from desktop_app.storage.paths import AppPaths, builtin_dir
+from desktop_app.storage.paths import AppPaths, builtin_dir, ensure_private_dir
 from desktop_app.storage.private_files import write_private
 from desktop_app.ui.code_editor import CodeEditor
 from desktop_app.ui.editor_panes import OutlinePane, ProblemsPane
@@ -246,7 +247,7 @@ class PracticeEditor(QWidget):
 
     def _read(self, path: Path) -> str | None:
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
         except OSError as error:
             self.say(
                 self.tr("%1 could not be opened (%2).")
@@ -410,7 +411,7 @@ class PracticeEditor(QWidget):
         if not text.endswith("\n"):
             text += "\n"
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            self._make_folder(target.parent)
             write_private(target, text.encode("utf-8"))
         except OSError as error:
             self.say(
@@ -442,6 +443,14 @@ class PracticeEditor(QWidget):
         self.saved.emit(target)
         return True
 
+    def _make_folder(self, folder: Path) -> None:
+        """Attune's own folders are made private; a folder elsewhere is left as it is."""
+        practices = self.paths.practices
+        if folder == practices or practices in folder.parents:
+            ensure_private_dir(folder)
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+
     def _bring_media(self, folder: Path) -> list[str]:
         """A copy's clips and images go along with it (an existing file of the same
         name is left as it is). Returns the names that could not be copied."""
@@ -454,7 +463,7 @@ class PracticeEditor(QWidget):
             if target.exists():
                 continue
             try:
-                target.parent.mkdir(parents=True, exist_ok=True)
+                self._make_folder(target.parent)
                 shutil.copyfile(source, target)
             except OSError:
                 missing.append(name)
@@ -475,7 +484,7 @@ class PracticeEditor(QWidget):
             "text": self.text(),
         }
         try:
-            self.paths.data.mkdir(parents=True, exist_ok=True)
+            ensure_private_dir(self.paths.data)
             write_private(self.draft_file(), json.dumps(payload).encode("utf-8"))
         except OSError as error:
             self.say(
@@ -490,7 +499,7 @@ class PracticeEditor(QWidget):
 
     def _restore_draft(self) -> bool:
         try:
-            payload = json.loads(self.draft_file().read_text(encoding="utf-8"))
+            payload = json.loads(read_regular(self.draft_file()).decode("utf-8"))
             text, path, media = payload["text"], payload["path"], payload.get("media_from")
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return False

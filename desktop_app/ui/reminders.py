@@ -26,8 +26,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
+from desktop_app.core.files import open_regular
 from desktop_app.core.reminders import Reminder, due_reminders
 from desktop_app.core.schedule import DayItem
+from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.private_files import write_private
 from desktop_app.ui.app_icon import app_icon
 
@@ -196,13 +198,13 @@ class ReminderService(QObject):
         }
         text = json.dumps(data, indent=1, sort_keys=True) + "\n"
         with contextlib.suppress(OSError):
-            self.state_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            ensure_private_dir(self.state_file.parent)
             write_private(self.state_file, text.encode("utf-8"))
 
 
 def _read_state(path: Path) -> tuple[dict[str, str], dict[str, dt.datetime]]:
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             raw = handle.read(_MAX_STATE_BYTES + 1)
         data: Any = json.loads(raw.decode("utf-8"))
         shown = {str(k): str(v) for k, v in dict(data.get("shown", {})).items()}
