@@ -70,13 +70,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, ClassVar, Final, Literal, TypeAlias, get_args
+from typing import Any, ClassVar, Final, Literal, TypeAlias, TypeVar, get_args
 
 from desktop_app.core.answers import AnswerValue, QuestionKind, When
 from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.private_files import sync_folder
 
 ErrorKind: TypeAlias = Literal["newer", "corrupt", "locked", "readonly", "full", "other"]
+_T = TypeVar("_T")
 Migration: TypeAlias = Callable[[sqlite3.Connection], None]
 
 #: How long to wait for another connection's write lock before reporting "locked".
@@ -331,8 +332,8 @@ class Journal:
         self._lock = threading.RLock()
         # In memory: search hits, for their snippets (see `_snippets`).
         self._scratch: sqlite3.Connection | None = None
-        #: Whether `open` found the search index damaged and made it again from the
-        #: journal's tables (nothing is lost to that: the index is derived).
+        #: Whether the search index was found damaged (at open, or by a save) and
+        #: made again from the journal's tables (nothing is lost: it is derived).
         self.index_rebuilt = False
         # A log that still holds deleted words, its truncation stopped by a reader.
         self._log_owed = False
@@ -548,14 +549,14 @@ class Journal:
         returned.
         """
         row, answers = _session_row(session)
-        with self._writing("saved") as conn:
-            return _insert(conn, row, answers)
+        return self._saving("saved", lambda conn: _insert(conn, row, answers))
 
     def add_many(self, sessions: Iterable[NewSession]) -> list[int]:
         """`add` for many sessions in one transaction (an import): all or none."""
         prepared = [_session_row(session) for session in sessions]
-        with self._writing("saved") as conn:
-            return [_insert(conn, row, answers) for row, answers in prepared]
+        return self._saving(
+            "saved", lambda conn: [_insert(conn, row, answers) for row, answers in prepared]
+        )
 
     def get(self, entry_id: int) -> SessionEntry | None:
         with self._reading() as conn:
@@ -568,7 +569,8 @@ class Journal:
     def update_answers(self, entry_id: int, answers: tuple[StoredAnswer, ...]) -> None:
         """Replace an entry's answers. Raises KeyError for an unknown id."""
         rows = _answer_rows(answers)
-        with self._writing("saved") as conn:
+
+        def replace_answers(conn: sqlite3.Connection) -> bool:
             if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (entry_id,)).fetchone() is None:
                 raise KeyError(entry_id)
             before = _document(conn, entry_id)
@@ -579,7 +581,9 @@ class Journal:
             words_left = not all(map(_keeps, before, after))
             if words_left:
                 _merge_index(conn)
-        if words_left:
+            return words_left
+
+        if self._saving("saved", replace_answers):
             self._truncate_log()
 
     def delete(self, entry_id: int) -> SessionEntry:
@@ -587,7 +591,8 @@ class Journal:
 
         Raises KeyError for an unknown id.
         """
-        with self._writing("changed") as conn:
+
+        def remove(conn: sqlite3.Connection) -> SessionEntry:
             rows = conn.execute(
                 f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (entry_id,)
             ).fetchall()
@@ -596,15 +601,17 @@ class Journal:
                 raise KeyError(entry_id)
             conn.execute("DELETE FROM sessions WHERE id = ?", (entry_id,))
             _merge_index(conn)
+            return entries[0]
+
+        removed = self._saving("changed", remove)
         self._truncate_log()
-        return entries[0]
+        return removed
 
     def restore(self, entry: SessionEntry) -> int:
         """Undo `delete`: add the entry again with its uid and answers, under its old
         id when that is still free. Returns its id."""
         row, answers = _session_row(entry)
-        with self._writing("saved") as conn:
-            return _insert(conn, row, answers, wanted_id=entry.id)
+        return self._saving("saved", lambda conn: _insert(conn, row, answers, wanted_id=entry.id))
 
     def entries(
         self,
@@ -855,6 +862,34 @@ class Journal:
                 raise
         if self._log_owed:
             self._truncate_log()
+
+    def _saving(self, doing: str, work: Callable[[sqlite3.Connection], _T]) -> _T:
+        """`work` in one write transaction (`_writing`). When it fails as damaged and
+        the damage is the search index's alone (the pages are sound), the index is
+        made again from the journal's tables and `work` done once more: a save never
+        fails for the index, which is derived."""
+        try:
+            with self._writing(doing) as conn:
+                return work(conn)
+        except JournalError as error:
+            if error.kind != "corrupt" or not self._repair_index():
+                raise
+        with self._writing(doing) as conn:
+            return work(conn)
+
+    def _repair_index(self) -> bool:
+        """Make the search index again when it, and nothing else, is damaged; returns
+        whether it was."""
+        with self._lock:
+            try:
+                pages = self._connection().execute("PRAGMA quick_check").fetchall()
+                if pages != [("ok",)] or _index_is_sound(self.path):
+                    return False
+                _rebuild_index(self.path)
+            except (sqlite3.Error, OSError, JournalError):
+                return False
+            self.index_rebuilt = True
+            return True
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:

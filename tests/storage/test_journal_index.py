@@ -231,3 +231,24 @@ def test_the_rebuilt_index_holds_what_the_tables_hold(tmp_path: Path) -> None:
         assert journal.index_rebuilt
         assert ids_found(journal, "stale") == []
         assert len(ids_found(journal, "noticed")) == 3
+
+
+@pytest.mark.parametrize("damage", [damage_data, damage_structure])
+def test_an_index_damaged_while_open_is_made_again_by_the_next_save(
+    tmp_path: Path, damage: object
+) -> None:
+    """Damage found by a save, not at open: the save still happens, after the index
+    is made again; it never fails for the index alone."""
+    path = tmp_path / "journal.sqlite3"
+    filled(path, 30)
+    with Journal.open(path) as journal:
+        assert not journal.index_rebuilt
+        with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as raw:
+            damage(raw)  # type: ignore[operator]
+        entry_id = journal.add(practised(30))
+        journal.update_answers(entry_id, (BEFORE, *after(30)))
+        assert journal.index_rebuilt
+        for n in range(31):
+            assert len(ids_found(journal, word(n))) == 1, n
+        journal.delete(entry_id)
+        assert ids_found(journal, word(30)) == []
