@@ -337,8 +337,9 @@ class Journal:
         self.index_rebuilt = False
         # A log that still holds deleted words, its truncation stopped by a reader.
         self._log_owed = False
-        #: Opened with `open_read_only`: it is read, and saving fails ("readonly").
+        #: Opened with `open_read_only`: it is read, and saving fails.
         self.read_only = False
+        self._cannot_write: ErrorKind = "readonly"
 
     # --- opening and closing -------------------------------------------------------
 
@@ -398,14 +399,15 @@ class Journal:
         return journal
 
     @classmethod
-    def open_read_only(cls, path: Path) -> Journal:
+    def open_read_only(cls, path: Path, reason: ErrorKind = "readonly") -> Journal:
         """Open the journal at `path` to read it and nothing else (an export, a backup),
         for when it cannot be written: a read-only file or folder, a full disk.
 
         Nothing is written, not even a `-shm` file where none can be made: the file is
         then read as unchanging (`immutable`), which is only done when no write-ahead
         log holds anything that would be missed. Checked as `open` checks it; every
-        save through it fails with kind "readonly". Raises JournalError.
+        save through it fails with the kind `reason` ("readonly", or "full": why it
+        could not be opened to write) and its message. Raises JournalError.
         """
         _require_fts5()
         with _translated("opened", path.parent):
@@ -425,6 +427,7 @@ class Journal:
             raise
         journal = cls(path, connection)
         journal.read_only = True
+        journal._cannot_write = reason
         return journal
 
     @classmethod
@@ -851,6 +854,10 @@ class Journal:
     @contextlib.contextmanager
     def _writing(self, doing: str) -> Iterator[sqlite3.Connection]:
         """One write transaction: committed on success, rolled back on any error."""
+        if self.read_only:
+            kind = self._cannot_write
+            text = _MESSAGES["full-save" if kind == "full" else kind]
+            raise JournalError(kind, text.format(doing=doing, detail="opened to read only"))
         with self._lock, _translated(doing, self.path.parent):
             conn = self._connection()
             conn.execute("BEGIN IMMEDIATE")
@@ -923,7 +930,7 @@ def open_to_read(path: Path) -> Journal:
     except JournalError as error:
         if error.kind not in ("readonly", "full"):
             raise
-        return Journal.open_read_only(path)
+        return Journal.open_read_only(path, error.kind)
 
 
 def _reading_connection(path: Path) -> sqlite3.Connection:

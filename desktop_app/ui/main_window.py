@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
             if error.kind in ("readonly", "full") and paths.journal.is_file():
                 # Reading needs no writing: the journal can still be read and exported.
                 try:
-                    self.journal = Journal.open_read_only(paths.journal)
+                    self.journal = Journal.open_read_only(paths.journal, error.kind)
                 except JournalError:
                     self.journal = None
             self._show_journal_page()

@@ -114,6 +114,10 @@ def test_a_journal_on_a_full_disk_is_read(small_disk: Path) -> None:  # noqa: F8
     with open_to_read(path) as journal:
         assert len(journal.entries()) == 3
         journal.backup_to(small_disk.parent / "copy.sqlite3")  # to another disk
+        with pytest.raises(JournalError) as caught:
+            journal.save_draft("entry-1", {"answers": ["typed"]})
+        assert caught.value.kind == "full"
+        assert "stays on screen until it can be saved" in str(caught.value)
     with Journal.open(small_disk.parent / "copy.sqlite3") as copy:
         assert copy.count() == 3
 
