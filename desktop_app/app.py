@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.storage.paths import default_paths, ensure_private_dir
+from desktop_app.storage.paths import AppPaths, default_paths, ensure_private_dir
 
 if TYPE_CHECKING:  # what the window does not need to show itself loads when first used
     from desktop_app.audio.sample_cache import SampleCache
@@ -86,6 +86,28 @@ NO_SCREEN = (
 )
 
 
+def make_folders(paths: AppPaths) -> str | None:
+    """Make Attune's own folders (private), so people find where their own practices
+    go. None when done; else what stands in the way, as `cannot write in FOLDER
+    (REASON)`: a read-only disk or a folder of another user's. Never raises."""
+    for folder in (paths.data, paths.practices, paths.config):
+        try:
+            ensure_private_dir(folder)
+        except OSError as error:
+            where = error.filename or folder
+            reason = error.strerror or str(error)
+            return f"cannot write in {where} ({reason[:1].lower()}{reason[1:]})"
+    return None
+
+
+def unwritable_notice(problem: str) -> str:
+    """The window's words for `make_folders`'s problem."""
+    return (
+        f"Attune {problem}, so what you do now may not be kept (practices play as "
+        "always). Nothing that was there has been changed."
+    )
+
+
 def run_app(practice: Practice | None = None, length: float | None = None) -> int:
     """Open the window; with `practice`, straight on its Before-you-begin screen."""
     if no_screen():  # said plainly, before Qt aborts with a message about xcb libraries
@@ -104,8 +126,9 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
     from desktop_app.ui.system_prefs import system_reduces_motion
 
     paths = default_paths()
-    for folder in (paths.data, paths.practices, paths.config):
-        ensure_private_dir(folder)  # so people find where their own practices go
+    unwritable = make_folders(paths)  # said, and the window still opens: nothing is lost
+    if unwritable:
+        print(f"attune: {unwritable}", file=sys.stderr)
     recover(paths)  # finish or undo what a crash left half done (storage/recovery.py)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -123,6 +146,10 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
         load_voices=known_voices,
     )
     window = MainWindow(services)
+    if unwritable:
+        window.show_notice(
+            " ".join(filter(None, (window.notice.text(), unwritable_notice(unwritable))))
+        )
     window.apply_look()
     quit_after_first_paint(window)  # only with ATTUNE_QUIT_AFTER_FIRST_PAINT=1 (measuring)
     window.show()

@@ -82,4 +82,7 @@ def disable(path: Path | None = None) -> None:
 
 
 def enabled(path: Path | None = None) -> bool:
-    return (path or autostart_file()).is_file()
+    try:
+        return (path or autostart_file()).is_file()
+    except OSError:  # a folder on the way that may not be looked into
+        return False
