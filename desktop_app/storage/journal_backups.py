@@ -205,6 +205,7 @@ def _check_backup(backup: Path) -> None:
             _read_only_uri(backup), uri=True, timeout=BUSY_TIMEOUT, isolation_level=None
         )
         try:
+            connection.execute("PRAGMA secure_delete = ON")  # on every connection
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
         finally:

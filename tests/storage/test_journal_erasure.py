@@ -150,9 +150,12 @@ def test_every_connection_to_a_journal_deletes_securely(
         journal.add(session())
     with Journal.open(path) as journal:  # a read-only look first, now there is content
         journal.backup_to(tmp_path / "copy.sqlite3")
-    journal_backups.daily_backup(path, tmp_path / "backups", journal_module.date.today())
+    made = journal_backups.daily_backup(path, tmp_path / "backups", journal_module.date.today())
+    assert made is not None
+    journal_backups.restore_backup(made, path)  # checks the copy first
     names = {name for name, _ in Recorded.seen}
     assert {"journal.sqlite3"} <= names
     assert any(name.endswith(".tmp") for name in names)  # the copies, before their rename
     assert [seen for seen in Recorded.seen if seen[1] != 1] == []
-    assert len(Recorded.seen) >= 6
+    assert len(Recorded.seen) >= 7
+    assert made.name in names
