@@ -20,7 +20,8 @@ leave the machine, and stay private:
   left a rollback journal to undo, which a read-only connection cannot do, are the
   same checks made on the writing connection, still before Attune writes.) Opening
   ends with a write transaction, so a journal that is locked by another program or
-  read-only is reported at once, not at the first save.
+  read-only is reported at once, not at the first save. One that cannot be written
+  (read-only, or its disk full) can still be read: `open_read_only`, `open_to_read`.
 - **Versioned.** `PRAGMA user_version` holds the schema version. `Journal.MIGRATIONS`
   is a list of functions; migration *n* takes a journal from version *n* to *n + 1*
   and runs in one transaction together with the version bump, so a failure leaves
@@ -28,7 +29,8 @@ leave the machine, and stay private:
 
 Every problem reaches callers as a `JournalError` whose `kind` says what happened
 ("newer", "corrupt", "locked", "readonly", "full", "other") and whose message says
-it in plain words. Bad arguments (a programming mistake, not a problem with the
+it in plain words ("full" also for an I/O error while the disk is full; see
+`classify`). Bad arguments (a programming mistake, not a problem with the
 file: a float answer, a NaN duration) raise `ValueError`; an unknown entry id
 raises `KeyError`.
 
