@@ -149,3 +149,22 @@ def test_export_and_backup_work_from_a_read_only_data_folder(command: str, tmp_p
             os.environ["ATTUNE_HOME"] = old or ""
     assert result["code"] == 0
     assert result["days"] == 3
+
+
+@pytest.mark.parametrize("command", ["export", "backup"])
+def test_export_and_backup_work_when_the_data_disk_is_full(
+    command: str,
+    small_disk: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ATTUNE_HOME", str(small_disk / "home"))
+    journal_of_three(small_disk / "home" / "data" / "journal.sqlite3")
+    fill(small_disk)
+    output = tmp_path / ("out.md" if command == "export" else "copy.sqlite3")
+    assert main([command, "-o", str(output)]) == 0
+    if command == "export":
+        assert all(day in output.read_text() for day in DAYS)
+    else:
+        with Journal.open(output) as copy:
+            assert copy.count() == 3
