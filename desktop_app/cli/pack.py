@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop_app.cli.common import INVALID, OK, UsageError, print_problems
+from desktop_app.cli.common import INVALID, OK, UsageError, print_problems, visible
 from desktop_app.core.model import PackManifest
 from desktop_app.core.problems import InvalidFile
 from desktop_app.storage.pack_export import built_in_ids, export_pack
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             except OSError as error:
                 print(
                     f"attune: pack {result.manifest.id} is installed, but its plans could not "
-                    f"be added: {_plain(error)}",
+                    f"be added: {visible(_plain(error))}",
                     file=sys.stderr,
                 )
                 return INVALID
@@ -63,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
         elif args.pack_action == "list":
             for manifest in list_packs(packs):
                 title = manifest.title.get(manifest.language)
-                print(f"{manifest.id}\t{manifest.version}\t{title}\t{manifest.author}")
+                fields = (manifest.id, manifest.version, title, manifest.author)
+                print("\t".join(visible(field) for field in fields))
         else:
             remove_pack(packs, args.pack_id)
             print(f"removed pack {args.pack_id}")
@@ -71,10 +72,10 @@ def run(args: argparse.Namespace) -> int:
         print_problems(error.problems)
         return INVALID
     except PackRefused as refused:
-        print(f"attune: {refused.reason}", file=sys.stderr)
+        print(f"attune: {visible(refused.reason)}", file=sys.stderr)
         return INVALID
     except OSError as error:  # a pack's output, or a folder, that cannot be written
-        print(f"attune: {_plain(error)}; nothing was changed", file=sys.stderr)
+        print(f"attune: {visible(_plain(error))}; nothing was changed", file=sys.stderr)
         return INVALID
     return OK
 

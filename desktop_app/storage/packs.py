@@ -687,6 +687,24 @@ def _settle(entry: Path, packs_dir: Path, *, legacy: bool) -> list[str]:
     return done
 
 
+def make_private(packs_dir: Path) -> int:
+    """Take every access but the owner's from what is installed (packs installed by
+    Attunes before 0.2 have 0644 files); returns how many modes were changed. Never
+    raises."""
+    changed = 0
+    if os.name != "posix" or not packs_dir.is_dir():
+        return changed
+    for folder, subfolders, names in os.walk(packs_dir):
+        for name, wanted in [(n, 0o700) for n in subfolders] + [(n, 0o600) for n in names]:
+            path = Path(folder, name)
+            with contextlib.suppress(OSError):
+                mode = path.lstat().st_mode
+                if not stat.S_ISLNK(mode) and stat.S_IMODE(mode) & 0o077:
+                    path.chmod(stat.S_IMODE(mode) & wanted)
+                    changed += 1
+    return changed
+
+
 @contextlib.contextmanager
 def scratch_folder(suffix: str) -> Iterator[Path]:
     """A private folder in the system's temporary folder, removed afterwards; a crash

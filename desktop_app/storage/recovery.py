@@ -22,6 +22,8 @@ def recover(paths: AppPaths) -> list[str]:
     Never raises: what cannot be done now (a read-only folder) is done at a later
     start."""
     done = packs.recover(paths.packs)
+    if changed := packs.make_private(paths.packs):
+        done.append(f"made {changed} files and folders of installed packs private")
     removed: list[Path] = []
     for folder in (
         paths.data,

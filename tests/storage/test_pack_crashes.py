@@ -193,3 +193,29 @@ def test_older_attunes_work_folders_are_settled_once_an_hour_old(
     ]
     assert installed(packs) == {"test-pack": 1}
     assert leftovers(tmp_path) == []
+
+
+def test_the_library_settles_an_interrupted_upgrade_before_reading_packs(
+    tmp_path: Path, archives: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`attune list` after a crash between the renames: the pack is there (finished)."""
+    from desktop_app.cli import main
+    from desktop_app.storage.paths import default_paths
+
+    packs = default_paths().packs
+    fresh(packs, archives, "v1")
+    number = next(
+        s.number
+        for s in crash_steps(
+            lambda: import_pack(archives["v2"], packs), prepare=lambda: fresh(packs, archives, "v1")
+        )
+        if s.call and s.call.startswith("os.rename") and ".old" not in s.call
+    )
+    fresh(packs, archives, "v1")
+    crash_at(lambda: import_pack(archives["v2"], packs), number, kill=True)
+    assert not (packs / "test-pack").exists()
+    assert main(["list"]) == 0
+    out, _ = capsys.readouterr()
+    assert "pack:test-pack" in out
+    assert installed(packs) == {"test-pack": 2}
+    assert leftovers(packs.parent) == []

@@ -211,3 +211,28 @@ def test_pack_import_into_a_read_only_data_folder_prints_a_plain_message() -> No
     assert err.startswith("attune: the packs folder could not be written (")
     assert "Traceback" not in err
     assert left == []
+
+
+def test_the_cli_prints_a_refused_name_with_its_controls_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = hostile(tmp_path, [*VALID, ("media/\u202ea.png", b""), ("media/\u202eA.png", b"")])
+    assert main(["pack", "import", str(archive)]) == 1
+    _, err = capsys.readouterr()
+    assert err == (
+        'attune: entries "media/\\u202ea.png" and "media/\\u202eA.png" differ only by upper '
+        "and lower case\n"
+    )
+
+
+def test_packs_installed_before_are_made_private_at_the_next_start(tmp_path: Path) -> None:
+    from desktop_app.storage.recovery import recover
+
+    paths = default_paths()
+    import_pack(built(tmp_path), paths.packs)
+    for path in paths.packs.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    assert recover(paths) == ["made 9 files and folders of installed packs private"]
+    for path in paths.packs.rglob("*"):
+        assert stat.S_IMODE(path.stat().st_mode) == (0o700 if path.is_dir() else 0o600)
+    assert recover(paths) == []
