@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +19,7 @@ import numpy as np
 
 from desktop_app.audio.clips import Samples
 from desktop_app.core.files import open_regular
-from desktop_app.private_fs import make_private_dir
+from desktop_app.private_fs import create_private_file, make_private_dir, temporary_name
 
 
 class SampleCache:
@@ -46,8 +45,9 @@ class SampleCache:
 
     def _store(self, path: Path, samples: Samples) -> None:
         make_private_dir(self.folder)
-        handle, name = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-        temporary = Path(name)
+        # A name the next start removes if this process dies before the rename.
+        temporary = self.folder / temporary_name(".npy")
+        handle = create_private_file(temporary)
         try:
             with os.fdopen(handle, "wb") as out:
                 np.save(out, np.ascontiguousarray(samples, dtype=np.float32), allow_pickle=False)

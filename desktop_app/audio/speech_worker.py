@@ -12,6 +12,7 @@ imports it for the message types, and the worker imports pyttsx3 when it starts.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import sys
@@ -23,7 +24,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol, TypeAlias
 
-from desktop_app.private_fs import create_private_file
+from desktop_app.private_fs import TEMP_PREFIX, create_private_file
 
 #: How often to look whether espeak-ng has finished its queued commands.
 _IDLE_POLL: float = 0.001
@@ -207,8 +208,13 @@ def describe_engine_failure(error: BaseException) -> str:
 
 
 def temporary_path(final: Path, pid: int) -> Path:
-    """Where worker `pid` writes `final` before renaming it into place."""
-    return final.with_name(f".{final.stem}.{pid}.tmp{final.suffix}")
+    """Where worker `pid` writes `final` before renaming it into place: a temporary
+    name of Attune's (`.attune-tmp-<pid>-<hex>.wav`), which the next start removes
+    once the worker is gone."""
+    # The same name for the same clip and worker, so the parent can remove what a
+    # worker it killed was writing.
+    tag = hashlib.sha256(final.name.encode("utf-8")).hexdigest()[:8]
+    return final.with_name(f"{TEMP_PREFIX}{pid}-{tag}{final.suffix}")
 
 
 # --- the loop ----------------------------------------------------------------------

@@ -224,3 +224,17 @@ def test_speech_made_by_a_first_run_is_private(tmp_path: Path, mask: int) -> Non
         pytest.skip("no speech engine here: " + done.stderr)
     assert list(speech.glob("*.wav"))
     assert not_private(home) == {}
+
+
+def test_temporary_names_in_the_caches_are_ones_the_next_start_removes(tmp_path: Path) -> None:
+    from desktop_app.audio.speech_worker import temporary_path
+    from desktop_app.private_fs import temporary_name
+    from desktop_app.storage.private_files import remove_leftovers
+
+    gone = 2**22 + 12345  # above the usual pid limit: no such process
+    clip = temporary_path(tmp_path / "abc.wav", gone)
+    assert clip == temporary_path(tmp_path / "abc.wav", gone)  # the parent can find it
+    mine = tmp_path / temporary_name(".npy").replace(f"-{os.getpid()}-", f"-{gone}-")
+    for path in (clip, mine):
+        path.write_bytes(b"half")
+    assert sorted(remove_leftovers(tmp_path)) == sorted([clip, mine])
