@@ -4,11 +4,21 @@ Each plan is the file as imported, byte for byte, named `<plan-id>.yaml`, with a
 sidecar `<plan-id>.state.json`: {"imported_on": "YYYY-MM-DD", "archived": false}.
 Files are written by `private_files.write_private` (0600, in place in one step); the folder is
 readable by the user only (0700), the files too (0600).
+
+An import changes two files, so it is written in three steps: `<plan-id>.pending.json`
+(the new state and the SHA-256 of the new plan), then the plan, then its state; the
+pending file is removed last. A pending file whose plan is the one on disk is the plan's
+state (so a crash between the plan and its state reads as the import done), and
+`recover` writes it as the state; one whose plan is not there (the crash came before)
+is dropped, leaving the old plan and state. A state without its plan (a removal cut
+short) is removed too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +35,7 @@ from desktop_app.storage.private_files import write_private
 
 _PLAN_SUFFIX: Final = ".yaml"
 _STATE_SUFFIX: Final = ".state.json"
+_PENDING_SUFFIX: Final = ".pending.json"
 _MAX_STATE_BYTES: Final = 4096
 
 
@@ -65,17 +76,48 @@ class PlanStore:
             data = read_limited(source, file)
         plan = read_plan(data, file)
         ensure_private_dir(self.folder)
+        self.recover()
         old = self._state(plan.id)
         imported_on = old.imported_on if old is not None else self._today()
-        self._write_state(plan.id, _State(imported_on, archived=False))
+        state = _State(imported_on, archived=False)
         path = self._plan_path(plan.id)
+        pending = self.folder / f"{plan.id}{_PENDING_SUFFIX}"
+        write_private(pending, _state_json(state, plan=_digest(data)))
         try:
             write_private(path, data)
         except BaseException:
-            if old is None:
-                self._state_path(plan.id).unlink(missing_ok=True)
+            pending.unlink(missing_ok=True)
             raise
+        # The plan is in place and `pending` holds its state: the import is done. A
+        # state that cannot be written now is written by `recover` later.
+        with contextlib.suppress(OSError):
+            self._write_state(plan.id, state)
+            pending.unlink()
         return read_plan(data, file, source=path)
+
+    def recover(self) -> list[Path]:
+        """Settle what a crashed import or removal left (see the module's text): a
+        pending state is written or dropped, a state without its plan removed. Returns
+        the files removed. Never raises."""
+        removed: list[Path] = []
+        with contextlib.suppress(OSError):
+            for pending in sorted(self.folder.glob(f"*{_PENDING_SUFFIX}")):
+                plan_id = pending.name.removesuffix(_PENDING_SUFFIX)
+                with contextlib.suppress(OSError, KeyError):
+                    state = self._pending_state(plan_id)
+                    if state is not None:
+                        self._write_state(plan_id, state)
+                    pending.unlink()
+                    removed.append(pending)
+            for state_path in sorted(self.folder.glob(f"*{_STATE_SUFFIX}")):
+                plan_id = state_path.name.removesuffix(_STATE_SUFFIX)
+                plan_path = self.folder / f"{plan_id}{_PLAN_SUFFIX}"
+                pending = self.folder / f"{plan_id}{_PENDING_SUFFIX}"
+                if not plan_path.exists() and not pending.exists():
+                    with contextlib.suppress(OSError):
+                        state_path.unlink()
+                        removed.append(state_path)
+        return removed
 
     def archive(self, plan_id: str) -> None:
         """Keep the plan but leave it out of `plans()`. KeyError if there is none."""
@@ -137,28 +179,62 @@ class PlanStore:
 
     def _set_archived(self, plan_id: str, archived: bool) -> None:
         path = self._existing(plan_id)
+        self.recover()
         state = self._state(plan_id) or _State(_modified_on(path), archived)
         self._write_state(plan_id, _State(state.imported_on, archived))
 
     def _state(self, plan_id: str) -> _State | None:
-        """The sidecar's state; None when it is missing or cannot be read."""
-        try:
-            with open_regular(self._state_path(plan_id)) as handle:
-                raw = handle.read(_MAX_STATE_BYTES + 1)
-            data: Any = json.loads(raw.decode("utf-8"))
-            imported_on = dt.date.fromisoformat(data["imported_on"])
-            archived = data.get("archived", False)
-            if not isinstance(archived, bool):
-                return None
-            return _State(imported_on, archived)
-        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        """The plan's state: a pending import's, when its plan is the one stored, else
+        the sidecar's; None when it is missing or cannot be read."""
+        pending = self._pending_state(plan_id)
+        if pending is not None:
+            return pending
+        return _read_state(self._state_path(plan_id))
+
+    def _pending_state(self, plan_id: str) -> _State | None:
+        """The state a pending import wrote, if the plan it was for is stored."""
+        pending = self.folder / f"{plan_id}{_PENDING_SUFFIX}"
+        if not pending.exists():
             return None
+        try:
+            digest = _digest(read_limited(self._plan_path(plan_id), plan_id))
+        except (OSError, KeyError, InvalidFile):
+            return None
+        return _read_state(pending, plan=digest)
 
     def _write_state(self, plan_id: str, state: _State) -> None:
-        text = json.dumps(
-            {"imported_on": state.imported_on.isoformat(), "archived": state.archived}
-        )
-        write_private(self._state_path(plan_id), (text + "\n").encode("utf-8"))
+        write_private(self._state_path(plan_id), _state_json(state))
+
+
+def _read_state(path: Path, *, plan: str | None = None) -> _State | None:
+    """A state file's state (for a pending one, only if it is for `plan`)."""
+    try:
+        with open_regular(path) as handle:
+            raw = handle.read(_MAX_STATE_BYTES + 1)
+        data: Any = json.loads(raw.decode("utf-8"))
+        if plan is not None and data.get("plan") != plan:
+            return None
+        imported_on = dt.date.fromisoformat(data["imported_on"])
+        archived = data.get("archived", False)
+        if not isinstance(archived, bool):
+            return None
+        return _State(imported_on, archived)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+
+
+def _state_json(state: _State, *, plan: str | None = None) -> bytes:
+    data: dict[str, object] = {
+        "imported_on": state.imported_on.isoformat(),
+        "archived": state.archived,
+    }
+    if plan is not None:
+        data["plan"] = plan
+    return (json.dumps(data) + "\n").encode("utf-8")
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _modified_on(path: Path) -> dt.date:

@@ -84,16 +84,17 @@ def is_leftover(path: Path, *, legacy: bool = False, now: float | None = None) -
     `legacy` (only in Attune's own folders), older Attunes' `.attune-xxxxxxxx` folders
     more than an hour old too."""
     name = path.name
+    match = _TEMP_NAME.match(name)
+    old_style = legacy and _LEGACY_NAME.match(name)
+    if not match and not old_style:
+        return False  # (a person's folder may hold many files: no look at those)
     try:
         modified = path.lstat().st_mtime
     except OSError:
         return False
     now = time.time() if now is None else now
-    if _LEGACY_NAME.match(name):
-        return legacy and now - modified > LEGACY_AGE
-    match = _TEMP_NAME.match(name)
     if not match:
-        return False
+        return now - modified > LEGACY_AGE
     pid = int(match.group(1))
     if pid == os.getpid():
         with _live_lock:

@@ -10,10 +10,9 @@ no call of its own.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from desktop_app.storage import journal_backups, packs
 from desktop_app.storage.paths import AppPaths
+from desktop_app.storage.plans import PlanStore
 from desktop_app.storage.private_files import remove_leftovers
 
 
@@ -24,7 +23,7 @@ def recover(paths: AppPaths) -> list[str]:
     done = packs.recover(paths.packs)
     if changed := packs.make_private(paths.packs):
         done.append(f"made {changed} files and folders of installed packs private")
-    removed: list[Path] = []
+    removed = PlanStore(paths.plans).recover()
     for folder in (
         paths.data,
         paths.practices,
