@@ -36,6 +36,7 @@ from desktop_app.storage.journal import (
 from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.private_files import (
     LEGACY_AGE,
+    is_leftover,
     live,
     remove_leftovers,
     replacing,
@@ -153,12 +154,18 @@ def restore_backup(backup: Path, journal_path: Path) -> None:
     _check_backup(backup)
     folder = ensure_private_dir(journal_path.parent)
     sweep_once(folder)
-    with live(temporary_name(".restoring")) as name:
+    with live(temporary_name()) as name:
         _restore(backup, journal_path, folder / name)
     sync_folder(folder)
 
 
-def _restore(backup: Path, journal_path: Path, temporary: Path) -> None:
+def _restore(backup: Path, journal_path: Path, base: Path) -> None:
+    """1. the copy written to `<base>.restoring` and synced; 2. renamed `<base>.restored`
+    (whole); 3. the journal moved aside; 4. the copy renamed into its place. A crash
+    after 2 is finished by `recover`; a failure after 3 leaves it for `recover` too."""
+    temporary = base.with_name(f"{base.name}.restoring")
+    complete = base.with_name(f"{base.name}.restored")
+    moved = False
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _FILE_MODE)
     try:
         with os.fdopen(descriptor, "wb") as out:
@@ -168,20 +175,42 @@ def _restore(backup: Path, journal_path: Path, temporary: Path) -> None:
                 shutil.copyfileobj(source, out, 1024 * 1024)
             out.flush()
             os.fsync(out.fileno())
+        temporary.replace(complete)
+        sync_folder(base.parent)
         # A -wal left beside the new file would be read into it: move it all aside.
         if any(_exists(p) for p in (journal_path, *_side_files(journal_path))):
+            moved = True
             move_aside(journal_path)
-        temporary.replace(journal_path)
+        complete.replace(journal_path)
     except BaseException:
         temporary.unlink(missing_ok=True)
+        if not moved:
+            complete.unlink(missing_ok=True)
         raise
 
 
 def recover(backups_dir: Path, journal_path: Path) -> list[Path]:
-    """Remove what crashed copies and restores left: temporary names of processes that
-    are gone (`private_files`), and older Attunes' `.journal-….tmp` and
-    `.journal.sqlite3.….restoring` files more than an hour old. Never raises."""
-    removed = [*remove_leftovers(backups_dir, legacy=True)]
+    """Settle what crashed copies and restores left: a restore whose copy was whole
+    (`.restored`) when no journal is in its place is finished (a journal there means
+    the crash came before the old one moved: the copy is dropped); then temporary
+    names of processes that are gone (`private_files`) are removed, and older Attunes'
+    `.journal-….tmp` and `.journal.sqlite3.….restoring` files more than an hour old.
+    Returns what was removed. Never raises."""
+    removed: list[Path] = []
+    with contextlib.suppress(OSError):
+        for copy in sorted(journal_path.parent.glob(".attune-tmp-*.restored")):
+            if not is_leftover(copy):
+                continue
+            with contextlib.suppress(OSError):
+                if _exists(journal_path):
+                    copy.unlink()
+                    removed.append(copy)
+                    continue
+                if any(_exists(p) for p in _side_files(journal_path)):
+                    move_aside(journal_path)  # a -wal must not be read into the copy
+                copy.replace(journal_path)
+                sync_folder(journal_path.parent)
+    removed += remove_leftovers(backups_dir, legacy=True)
     now = time.time()
     for folder, pattern in ((backups_dir, _LEGACY_COPY), (journal_path.parent, _LEGACY_RESTORE)):
         try:

@@ -21,9 +21,11 @@ def recover(paths: AppPaths) -> list[str]:
     Never raises: what cannot be done now (a read-only folder) is done at a later
     start."""
     done = packs.recover(paths.packs)
+    # Before the data folder's leftovers go: a restore's whole copy may be finished.
+    removed = journal_backups.recover(paths.journal_backups, paths.journal)
     if changed := packs.make_private(paths.packs):
         done.append(f"made {changed} files and folders of installed packs private")
-    removed = PlanStore(paths.plans).recover()
+    removed += PlanStore(paths.plans).recover()
     for folder in (
         paths.data,
         paths.practices,
@@ -35,6 +37,5 @@ def recover(paths: AppPaths) -> list[str]:
         paths.sound_cache,
     ):
         removed += remove_leftovers(folder, legacy=True)
-    removed += journal_backups.recover(paths.journal_backups, paths.journal)
     removed += packs.recover_scratch()
     return done + [f"removed {path}" for path in removed]

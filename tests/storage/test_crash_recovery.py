@@ -269,3 +269,30 @@ def test_a_pack_preview_or_export_killed_leaves_nothing_after_the_next_start(
         recover(paths)
         assert list(scratch.iterdir()) == [], step
     assert killed > 3
+
+
+@pytest.mark.parametrize("kill", KINDS, ids=KIND_IDS)
+def test_restoring_a_copy_stopped_at_any_write(paths: AppPaths, tmp_path: Path, kill: bool) -> None:
+    """The journal in place is the old one or the copy; never none."""
+    from desktop_app.storage.journal_backups import restore_backup
+
+    fill(paths)
+    [copy] = [daily_backup(paths.journal, paths.journal_backups, dt.date(2025, 3, 9))]
+    assert copy is not None
+    with Journal.open(paths.journal) as journal:
+        journal.add(session(11))
+    pristine = tmp_path / "pristine.sqlite3"
+    pristine.write_bytes(paths.journal.read_bytes())
+
+    def prepare() -> None:
+        for path in paths.data.glob("journal.*"):
+            path.unlink()
+        paths.journal.write_bytes(pristine.read_bytes())
+
+    for step in crash_steps(
+        lambda: restore_backup(copy, paths.journal), prepare=prepare, kill=kill
+    ):
+        recover(paths)
+        with Journal.open(paths.journal) as journal:
+            assert journal.count() in (4, 3), step
+        assert leftovers(paths.data) == [], step
