@@ -38,16 +38,13 @@ def run(args: argparse.Namespace) -> int:
             manifest = _export(args)
             print(f"exported {args.output}: pack {manifest.id} version {manifest.version}")
         elif args.pack_action == "import":
-            result = import_pack(args.file, packs, confirm_replace=args.replace)
             # A pack's plans become the person's plans: Today shows what they ask.
             store = PlanStore(default_paths().plans)
-            try:
-                for plan_file in sorted((result.folder / "plans").glob("*.y*ml")):
-                    store.import_plan(plan_file)
-            except OSError as error:
+            result = import_pack(args.file, packs, confirm_replace=args.replace, plans=store)
+            if result.plans_not_added is not None:
                 print(
                     f"attune: pack {result.manifest.id} is installed, but its plans could not "
-                    f"be added: {visible(_plain(error))}",
+                    f"be added: {visible(result.plans_not_added)}",
                     file=sys.stderr,
                 )
                 return INVALID

@@ -40,6 +40,7 @@ from desktop_app.core.model import PackManifest, Plan, Pos, Practice
 from desktop_app.core.plan_loader import check_plan_against_library
 from desktop_app.core.problems import InvalidFile, Problem
 from desktop_app.storage.paths import ensure_private_dir
+from desktop_app.storage.plans import PlanStore
 from desktop_app.storage.private_files import (
     LEGACY_AGE,
     is_leftover,
@@ -69,6 +70,8 @@ WORK_DIR = ".attune-work"
 _DRIVE = re.compile(r"^[A-Za-z]:")
 #: Characters no entry name may hold: reserved on Windows, or control characters.
 _FORBIDDEN = re.compile(r'[<>:"|?*\x00-\x1f\x7f-\x9f]')
+#: Beside the work folders: a pack installed whose plans are not yet among the person's.
+_PLANS_MARK = ".plans"
 #: The work folders of Attunes before 0.2, which had no process id in their names.
 _LEGACY_WORK = re.compile(r"^\.(staging|old|removed)-[a-z0-9_]{8}$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -98,6 +101,9 @@ class ImportResult:
     practices: list[str]
     plans: list[str]
     replaced_version: int | None = None
+    #: Why the pack's plans could not be added among the person's (None: they were, or
+    #: none were asked for); the next start adds them.
+    plans_not_added: str | None = None
 
 
 # ---------------------------------------------------------------- validation
@@ -508,11 +514,22 @@ def inspect_pack(path: Path) -> PackPreview:
 # ---------------------------------------------------------------- installing
 
 
-def import_pack(path: Path, packs_dir: Path, *, confirm_replace: bool = False) -> ImportResult:
+def import_pack(
+    path: Path,
+    packs_dir: Path,
+    *,
+    confirm_replace: bool = False,
+    plans: PlanStore | None = None,
+) -> ImportResult:
     """Install a pack, all or nothing. Raises PackRefused (hostile, damaged, not newer,
     or the packs folder cannot be written) or InvalidFile (files with problems, named
-    relative to the pack)."""
+    relative to the pack). With `plans`, the pack's plans are then added to the
+    person's: a mark (`.attune-work/<id>.plans`) made before the pack takes its place
+    and removed once they are in lets `add_pending_plans` finish that after a crash."""
     recover(packs_dir)
+    if plans is not None:
+        add_pending_plans(packs_dir, plans)
+    plans_not_added: str | None = None
     created_packs = not packs_dir.exists()
     try:
         with _open(path) as archive:
@@ -532,8 +549,15 @@ def import_pack(path: Path, packs_dir: Path, *, confirm_replace: bool = False) -
                         f"pack {manifest.id} version {replaced} is already installed; "
                         f"this one is version {manifest.version}"
                     )
+                mark = staging.with_name(f"{manifest.id}{_PLANS_MARK}")
                 with _not_written(packs_dir):
+                    if plans is not None and checked.plans:
+                        if not _exists(mark):
+                            os.close(private_file(mark))
+                        sync_folder(staging.parent)
                     _swap(staging, target)
+                if plans is not None and checked.plans:
+                    plans_not_added = _add_plans(target, plans, mark)
     finally:
         if created_packs:
             with contextlib.suppress(OSError):
@@ -545,7 +569,42 @@ def import_pack(path: Path, packs_dir: Path, *, confirm_replace: bool = False) -
         sorted(p.id for p in checked.practices),
         sorted(p.id for p in checked.plans),
         replaced,
+        plans_not_added,
     )
+
+
+def add_pending_plans(packs_dir: Path, plans: PlanStore) -> list[str]:
+    """Add the plans of packs installed by a process that stopped before it added them
+    (their `.attune-work/<id>.plans` mark); returns the ids of those packs. Never
+    raises: a mark stays until its plans are in."""
+    done: list[str] = []
+    with contextlib.suppress(OSError):
+        for mark in sorted((packs_dir / WORK_DIR).glob(f"*{_PLANS_MARK}")):
+            pack_id = mark.name.removesuffix(_PLANS_MARK)
+            if not _SLUG.match(pack_id):
+                continue
+            if (packs_dir / pack_id).is_dir():
+                if _add_plans(packs_dir / pack_id, plans, mark) is None:
+                    done.append(pack_id)
+            else:
+                mark.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            (packs_dir / WORK_DIR).rmdir()
+    return done
+
+
+def _add_plans(folder: Path, plans: PlanStore, mark: Path) -> str | None:
+    """Add the pack's plans to the person's, then remove the mark; or why not."""
+    try:
+        for plan_file in sorted((folder / "plans").glob("*.y*ml")):
+            plans.import_plan(plan_file)
+    except InvalidFile as error:
+        return "; ".join(str(p) for p in error.problems)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return f"{error.filename}: {reason}" if error.filename else reason
+    mark.unlink(missing_ok=True)
+    return None
 
 
 @contextlib.contextmanager

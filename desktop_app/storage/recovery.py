@@ -25,7 +25,9 @@ def recover(paths: AppPaths) -> list[str]:
     removed = journal_backups.recover(paths.journal_backups, paths.journal)
     if changed := packs.make_private(paths.packs):
         done.append(f"made {changed} files and folders of installed packs private")
-    removed += PlanStore(paths.plans).recover()
+    store = PlanStore(paths.plans)
+    removed += store.recover()
+    done += [f"added the plans of pack {i}" for i in packs.add_pending_plans(paths.packs, store)]
     for folder in (
         paths.data,
         paths.practices,

@@ -219,3 +219,33 @@ def test_the_library_settles_an_interrupted_upgrade_before_reading_packs(
     assert "pack:test-pack" in out
     assert installed(packs) == {"test-pack": 2}
     assert leftovers(packs.parent) == []
+
+
+@pytest.mark.parametrize("kill", [True, False], ids=["killed", "failed"])
+def test_a_pack_and_its_plans_come_together_after_any_crash(
+    archives: dict[str, Path], kill: bool
+) -> None:
+    """`attune pack import`: the pack is installed, then its plans added among the
+    person's; a crash in between is finished at the next start."""
+    from desktop_app.storage.paths import default_paths
+    from desktop_app.storage.plans import PlanStore
+    from desktop_app.storage.recovery import recover as recover_all
+
+    paths = default_paths()
+
+    def prepare() -> None:
+        shutil.rmtree(paths.data, ignore_errors=True)
+
+    def operation() -> None:
+        result = import_pack(archives["v1"], paths.packs, plans=PlanStore(paths.plans))
+        assert result.plans_not_added is None or not kill
+
+    finished = 0
+    for step in crash_steps(operation, prepare=prepare, kill=kill):
+        recover_all(paths)
+        pack = installed(paths.packs)
+        plans = [p.plan.id for p in PlanStore(paths.plans).plans()]
+        assert (pack, plans) in (({}, []), ({"test-pack": 1}, ["first-weeks"])), step
+        finished += pack != {} and step.outcome != "done"
+        assert leftovers(paths.data) == [], step
+    assert finished > 0
