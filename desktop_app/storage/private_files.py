@@ -17,9 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import shutil
-import stat
 import sys
 import threading
 import time
@@ -27,8 +25,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
 
-#: What every temporary name of Attune's starts with.
-TEMP_PREFIX: Final = ".attune-tmp-"
+# One naming rule and one way to make a private file, shared with `audio` (which may
+# not import `storage`): `temporary_name(suffix)` is `.attune-tmp-<pid>-<8 hex><suffix>`;
+# while a name is in use, `live(name)` keeps this process's own sweep from removing it.
+from desktop_app.private_fs import TEMP_PREFIX as TEMP_PREFIX
+from desktop_app.private_fs import create_private_file
+from desktop_app.private_fs import temporary_name as temporary_name
+
+#: Create a file for writing, 0600 whatever the umask; returns its descriptor.
+private_file = create_private_file
+
 _TEMP_NAME: Final = re.compile(r"^\.attune-tmp-(\d{1,10})-[0-9a-f]{8}(?![0-9a-f])")
 #: Names of older Attunes' temporary folders (no process id): removed once this old.
 _LEGACY_NAME: Final = re.compile(r"^\.attune-[a-z0-9_]{8}$")
@@ -41,13 +47,6 @@ STALE_AGE: Final = 24 * 3600.0
 _live: set[str] = set()
 _live_lock = threading.Lock()
 _swept: set[Path] = set()
-
-
-def temporary_name(suffix: str = "") -> str:
-    """A fresh temporary name of this process: `.attune-tmp-<pid>-<8 hex><suffix>`.
-    Nothing is made; while it is in use, `live(name)` keeps this process's own sweep
-    from removing it."""
-    return f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}{suffix}"
 
 
 @contextlib.contextmanager
@@ -230,15 +229,3 @@ def write_private(target: Path, data: bytes) -> None:
     """Write `data` to `target` privately and in one step."""
     with replacing(target) as temporary:
         temporary.write_bytes(data)
-
-
-def private_file(path: Path) -> int:
-    """Create `path` for writing, 0600 whatever the umask (it must not exist);
-    returns the open descriptor."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
-    if os.name == "posix":
-        os.fchmod(descriptor, stat.S_IRUSR | stat.S_IWUSR)
-    return descriptor
-
-
-_BINARY: Final = getattr(os, "O_BINARY", 0)
