@@ -225,10 +225,16 @@ class PackDialog(QDialog):
         self.install_button.hide()
 
     def install(self) -> None:
-        """Install the pack (replacing only when the person chose Replace), then add
-        its plans to theirs. A refusal is shown and the dialog stays open."""
+        """Install the pack (replacing only when the person chose Replace) with its plans,
+        in one step that a crash cannot leave half done (storage/packs.import_pack). A
+        refusal is shown and the dialog stays open."""
         try:
-            result = import_pack(self.pack_file, self.packs_dir, confirm_replace=self.replaces)
+            result = import_pack(
+                self.pack_file,
+                self.packs_dir,
+                confirm_replace=self.replaces,
+                plans=PlanStore(self.plans_dir),
+            )
         except PackRefused as refused:
             self.status.setText(self.tr("Not installed: %1").replace("%1", refused.reason))
             return
@@ -242,14 +248,10 @@ class PackDialog(QDialog):
             )
             return
         self.result_ = result
-        store = PlanStore(self.plans_dir)
-        try:
-            for plan_file in sorted((result.folder / "plans").glob("*.y*ml")):
-                store.import_plan(plan_file)
-        except (InvalidFile, OSError) as error:
+        if result.plans_not_added is not None:
             self.status.setText(
                 self.tr("The pack is installed, but its plans could not be added: %1").replace(
-                    "%1", str(error)
+                    "%1", result.plans_not_added
                 )
             )
             self.install_button.hide()

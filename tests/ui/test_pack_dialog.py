@@ -131,6 +131,22 @@ def test_a_refusal_on_install_is_shown_and_the_dialog_stays(qtbot: QtBot, tmp_pa
     assert shown.result() == 0
 
 
+def test_plans_that_cannot_be_added_are_said_and_the_pack_stays_installed(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    shown = dialog(qtbot, tmp_path, built(tmp_path))
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "plans").write_text("a file where the plans folder goes")
+    shown.install_button.click()
+    assert shown.result() == 0  # not closed: the person reads why
+    assert shown.status.text().startswith(
+        "The pack is installed, but its plans could not be added: "
+    )
+    assert [m.id for m in list_packs(tmp_path / "data" / "packs")] == ["test-pack"]
+    assert shown.install_button.isHidden()
+    assert shown.cancel_button.text() == "Close"
+
+
 def test_every_control_has_an_accessible_name_and_description(qtbot: QtBot, tmp_path: Path) -> None:
     hostile = tmp_path / "hostile.attunepack"
     with zipfile.ZipFile(hostile, "w") as archive:
