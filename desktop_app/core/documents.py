@@ -12,6 +12,9 @@ from desktop_app.core.yaml_tree import Mapping, Node, load_bytes
 
 #: The kinds this release reads, with the highest version of each.
 SUPPORTED = {"practice": 1, "plan": 1, "pack": 1}
+#: The largest `version` of a practice, plan or pack: the journal keeps a practice's
+#: version as an SQLite integer (64 bits), and a larger one could not be saved.
+MAX_VERSION = 2**63 - 1
 _HEADER = re.compile(r"^(?P<kind>[a-z]+)/(?P<version>[0-9]+)\Z")
 
 

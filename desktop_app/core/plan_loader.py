@@ -209,7 +209,11 @@ def pack_manifest_from_tree(
     pack_id = r.slug(keys["id"], "id") if "id" in keys else None
     title = r.text(keys["title"], "title") if "title" in keys else None
     author = r.string(keys["author"], "author") if "author" in keys else None
-    version = r.integer(keys["version"], "version", minimum=0) if "version" in keys else None
+    version = (
+        r.integer(keys["version"], "version", 0, documents.MAX_VERSION)
+        if "version" in keys
+        else None
+    )
     description = r.text(keys["description"], "description") if "description" in keys else None
     if r.failed:
         raise InvalidFile(r.problems)

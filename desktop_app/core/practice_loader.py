@@ -77,6 +77,9 @@ TOP_OPTIONAL = (
     "reflection",
 )
 MAX_REPEAT = 1000
+MAX_VERSION = documents.MAX_VERSION
+#: The values a scale may take: what the window's slider holds (a 32-bit integer).
+SCALE_RANGE = (-(2**31), 2**31 - 1)
 
 
 def default_reflection() -> Reflection:
@@ -159,7 +162,7 @@ def practice_from_tree(
     description = read("description", reader.text)
     author = read("author", reader.string)
     license_ = read("license", reader.string)
-    version = read("version", lambda n, p: reader.integer(n, p, minimum=0))
+    version = read("version", lambda n, p: reader.integer(n, p, 0, MAX_VERSION))
     tags = read("tags", builder.tags) or ()
     lengths_read = read("lengths", builder.lengths)
     safety = read("safety", reader.text)
@@ -594,8 +597,14 @@ class _PracticeBuilder:
         if qid is None or prompt is None:
             return None
         if kind == "scale":
-            low = self.r.integer(keys["min"], join(path, "min")) if "min" in keys else 0
-            high = self.r.integer(keys["max"], join(path, "max")) if "max" in keys else 10
+            low = (
+                self.r.integer(keys["min"], join(path, "min"), *SCALE_RANGE) if "min" in keys else 0
+            )
+            high = (
+                self.r.integer(keys["max"], join(path, "max"), *SCALE_RANGE)
+                if "max" in keys
+                else 10
+            )
             if low is None or high is None:
                 return None
             if high <= low:

@@ -200,10 +200,10 @@ class Reader:
         self, node: Node, path: str, value: float, minimum: float | None, maximum: float | None
     ) -> bool:
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-            low = "" if minimum is None else f"at least {minimum:g}"
-            high = "" if maximum is None else f"at most {maximum:g}"
+            low = "" if minimum is None else f"at least {_shown(minimum)}"
+            high = "" if maximum is None else f"at most {_shown(maximum)}"
             bounds = " and ".join(b for b in (low, high) if b)
-            self.report(node, path, f"expected a number {bounds}, got {value:g}")
+            self.report(node, path, f"expected a number {bounds}, got {_shown(value)}")
             return False
         return True
 
@@ -375,3 +375,9 @@ _FIELD_NAMES = frozenset(
         "id",
     )
 )
+
+
+def _shown(value: float) -> str:
+    """A bound or a value in a message: whole numbers of up to 20 digits in full (a bound
+    such as 2**63 - 1 reads badly rounded), anything longer as `1e+100`."""
+    return str(value) if isinstance(value, int) and abs(value) < 10**20 else f"{value:g}"

@@ -674,3 +674,38 @@ def test_a_key_indented_among_translations_is_explained(tmp_path: Path) -> None:
         '"pause"; "pause" belongs beside the text, not among its translations: line it up '
         "with the key of the text"
     )
+
+
+# --- numbers that fit where they are kept ------------------------------------------------
+
+
+def test_a_version_larger_than_the_journal_keeps_is_refused(tmp_path: Path) -> None:
+    text = practice_with(extra=f"version: {2**63}\n")
+    assert only_problem(tmp_path, text) == (
+        f"p.yaml:7:10: version: expected a number at least 0 and at most {2**63 - 1}, got {2**63}"
+    )
+    largest = load_practice_text(tmp_path, practice_with(extra=f"version: {2**63 - 1}\n"))
+    assert largest.version == 2**63 - 1
+
+
+@pytest.mark.parametrize(("low", "high"), [(3_000_000_000, 3_000_000_010), (-(2**31) - 5, 0)])
+def test_a_scale_beyond_what_the_slider_holds_is_refused(
+    tmp_path: Path, low: int, high: int
+) -> None:
+    text = practice_with(
+        extra=f"""\
+        reflection:
+          before:
+            - scale: How calm?
+              id: calm
+              min: {low}
+              max: {high}
+        """
+    )
+    bound = f"expected a number at least {-(2**31)} and at most {2**31 - 1}"
+    out_of_range = [v for v in (low, high) if not -(2**31) <= v < 2**31]
+    assert problems_of(tmp_path, text) == [
+        f"p.yaml:{11 if v == low else 12}:12: reflection.before[1].{'min' if v == low else 'max'}:"
+        f" {bound}, got {v}"
+        for v in out_of_range
+    ]
