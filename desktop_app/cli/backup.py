@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop_app.cli.common import INVALID, OK
+from desktop_app.cli.common import INVALID, OK, visible
 from desktop_app.cli.export import check_output
 from desktop_app.storage.journal import JournalError, open_to_read
 from desktop_app.storage.paths import default_paths
@@ -33,10 +33,12 @@ def run(args: argparse.Namespace) -> int:
         finally:
             journal.close()
     except JournalError as error:
-        print(f"attune: {error} {output} was not written.", file=sys.stderr)
+        print(visible(f"attune: {error} {output} was not written."), file=sys.stderr)
         return INVALID
     except OSError as error:
-        print(f"attune: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        print(visible(f"attune: cannot write {output}: {error.strerror or error}"), file=sys.stderr)
         return INVALID
-    print(f"Journal backed up to {output} ({count} {'entry' if count == 1 else 'entries'}).")
+    print(
+        visible(f"Journal backed up to {output} ({count} {'entry' if count == 1 else 'entries'}).")
+    )
     return OK

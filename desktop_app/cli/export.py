@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from desktop_app.cli.common import INVALID, OK, UsageError
+from desktop_app.cli.common import INVALID, OK, UsageError, visible
 from desktop_app.storage.journal import JournalError, open_to_read
 from desktop_app.storage.journal_export import to_csv, to_json, to_markdown, to_pdf
 from desktop_app.storage.paths import default_paths
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             journal.close()
     except JournalError as error:
-        print(f"attune: {error}", file=sys.stderr)
+        print(visible(f"attune: {error}"), file=sys.stderr)
         return INVALID
     if not entries:
         print(f"attune: {_nothing_found(args, since, until)}; nothing was written", file=sys.stderr)
@@ -53,10 +53,13 @@ def run(args: argparse.Namespace) -> int:
         with replacing(args.output) as temporary:
             temporary.write_bytes(data)
     except OSError as error:
-        print(f"attune: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        print(
+            visible(f"attune: cannot write {args.output}: {error.strerror or error}"),
+            file=sys.stderr,
+        )
         return INVALID
     count = len(entries)
-    print(f"{count} {'entry' if count == 1 else 'entries'} written to {args.output}")
+    print(visible(f"{count} {'entry' if count == 1 else 'entries'} written to {args.output}"))
     return OK
 
 

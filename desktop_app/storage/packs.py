@@ -73,8 +73,8 @@ _FORBIDDEN = re.compile(r'[<>:"|?*\x00-\x1f\x7f-\x9f]')
 #: Beside the work folders: a pack installed whose plans are not yet among the person's.
 _PLANS_MARK = ".plans"
 #: The work folders of Attunes before 0.2, which had no process id in their names.
-_LEGACY_WORK = re.compile(r"^\.(staging|old|removed)-[a-z0-9_]{8}$")
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+_LEGACY_WORK = re.compile(r"^\.(staging|old|removed)-[a-z0-9_]{8}\Z")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}\Z")  # \Z: no line break after
 
 
 class PackRefused(Exception):

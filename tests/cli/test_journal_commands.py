@@ -429,3 +429,19 @@ def test_backup_will_not_write_over_the_journal(
         f"attune: -o {wal}: this is the journal itself; choose another file\n",
     )
     assert len(journal_entries()) == 3
+
+
+def test_export_and_backup_show_control_characters_in_a_name_as_escapes(
+    three: list[SessionEntry], capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "out\x1b[31mred\x07"
+    assert run(capsys, "export", "--format", "md", "-o", f"{name}.md") == (
+        0,
+        "3 entries written to out\\x1b[31mred\\x07.md\n",
+        "",
+    )
+    assert run(capsys, "backup", "-o", f"{name}.sqlite3") == (
+        0,
+        "Journal backed up to out\\x1b[31mred\\x07.sqlite3 (3 entries).\n",
+        "",
+    )
