@@ -30,6 +30,7 @@ from typing import Final
 # while a name is in use, `live(name)` keeps this process's own sweep from removing it.
 from desktop_app.private_fs import TEMP_PREFIX as TEMP_PREFIX
 from desktop_app.private_fs import create_private_file
+from desktop_app.private_fs import sync_folder as sync_folder
 from desktop_app.private_fs import temporary_name as temporary_name
 
 #: Create a file for writing, 0600 whatever the umask; returns its descriptor.
@@ -211,18 +212,6 @@ def sweep_once(folder: Path) -> None:
         return
     _swept.add(key)
     remove_leftovers(folder)
-
-
-def sync_folder(folder: Path) -> None:
-    """Make new names in `folder` durable where the platform allows it."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def write_private(target: Path, data: bytes) -> None:
