@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
+from desktop_app.core.files import NotARegularFile, open_regular
 from desktop_app.core.library import find_files, load_file
 from desktop_app.core.model import PackManifest, Plan, Pos, Practice
 from desktop_app.core.plan_loader import check_plan_against_library
@@ -418,9 +419,14 @@ def _check_place(name: str) -> None:
 
 def _open(path: Path) -> zipfile.ZipFile:
     try:
+        # Only a regular file: a FIFO given as the pack would block the reader for good.
+        with open_regular(path):
+            pass
         return zipfile.ZipFile(path)
     except FileNotFoundError:
         raise PackRefused(f"{path}: no such file") from None
+    except NotARegularFile:
+        raise PackRefused(f"{path}: not a pack (not a file, but a pipe or a device)") from None
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise PackRefused(f"{path}: not a pack (not a readable zip archive: {error})") from None
 

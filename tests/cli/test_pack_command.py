@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,6 +77,23 @@ def test_a_refused_archive_prints_the_reason(
     code, out, err = run(capsys, "pack", "import", str(archive))
     assert (code, out) == (1, "")
     assert err.startswith(f"attune: {archive}: not a pack")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX's")
+def test_a_fifo_given_as_the_pack_is_refused_without_waiting(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.attunepack"
+    os.mkfifo(fifo)
+    env = {**os.environ, "ATTUNE_HOME": str(tmp_path / "home")}
+    # A child with a time limit: opened, a FIFO would block until someone writes to it.
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop_app.cli", "pack", "import", str(fifo)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == f"attune: {fifo}: not a pack (not a file, but a pipe or a device)\n"
 
 
 @pytest.mark.parametrize(
