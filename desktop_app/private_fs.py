@@ -62,6 +62,21 @@ def temporary_name(suffix: str = "") -> str:
     return f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}{suffix}"
 
 
+def write_new_private_file(path: Path, data: bytes) -> None:
+    """Make `path` (0600; FileExistsError when there is one already), write `data` to it
+    and sync it. What is half written is removed when the write fails."""
+    descriptor = create_private_file(path)
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+
+
 def write_private_file(target: Path, data: bytes) -> None:
     """Write `data` to `target` in one step: to a private temporary file beside it,
     synced, then renamed over it, so a crash leaves the old file or the new one. The
@@ -70,15 +85,11 @@ def write_private_file(target: Path, data: bytes) -> None:
     while True:
         temporary = target.with_name(temporary_name())
         try:
-            descriptor = create_private_file(temporary)
+            write_new_private_file(temporary, data)
         except FileExistsError:
             continue
         break
     try:
-        with os.fdopen(descriptor, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
         temporary.replace(target)
     finally:
         with contextlib.suppress(OSError):

@@ -940,13 +940,13 @@ def _reading_connection(path: Path) -> sqlite3.Connection:
     `-shm` file (a read-only folder, a full disk) and the write-ahead log holds
     nothing, one that takes the file as unchanging (`immutable`)."""
     base = path.absolute().as_uri()
-    connection = sqlite3.connect(
-        base + "?mode=ro",
-        uri=True,
-        timeout=BUSY_TIMEOUT,
-        isolation_level=None,
-        check_same_thread=False,
-    )
+
+    def connect(uri: str) -> sqlite3.Connection:
+        return sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
+        )
+
+    connection = connect(base + "?mode=ro")
     try:
         _set_reading_pragmas(connection)
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the log
@@ -958,13 +958,7 @@ def _reading_connection(path: Path) -> sqlite3.Connection:
             log.exists() and log.stat().st_size > 0
         ):
             raise
-    connection = sqlite3.connect(
-        base + "?immutable=1",
-        uri=True,
-        timeout=BUSY_TIMEOUT,
-        isolation_level=None,
-        check_same_thread=False,
-    )
+    connection = connect(base + "?immutable=1")
     try:
         _set_reading_pragmas(connection)
     except BaseException:

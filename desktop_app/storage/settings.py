@@ -25,7 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -33,7 +32,7 @@ from types import MappingProxyType
 from typing import Any, Final, Literal, get_args
 
 from desktop_app.core.files import open_regular
-from desktop_app.private_fs import create_private_file
+from desktop_app.private_fs import write_new_private_file
 from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.private_files import write_private
 
@@ -326,17 +325,9 @@ class SettingsStore:
             suffix = f".damaged-{day}" + ("" if number == 1 else f"-{number}")
             target = self.path.with_name(self.path.name + suffix)
             try:
-                descriptor = create_private_file(target)
+                write_new_private_file(target, damaged)
             except FileExistsError:
                 continue
-            try:
-                with os.fdopen(descriptor, "wb") as out:
-                    out.write(damaged)
-                    out.flush()
-                    os.fsync(out.fileno())
-            except OSError:
-                target.unlink(missing_ok=True)
-                raise
             self._damaged = None
             return target
         raise OSError(f"there is no free name to keep {self.path.name} aside")

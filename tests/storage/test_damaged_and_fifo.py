@@ -125,10 +125,10 @@ def test_when_no_copy_can_be_kept_the_file_is_not_saved_over(
     content = b'{"theme": 3}'
     path.write_bytes(content)
 
-    def refused(target: Path) -> int:
+    def refused(target: Path, data: bytes) -> None:
         raise PermissionError(13, "Permission denied", str(target))
 
-    monkeypatch.setattr(settings_module, "create_private_file", refused)
+    monkeypatch.setattr(settings_module, "write_new_private_file", refused)
     store = SettingsStore(path)
     store.load()
     assert store.keep_damaged_copy(DAY) == (
