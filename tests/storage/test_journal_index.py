@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.storage.journal import Journal, NewSession, StoredAnswer
+from tests.storage.test_journal import session
 
 T0 = datetime(2024, 3, 4, 9, 30, tzinfo=UTC)
 BEFORE = StoredAnswer("calm", "before", "scale", "How calm are you?", 3, "3 of 10", 0, 10)
@@ -40,21 +41,11 @@ def after(n: int, extra: str = "") -> tuple[StoredAnswer, ...]:
 def practised(n: int) -> NewSession:
     """A session as `MainWindow._record` adds it when the player finishes: the
     answers given before, none after yet."""
-    return NewSession(
-        practice_id="box",
-        practice_title="Box breathing",
-        practice_kind="breathing",
-        practice_version=3,
-        source="built-in",
-        language="en",
+    return session(
         started_at=T0 + timedelta(hours=n),
         ended_at=T0 + timedelta(hours=n, minutes=5),
-        length=300.0,
         practised=300.0,
-        completed=True,
-        stopped_at_step=None,
         pauses=0,
-        grounding_pauses=0,
         answers=(BEFORE,),
     )
 

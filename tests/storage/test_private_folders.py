@@ -9,7 +9,6 @@ import stat
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,9 +16,10 @@ import pytest
 from desktop_app.audio.speech import SpeechCache, VoiceList
 from desktop_app.audio.speech_worker import Synthesize, _synthesize
 from desktop_app.private_fs import make_private_dir, write_private_file
-from desktop_app.storage.journal import Journal, NewSession
+from desktop_app.storage.journal import Journal
 from desktop_app.storage.journal_export import to_json
 from desktop_app.storage.paths import ensure_private_dir
+from tests.storage.test_journal import session
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 pytestmark = posix_only
@@ -146,27 +146,8 @@ def test_spoken_clips_are_private_from_their_first_byte(tmp_path: Path, umask: i
 def _export(tmp_path: Path) -> Path:
     """A journal export with one entry, to import."""
     journal = Journal.open(tmp_path / "source.sqlite3")
-    start = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
     try:
-        journal.add(
-            NewSession(
-                practice_id="box",
-                practice_title="Box breathing",
-                practice_kind="breathing",
-                practice_version=1,
-                source="built-in",
-                language="en",
-                started_at=start,
-                ended_at=start + timedelta(minutes=5),
-                length=300.0,
-                practised=300.0,
-                completed=True,
-                stopped_at_step=None,
-                pauses=0,
-                grounding_pauses=0,
-                answers=(),
-            )
-        )
+        journal.add(session(answers=()))
         entries = journal.entries()
     finally:
         journal.close()
