@@ -680,6 +680,9 @@ def _swap(staging: Path, target: Path) -> None:
     aside: Path | None = None
     if _exists(target):
         aside = staging.with_name(f"{staging.name}.{target.name}.old")
+        # A rename keeps the folder's time, which may be older than this process; fresh,
+        # another Attune's `recover` cannot take the moved folder for a dead one's.
+        os.utime(target)
         target.rename(aside)
         sync_folder(staging.parent)
     try:

@@ -28,9 +28,12 @@ def recover(paths: AppPaths) -> list[str]:
     store = PlanStore(paths.plans)
     removed += store.recover()
     done += [f"added the plans of pack {i}" for i in packs.add_pending_plans(paths.packs, store)]
+    # The person's own practices folder: only names that carry a process id, which no
+    # one chooses by chance. Older Attunes' `.attune-xxxxxxxx` names only in folders that
+    # Attune alone writes (`.attune-archived` in practices/ is somebody's own folder).
+    removed += remove_leftovers(paths.practices)
     for folder in (
         paths.data,
-        paths.practices,
         paths.plans,
         paths.packs,
         paths.config,

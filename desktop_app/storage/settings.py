@@ -22,6 +22,7 @@ is private (0700) and the file is 0600.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import math
@@ -320,6 +321,12 @@ class SettingsStore:
         never over an existing file."""
         damaged = self._damaged
         assert damaged is not None
+        # The same damaged file met again at the next start is kept once, not each time.
+        for earlier in sorted(self.path.parent.glob(f"{self.path.name}.damaged-*")):
+            with contextlib.suppress(OSError):
+                if earlier.is_file() and earlier.read_bytes() == damaged:
+                    self._damaged = None
+                    return earlier
         day = (today or dt.date.today()).isoformat()
         for number in range(1, 1000):
             suffix = f".damaged-{day}" + ("" if number == 1 else f"-{number}")

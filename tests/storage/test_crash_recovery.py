@@ -296,3 +296,21 @@ def test_restoring_a_copy_stopped_at_any_write(paths: AppPaths, tmp_path: Path, 
         with Journal.open(paths.journal) as journal:
             assert journal.count() in (4, 3), step
         assert leftovers(paths.data) == [], step
+
+
+def test_the_persons_own_dot_folders_among_their_practices_are_never_swept(
+    paths: AppPaths,
+) -> None:
+    """Older Attunes' `.attune-xxxxxxxx` names are swept only where Attune alone writes:
+    in practices/ such a name is somebody's own folder."""
+    own = paths.practices / ".attune-archived"
+    own.mkdir(parents=True)
+    (own / "morning.yaml").write_text("attune: practice/1\n")
+    old_style = paths.cache / ".attune-abcd1234"
+    old_style.mkdir(parents=True)
+    two_hours_ago = time.time() - 7200
+    for path in (own, own / "morning.yaml", old_style):
+        os.utime(path, (two_hours_ago, two_hours_ago))
+    recover(paths)
+    assert (own / "morning.yaml").read_text() == "attune: practice/1\n"
+    assert not old_style.exists()

@@ -106,6 +106,19 @@ def test_an_earlier_damaged_copy_is_never_replaced(path: Path) -> None:
     assert path.with_name("settings.json.damaged-2026-12-07").read_bytes() == b'{"theme": 1}'
 
 
+def test_the_same_damaged_file_met_at_each_start_is_kept_once(path: Path) -> None:
+    path.write_bytes(b'{"theme": 1}')
+    for _start in range(3):
+        store = SettingsStore(path)
+        store.load()
+        assert store.keep_damaged_copy(DAY) == (
+            "The file as it was is kept as settings.json.damaged-2026-12-07."
+        )
+    assert [p.name for p in path.parent.glob("settings.json.damaged-*")] == [
+        "settings.json.damaged-2026-12-07"
+    ]
+
+
 def test_saving_over_a_damaged_file_keeps_its_copy_first(path: Path) -> None:
     content = b'{"theme": "purple", "x-mine": "kept"}'
     path.write_bytes(content)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -249,3 +251,35 @@ def test_a_pack_and_its_plans_come_together_after_any_crash(
         finished += pack != {} and step.outcome != "done"
         assert leftovers(paths.data) == [], step
     assert finished > 0
+
+
+def test_another_attune_does_not_take_a_live_upgrade_for_a_crashed_one(
+    tmp_path: Path, archives: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the two renames of a running upgrade, a second Attune's look at the moved
+    old version must see a live process's work, however old the pack's folder was."""
+    packs = tmp_path / "data" / "packs"
+    fresh(packs, archives, "v1")
+    long_ago = time.time() - 30 * 86400
+    os.utime(packs / "test-pack", (long_ago, long_ago))
+    seen: list[str] = []
+    rename = Path.rename
+
+    def rename_and_look(self: Path, target: str | os.PathLike[str]) -> Path:
+        moved = rename(self, target)
+        if str(target).endswith(".old"):
+            look = (
+                "import sys; from pathlib import Path; "
+                "from desktop_app.storage.private_files import is_leftover; "
+                "print(is_leftover(Path(sys.argv[1])))"
+            )
+            done = subprocess.run(
+                [sys.executable, "-c", look, str(target)], capture_output=True, text=True
+            )
+            seen.append(done.stdout.strip() or done.stderr)
+        return moved
+
+    monkeypatch.setattr(Path, "rename", rename_and_look)
+    import_pack(archives["v2"], packs)
+    assert seen == ["False"]
+    assert installed(packs) == {"test-pack": 2}
