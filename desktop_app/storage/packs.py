@@ -51,6 +51,7 @@ from desktop_app.storage.private_files import (
     sweep_once,
     sync_folder,
     temporary_name,
+    write_private,
 )
 
 MAX_ENTRIES = 2_000
@@ -558,9 +559,9 @@ def import_pack(
                 mark = staging.with_name(f"{manifest.id}{_PLANS_MARK}")
                 with _not_written(packs_dir):
                     if plans is not None and checked.plans:
-                        if not _exists(mark):
-                            os.close(private_file(mark))
-                        sync_folder(staging.parent)
+                        # The mark names the version whose plans it is for: were this
+                        # install not to finish, the old version's plans are not added.
+                        write_private(mark, str(manifest.version).encode())
                     _swap(staging, target)
                 if plans is not None and checked.plans:
                     plans_not_added = _add_plans(target, plans, mark)
@@ -589,14 +590,24 @@ def add_pending_plans(packs_dir: Path, plans: PlanStore) -> list[str]:
             pack_id = mark.name.removesuffix(_PLANS_MARK)
             if not _SLUG.match(pack_id):
                 continue
-            if (packs_dir / pack_id).is_dir():
+            installed = _installed_version(packs_dir / pack_id)
+            if installed is not None and _marked_version(mark) in (None, installed):
                 if _add_plans(packs_dir / pack_id, plans, mark) is None:
                     done.append(pack_id)
-            else:
+            else:  # no pack, or not the version the mark was made for: that install failed
                 mark.unlink(missing_ok=True)
         with contextlib.suppress(OSError):
             (packs_dir / WORK_DIR).rmdir()
     return done
+
+
+def _marked_version(mark: Path) -> int | None:
+    """The pack version a plans mark was made for (None for a mark with no version, as
+    made before marks named one: then the installed pack is taken as the one)."""
+    with contextlib.suppress(OSError, ValueError):
+        text = mark.read_text(encoding="ascii").strip()
+        return int(text) if text.isdigit() and len(text) < 20 else None
+    return None
 
 
 def _add_plans(folder: Path, plans: PlanStore, mark: Path) -> str | None:

@@ -12,7 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.storage.packs import WORK_DIR, import_pack, list_packs, recover, remove_pack
+from desktop_app.storage.packs import (
+    WORK_DIR,
+    add_pending_plans,
+    import_pack,
+    list_packs,
+    recover,
+    remove_pack,
+)
+from desktop_app.storage.plans import PlanStore
 from tests.crash import crash_at, crash_steps
 from tests.storage.test_packs import built, listing
 
@@ -283,3 +291,23 @@ def test_another_attune_does_not_take_a_live_upgrade_for_a_crashed_one(
     import_pack(archives["v2"], packs)
     assert seen == ["False"]
     assert installed(packs) == {"test-pack": 2}
+
+
+def test_a_plans_mark_left_by_an_upgrade_that_never_happened_adds_nothing(
+    tmp_path: Path, archives: dict[str, Path]
+) -> None:
+    """A mark names the version its plans are for: version 1 still installed after a
+    version 2 install stopped, version 1's plans are not brought back."""
+    packs = tmp_path / "data" / "packs"
+    store = PlanStore(tmp_path / "data" / "plans")
+    fresh(packs, archives, "v1")  # installed without adding its plans
+    work = packs / WORK_DIR
+    work.mkdir(exist_ok=True)
+    (work / "test-pack.plans").write_text("2")
+    assert add_pending_plans(packs, store) == []
+    assert store.plans() == [] and not (work / "test-pack.plans").exists()
+    # A mark for the version that is installed: its plans are added.
+    work.mkdir(exist_ok=True)
+    (work / "test-pack.plans").write_text("1")
+    assert add_pending_plans(packs, store) == ["test-pack"]
+    assert [p.plan.id for p in store.plans()] == ["first-weeks"]
