@@ -29,7 +29,8 @@ def file_format(path: Path) -> tuple[str, str]:
     try:
         return FORMATS[path.suffix.lower()]
     except KeyError:
-        raise ValueError(f'cannot write "{path.suffix}" files; use .wav, .flac or .ogg') from None
+        kind = f'"{path.suffix}" files' if path.suffix else "a file without an ending"
+        raise ValueError(f"cannot write {kind}; use .wav, .flac or .ogg") from None
 
 
 def hold_samples(mixer: Mixer) -> list[int]:

@@ -62,6 +62,16 @@ def print_problems(problems: Sequence[Problem], stream: TextIO | None = None) ->
         print(visible(problem), file=stream or sys.stdout)
 
 
+def check_output_file(output: Path) -> None:
+    """Refuse, before any work, an output file that cannot be written where it is asked
+    for: a folder, or a file in a folder that does not exist."""
+    if output.is_dir():
+        raise UsageError(f"-o {output}: this is a folder; give a file name")
+    folder = output.parent
+    if not folder.is_dir():
+        raise UsageError(f"-o {output}: there is no folder {folder}")
+
+
 def pack_root(file: Path, limit: Path) -> Path | None:
     """The folder of the nearest pack.yaml above `file` (up to `limit`): media paths in
     a pack's practices are relative to it."""

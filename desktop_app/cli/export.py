@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from desktop_app.cli.common import INVALID, OK, UsageError, visible
+from desktop_app.cli.common import INVALID, OK, UsageError, check_output_file, visible
 from desktop_app.storage.journal import JournalError, open_to_read
 from desktop_app.storage.journal_export import to_csv, to_json, to_markdown, to_pdf
 from desktop_app.storage.paths import default_paths
@@ -99,11 +99,7 @@ def _nothing_found(args: argparse.Namespace, since: date | None, until: date | N
 
 def check_output(output: Path, journal_path: Path) -> None:
     """Refuse an output that cannot be written, or that is the journal itself."""
-    if output.is_dir():
-        raise UsageError(f"-o {output}: this is a folder; give a file name")
-    folder = output.parent
-    if not folder.is_dir():
-        raise UsageError(f"-o {output}: there is no folder {folder}")
+    check_output_file(output)
     journal_files = {
         journal_path.with_name(journal_path.name + suffix).resolve()
         for suffix in ("", "-wal", "-shm", "-journal")

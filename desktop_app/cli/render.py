@@ -14,6 +14,7 @@ from desktop_app.audio.session import prepare_session
 from desktop_app.cli.common import (
     OK,
     UsageError,
+    check_output_file,
     chosen_language,
     chosen_length,
     find_practice,
@@ -26,6 +27,7 @@ from desktop_app.core.timeline import TimelineError
 
 
 def run(args: argparse.Namespace) -> int:
+    check_output_file(args.output)  # before the work: rendering can take a while
     try:
         file_format(args.output)
     except ValueError as error:

@@ -74,6 +74,10 @@ def test_render_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
         ),
         (("--background", "sea", "-o", "x.wav"), "attune: --background: expected none, pink-noise"),
         (("--length", "20s", "-o", "x.wav"), "too short"),
+        (
+            ("-o", "x"),
+            "attune: -o x: cannot write a file without an ending; use .wav, .flac or .ogg",
+        ),
     ],
 )
 def test_render_usage_errors(
@@ -186,3 +190,19 @@ def test_a_voice_in_another_case_is_that_voice(
 def test_without_speech_the_voice_is_not_looked_up(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "render", "p.yaml", "--no-speech", "--voice", "xyz", "-o", "q.wav")
     assert (code, err) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("missing/x.wav", "attune: -o missing/x.wav: there is no folder missing\n"),
+        ("out", "attune: -o out: this is a folder; give a file name\n"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_refused_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str, message: str
+) -> None:
+    (tmp_path / "out").mkdir()
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    assert run(capsys, "render", "p.yaml", "-o", output) == (2, "", message)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
