@@ -85,9 +85,14 @@ def render_to_file(mixer: Mixer, path: Path) -> float:
     """Write the practice to `path` (.wav, .flac or .ogg); returns its length in seconds."""
     kind, subtype = file_format(path)
     frames = 0
-    with soundfile.SoundFile(
-        str(path), "w", samplerate=mixer.rate, channels=2, format=kind, subtype=subtype
-    ) as out:
+    # Opened here, not by libsndfile, so a file that cannot be written is an OSError
+    # with its reason (libsndfile says only "System error").
+    with (
+        path.open("wb") as raw,
+        soundfile.SoundFile(
+            raw, "w", samplerate=mixer.rate, channels=2, format=kind, subtype=subtype
+        ) as out,
+    ):
         for block in render_blocks(mixer):
             out.write(block)
             frames += block.shape[0]

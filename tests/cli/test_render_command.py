@@ -206,3 +206,13 @@ def test_an_output_that_cannot_be_written_is_refused_before_any_work(
     before = sorted(p.name for p in tmp_path.rglob("*"))
     assert run(capsys, "render", "p.yaml", "-o", output) == (2, "", message)
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self").is_dir(), reason="needs /proc, where no file can be made"
+)
+def test_a_file_that_cannot_be_made_is_a_plain_message(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "render", "p.yaml", "--no-speech", "-o", "/proc/attune.wav")
+    assert (code, out) == (2, "")
+    assert err.startswith("attune: cannot write /proc/attune.wav: ")
+    assert "Traceback" not in err and err.count("\n") == 1
