@@ -58,7 +58,13 @@ def run(args: argparse.Namespace) -> int:
                 f"{_count(len(result.practices), 'practice')}, {_count(len(result.plans), 'plan')}"
             )
         elif args.pack_action == "list":
-            for manifest in list_packs(packs):
+            installed = list_packs(packs)
+            if not installed:
+                print(
+                    "No packs are installed (attune pack import FILE installs one).",
+                    file=sys.stderr,
+                )
+            for manifest in installed:
                 title = manifest.title.get(manifest.language)
                 fields = (manifest.id, manifest.version, title, manifest.author)
                 print("\t".join(visible(field) for field in fields))
@@ -70,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
         return INVALID
     except PackRefused as refused:
         print(f"attune: {visible(refused.reason)}", file=sys.stderr)
+        if refused.not_newer:
+            print("To install it all the same, add --replace.", file=sys.stderr)
         return INVALID
     except OSError as error:  # a pack's output, or a folder, that cannot be written
         print(f"attune: {visible(_plain(error))}; nothing was changed", file=sys.stderr)

@@ -82,8 +82,11 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}\Z")  # \Z: no line break after
 class PackRefused(Exception):
     """An archive that is not installed, and why: hostile, damaged or an older version."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, not_newer: bool = False) -> None:
         self.reason = reason
+        #: Refused only because this version is not newer than the one installed: the
+        #: person may replace it all the same.
+        self.not_newer = not_newer
         super().__init__(reason)
 
 
@@ -554,7 +557,8 @@ def import_pack(
                 if replaced is not None and manifest.version <= replaced and not confirm_replace:
                     raise PackRefused(
                         f"pack {manifest.id} version {replaced} is already installed; "
-                        f"this one is version {manifest.version}"
+                        f"this one is version {manifest.version}",
+                        not_newer=True,
                     )
                 mark = staging.with_name(f"{manifest.id}{_PLANS_MARK}")
                 with _not_written(packs_dir):

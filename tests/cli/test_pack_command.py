@@ -42,7 +42,8 @@ def test_build_import_list_remove(tmp_path: Path, capsys: pytest.CaptureFixture[
     code, _, err = run(capsys, "pack", "import", str(out))
     assert (code, err) == (
         1,
-        "attune: pack test-pack version 1 is already installed; this one is version 1\n",
+        "attune: pack test-pack version 1 is already installed; this one is version 1\n"
+        "To install it all the same, add --replace.\n",
     )
     assert run(capsys, "pack", "import", str(out), "--replace") == (
         0,
@@ -50,7 +51,11 @@ def test_build_import_list_remove(tmp_path: Path, capsys: pytest.CaptureFixture[
         "",
     )
     assert run(capsys, "pack", "remove", "test-pack") == (0, "removed pack test-pack\n", "")
-    assert run(capsys, "pack", "list") == (0, "", "")
+    assert run(capsys, "pack", "list") == (
+        0,
+        "",
+        "No packs are installed (attune pack import FILE installs one).\n",
+    )
     assert run(capsys, "pack", "remove", "test-pack") == (
         1,
         "",

@@ -893,7 +893,8 @@ def test_a_full_disk_says_full_and_keeps_nothing_half(journal: Journal) -> None:
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 @pytest.mark.skipif(
     os.name == "posix" and os.geteuid() == 0,
-    reason="running as root, which ignores file permissions (see the test run as 'nobody')",
+    reason="run as root, which ignores file permissions; the same is checked as 'nobody' by "
+    "test_read_only_gives_readonly_as_another_user",
 )
 @pytest.mark.parametrize("what", ["folder", "file", "new-in-folder"])
 def test_read_only_gives_readonly(path: Path, what: str) -> None:
