@@ -38,6 +38,13 @@ def run(args: argparse.Namespace) -> int:
     return INVALID if any(p.is_error for p in problems) else OK
 
 
+#: Files people give `validate` by mistake: what each is, said instead of reading it.
+NOT_CHECKED = {
+    **dict.fromkeys((".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m4a"), "a sound file"),
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"), "an image"),
+}  # (a pack archive is read, and said to be one: its message points to its folder)
+
+
 def _files_to_check(paths: list[Path]) -> tuple[list[tuple[Path, Path | None]], list[str]]:
     """Each file once, with the pack folder its media are in; and what could not be found."""
     files: dict[Path, tuple[Path, Path | None]] = {}
@@ -50,6 +57,9 @@ def _files_to_check(paths: list[Path]) -> tuple[list[tuple[Path, Path | None]], 
                     missing.append(f"{path}: no practice, plan or pack files in this folder")
                 for file in found:
                     files.setdefault(file.resolve(), (file, pack_root(file, path)))
+            elif path.exists() and path.suffix.lower() in NOT_CHECKED:
+                kind = NOT_CHECKED[path.suffix.lower()]
+                missing.append(f"{path}: this is {kind}, not a practice, plan or pack file")
             elif path.exists():
                 files.setdefault(path.resolve(), (path, pack_root(path, path.parent)))
             else:

@@ -250,12 +250,16 @@ class Reader:
             raw = node.value if node.plain and isinstance(node.value, int | float) else node.text
             if parse_duration(raw) is not None:
                 return self.duration(node, path, allow_zero)
-        self.not_a_duration(node, path, f'{DURATION_HINT}, or "flex"')
+        self.not_a_duration(node, path, f'{DURATION_HINT}, or "flex"', flex=True)
         return None
 
-    def not_a_duration(self, node: Node, path: str, what: str) -> None:
-        """`expected …, got "4 sec"; did you mean "4s"?`"""
+    def not_a_duration(self, node: Node, path: str, what: str, *, flex: bool = False) -> None:
+        """`expected …, got "4 sec"; did you mean "4s"?` (or "flex" for a near miss of it,
+        where flex is allowed)."""
         suggestion = _duration_suggestion(node.text) if isinstance(node, Scalar) else None
+        if suggestion is None and flex and isinstance(node, Scalar):
+            close = difflib.get_close_matches(node.text.strip().lower(), ["flex"], 1, 0.6)
+            suggestion = close[0] if close else None
         hint = f'; did you mean "{suggestion}"?' if suggestion else ""
         self.report(node, path, f"expected {what}, got {describe(node)}{hint}")
 

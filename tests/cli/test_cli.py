@@ -353,3 +353,22 @@ def test_a_clip_that_is_not_audio_is_named(
     assert code == 1 and out.startswith(
         'clip.yaml:8:12: steps[1].audio: cannot read "media/broken.ogg" as audio:'
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("bell.wav", "a sound file"),
+        ("calm.OGG", "a sound file"),
+        ("garden.png", "an image"),
+    ],
+)
+def test_validate_says_what_a_file_that_is_not_a_practice_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, kind: str
+) -> None:
+    (tmp_path / name).write_bytes(b"\x00" * 2_000_000)  # larger than any practice may be
+    assert run(capsys, "validate", name) == (
+        2,
+        "",
+        f"attune: {name}: this is {kind}, not a practice, plan or pack file\n",
+    )

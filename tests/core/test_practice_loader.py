@@ -709,3 +709,13 @@ def test_a_scale_beyond_what_the_slider_holds_is_refused(
         f" {bound}, got {v}"
         for v in out_of_range
     ]
+
+
+@pytest.mark.parametrize("written", ["flx", "flexx", "Flex", "felx"])
+def test_a_near_miss_of_flex_is_suggested(tmp_path: Path, written: str) -> None:
+    text = practice_with(f"- say: Hello.\n  pause: {written}\n- silence: {written}\n")
+    assert problems_of(tmp_path, text) == [
+        f'p.yaml:{line}:{col}: {where}: expected a duration like "4s" or "1m30s", or "flex", '
+        f'got "{written}"; did you mean "flex"?'
+        for line, col, where in ((9, 12, "steps[1].pause"), (10, 14, "steps[2].silence"))
+    ]
