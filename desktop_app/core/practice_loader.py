@@ -636,15 +636,16 @@ class _PracticeBuilder:
             return None
         items = self.r.items(keys["options"], join(path, "options"), "a list of options")
         options = [self.r.text(item, item_path) for item_path, item in items]
-        if isinstance(keys["options"], Sequence) and len(items) < 2:
+        too_few = isinstance(keys["options"], Sequence) and len(items) < 2
+        if too_few:
             self.r.report(keys["options"], join(path, "options"), "expected at least two options")
-            return None
+        # Read even when the options are wrong: every problem is reported in one go.
         multiple = (
             self.r.boolean(keys["multiple"], join(path, "multiple"))
             if "multiple" in keys
             else False
         )
-        if multiple is None or any(o is None for o in options) or not items:
+        if too_few or multiple is None or any(o is None for o in options) or not items:
             return None
         return ChoiceQuestion(
             qid, prompt, tuple(o for o in options if o is not None), multiple, mapping.pos

@@ -45,7 +45,12 @@ class InvalidFile(Exception):
     """A file that could not be loaded; carries every problem found in it."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = tuple(problems)
+        # In the order people read a file: by position (files keep the order they came
+        # in; the sort is stable, so problems at one place keep theirs).
+        first_seen = {name: i for i, name in reversed(list(enumerate(p.file for p in problems)))}
+        self.problems = tuple(
+            sorted(problems, key=lambda p: (first_seen[p.file], p.pos.line, p.pos.col))
+        )
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def __reduce__(self) -> tuple[type[InvalidFile], tuple[list[Problem]]]:

@@ -719,3 +719,38 @@ def test_a_near_miss_of_flex_is_suggested(tmp_path: Path, written: str) -> None:
         f'got "{written}"; did you mean "flex"?'
         for line, col, where in ((9, 12, "steps[1].pause"), (10, 14, "steps[2].silence"))
     ]
+
+
+def test_every_problem_comes_at_once_and_in_the_order_of_the_file(tmp_path: Path) -> None:
+    text = """\
+attune: practice/1
+id: Bad_Id
+title: Order
+kind: breathin
+language: en
+summary: s.
+reflection:
+  after:
+    - choice: Which?
+      id: q
+      options: [one]
+      multiple: yes
+steps:
+  - say: Hello.
+    pause: flx
+  - bell: bowel
+"""
+    found = problems_of(tmp_path, text)
+    places = [tuple(int(n) for n in line.split(":")[1:3]) for line in found]
+    assert places == sorted(places)
+    assert [line.split(": ", 1)[0] for line in found] == [
+        "p.yaml:2:5",
+        "p.yaml:4:7",
+        "p.yaml:11:16",
+        "p.yaml:12:17",
+        "p.yaml:15:12",
+        "p.yaml:16:11",
+    ]
+    assert (
+        found[3] == 'p.yaml:12:17: reflection.after[1].multiple: expected true or false, got "yes"'
+    )
