@@ -14,6 +14,7 @@ from desktop_app.core.durations import format_duration, parse_duration
 from desktop_app.core.library import load_file
 from desktop_app.core.model import Practice
 from desktop_app.core.problems import Problem
+from desktop_app.core.reader import LANGUAGE
 
 OK, INVALID, USAGE = 0, 1, 2
 
@@ -129,9 +130,33 @@ def chosen_length(practice: Practice, args: argparse.Namespace) -> float | None:
     return length
 
 
+#: Languages people write by name where a code is asked for.
+_LANGUAGE_NAMES = {
+    "english": "en",
+    "dutch": "nl",
+    "nederlands": "nl",
+    "german": "de",
+    "deutsch": "de",
+    "french": "fr",
+    "français": "fr",
+    "spanish": "es",
+    "español": "es",
+}
+
+
+def language_option(value: str) -> str:
+    """A --language value that is a language code; a usage error that suggests the code
+    for a language written by its name ("Dutch")."""
+    if LANGUAGE.match(value):
+        return value
+    code = _LANGUAGE_NAMES.get(value.strip().lower())
+    hint = f'; did you mean "{code}"?' if code else ""
+    raise UsageError(f'--language: "{value}" is not a language code like "en" or "nl"{hint}')
+
+
 def chosen_language(practice: Practice, args: argparse.Namespace) -> str:
     """--language, with a note when the practice has no texts in it."""
-    language: str = args.language or practice.language
+    language: str = language_option(args.language) if args.language else practice.language
     if not practice.title.has(language):
         print(
             f'note: "{practice.id}" has no texts in "{language}"; '

@@ -372,3 +372,20 @@ def test_validate_says_what_a_file_that_is_not_a_practice_is(
         "",
         f"attune: {name}: this is {kind}, not a practice, plan or pack file\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "Dutch",
+            'attune: --language: "Dutch" is not a language code like "en" or "nl"; did you mean "nl"?\n',
+        ),
+        ("Klingon", 'attune: --language: "Klingon" is not a language code like "en" or "nl"\n'),
+    ],
+)
+def test_a_language_given_by_its_name_is_a_usage_error_with_its_code(
+    capsys: pytest.CaptureFixture[str], value: str, message: str
+) -> None:
+    write(Path.cwd(), "p.yaml", MINIMAL_PRACTICE)
+    assert run(capsys, "timeline", "p.yaml", "--language", value) == (2, "", message)
