@@ -124,6 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="List built-in practices, your own practices and those from packs.",
     )
     library.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    library.add_argument(
+        "--language",
+        metavar="LANG",
+        help="titles in this language where a practice has it (default: Attune's language)",
+    )
     library.set_defaults(command_module="listing")
 
     exporting = commands.add_parser(

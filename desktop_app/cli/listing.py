@@ -4,16 +4,42 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from typing import Any
+from typing import Any, get_args
 
 from desktop_app.app import open_library
-from desktop_app.cli.common import OK, print_problems, visible, visible_json, visible_lines
+from desktop_app.cli.common import (
+    OK,
+    language_option,
+    print_problems,
+    visible,
+    visible_json,
+    visible_lines,
+)
 from desktop_app.core.durations import format_duration
 from desktop_app.core.model import Practice
+from desktop_app.storage.paths import default_paths
+from desktop_app.storage.settings import LanguageChoice, SettingsStore
+
+
+def attune_language(environ: dict[str, str] | None = None) -> str:
+    """The language Attune's window speaks: the one chosen in Settings, else the
+    computer's (LC_ALL, LC_MESSAGES, LANG) when Attune has it, else English."""
+    chosen = SettingsStore(default_paths(environ).settings).load()[0].language
+    if chosen != "system":
+        return chosen
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if value := env.get(name, ""):
+            code = value.split(".")[0].split("_")[0].lower()
+            return code if code in get_args(LanguageChoice) else "en"
+    return "en"
 
 
 def run(args: argparse.Namespace) -> int:
+    # Titles in the language the window shows them in, as the Library does.
+    language = language_option(args.language) if args.language else attune_language()
     library = open_library()
     rows = []
     for practice_id in sorted(library.practices):
@@ -23,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         rows.append(
             {
                 "id": practice.id,
-                "title": practice.title.get(practice.language),
+                "title": practice.title.get(language),
                 "kind": practice.kind,
                 "language": practice.language,
                 "languages": sorted(_languages(practice)),

@@ -389,3 +389,22 @@ def test_a_language_given_by_its_name_is_a_usage_error_with_its_code(
 ) -> None:
     write(Path.cwd(), "p.yaml", MINIMAL_PRACTICE)
     assert run(capsys, "timeline", "p.yaml", "--language", value) == (2, "", message)
+
+
+def test_list_shows_titles_in_attunes_language_or_the_one_asked_for(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def title_of(*args: str) -> str:
+        code, out, _ = run(capsys, "list", "--json", *args)
+        assert code == 0
+        (box,) = [row for row in json.loads(out) if row["id"] == "box-breathing"]
+        return str(box["title"])
+
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    assert title_of() == "Vierkant ademen"
+    assert title_of("--language", "en") == "Box breathing"
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert title_of() == "Box breathing"
+    assert title_of("--language", "nl") == "Vierkant ademen"
