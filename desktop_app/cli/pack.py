@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from desktop_app.cli.common import INVALID, OK, UsageError, print_problems, visible
+from desktop_app.cli.validate import pack_folder_warnings
 from desktop_app.core.model import PackManifest
 from desktop_app.core.problems import InvalidFile
 from desktop_app.storage.pack_export import built_in_ids, export_pack
@@ -33,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
             if not folder.is_dir():
                 raise UsageError(f"{folder}: no such folder")
             manifest = build_pack(folder, args.output)
+            print_problems(pack_folder_warnings(folder))  # as `attune validate` warns
             print(f"built {args.output}: pack {manifest.id} version {manifest.version}")
         elif args.pack_action == "export":
             manifest = _export(args)
@@ -106,6 +108,7 @@ def _export(args: argparse.Namespace) -> PackManifest:
         pack_id=args.pack_id,
         version=args.version,
         built_in=built_in_ids(library),
+        known=library.practices.keys(),
     )
 
 

@@ -16,18 +16,7 @@ from desktop_app.core.problems import InvalidFile, Problem
 
 def run(args: argparse.Namespace) -> int:
     files, missing = _files_to_check(args.paths)
-    problems: list[Problem] = []
-    loaded: list[tuple[Path, Practice | Plan | PackManifest]] = []
-    for file, media_root in files:
-        try:
-            item = load_file(
-                file, display=shown(file), media_root=media_root, measure_clip=measure_clip
-            )
-        except InvalidFile as error:
-            problems.extend(error.problems)
-        else:
-            loaded.append((file, item))
-    problems.extend(_cross_checks(loaded))
+    problems = check_files(files)
     print_problems(problems)
     for message in missing:
         print(visible(f"attune: {message}"), file=sys.stderr)
@@ -43,6 +32,30 @@ NOT_CHECKED = {
     **dict.fromkeys((".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m4a"), "a sound file"),
     **dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"), "an image"),
 }  # (a pack archive is read, and said to be one: its message points to its folder)
+
+
+def check_files(files: list[tuple[Path, Path | None]]) -> list[Problem]:
+    """Every problem and warning of these files, each alone and together (a plan's
+    practices looked for among them and in the library)."""
+    problems: list[Problem] = []
+    loaded: list[tuple[Path, Practice | Plan | PackManifest]] = []
+    for file, media_root in files:
+        try:
+            item = load_file(
+                file, display=shown(file), media_root=media_root, measure_clip=measure_clip
+            )
+        except InvalidFile as error:
+            problems.extend(error.problems)
+        else:
+            loaded.append((file, item))
+    return problems + _cross_checks(loaded)
+
+
+def pack_folder_warnings(folder: Path) -> list[Problem]:
+    """What `validate` warns about in a pack's folder (a plan naming a practice that is
+    neither in the pack nor in the library), for `pack build` to say too."""
+    files, _ = _files_to_check([folder])
+    return [problem for problem in check_files(files) if not problem.is_error]
 
 
 def _files_to_check(paths: list[Path]) -> tuple[list[tuple[Path, Path | None]], list[str]]:

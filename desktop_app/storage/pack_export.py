@@ -30,12 +30,14 @@ def export_pack(
     language: str | None = None,
     version: int = 1,
     built_in: Collection[str] = (),
+    known: Collection[str] = (),
 ) -> PackManifest:
     """Write the entries and their media to `out` as a pack. The id comes from the
     title unless given, the language from the first entry. Raises InvalidFile with
     every problem (a missing clip, two different files under one media name, a plan
     asking for a practice that is neither chosen nor in `built_in`, or any check that
-    `build_pack` makes); nothing is written then."""
+    `build_pack` makes); nothing is written then. `known` are the ids of the library's
+    practices: a plan's practice not among them is said to be nowhere, not unchosen."""
     practices, plans = list(practices), list(plans)
     pack_id = pack_id or pack_id_for(title)
     language = language or next((e.item.language for e in [*practices, *plans]), "en")
@@ -45,7 +47,7 @@ def export_pack(
         plan = entry.item
         if isinstance(plan, Plan):
             problems.extend(
-                Problem(str(entry.path), item.pos, f"asks for {item.practice}, which is not chosen")
+                Problem(str(entry.path), item.pos, _not_chosen(item.practice, known))
                 for item in plan.items
                 if item.practice not in chosen
             )
@@ -68,6 +70,15 @@ def export_pack(
         if problems:
             raise InvalidFile(problems)
         return build_pack(staging, out)
+
+
+def _not_chosen(practice_id: str, known: Collection[str]) -> str:
+    if known and practice_id not in known:
+        return (
+            f"asks for {practice_id}, a practice that is neither chosen nor in the library; "
+            "remove the item from the plan, or add the practice to your practices"
+        )
+    return f"asks for {practice_id}, which is not chosen; choose it too"
 
 
 def pack_id_for(title: str) -> str:

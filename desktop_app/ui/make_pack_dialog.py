@@ -150,6 +150,7 @@ class MakePackDialog(QDialog):
                 title=title,
                 author=self.author_field.text().strip(),
                 built_in=built_in_ids(self.library),
+                known=self.library.practices.keys(),
             )
         except InvalidFile as error:
             lines = [f"{Path(p.file).name}:{p.in_file()}" for p in error.problems]

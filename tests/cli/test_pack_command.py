@@ -140,3 +140,15 @@ def test_export_from_the_library(tmp_path: Path, capsys: pytest.CaptureFixture[s
     )
     code, _, err = run(capsys, "pack", "export", "nope", "--title", "x", "--author", "y", "-o", "x")
     assert (code, err) == (2, "attune: not in the library: nope (see attune list)\n")
+
+
+def test_pack_build_warns_of_a_plan_practice_that_is_nowhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = pack_folder(tmp_path)
+    plan = folder / "plans" / "first-weeks.yaml"
+    plan.write_text(plan.read_text().replace("pack-one", "not-there"))
+    code, out, _ = run(capsys, "pack", "build", str(folder), "-o", str(tmp_path / "x.attunepack"))
+    assert code == 0
+    assert "warning: items[" in out and 'no practice "not-there"' in out
+    assert out.endswith("built " + str(tmp_path / "x.attunepack") + ": pack test-pack version 1\n")

@@ -86,8 +86,28 @@ def test_a_plan_needing_a_practice_left_out_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InvalidFile) as caught:
         export(found, out, ["pack-two"], ["first-weeks"])
     (problem,) = caught.value.problems
-    assert problem.message == "asks for pack-one, which is not chosen"
+    assert problem.message == "asks for pack-one, which is not chosen; choose it too"
     assert (problem.file, problem.pos.line) == (str(tmp_path / "practices" / "plan.yaml"), 7)
+    assert not out.exists()
+
+
+def test_a_plan_needing_a_practice_that_is_nowhere_says_so(tmp_path: Path) -> None:
+    found = library(tmp_path)
+    out = tmp_path / "for-sam.attunepack"
+    with pytest.raises(InvalidFile) as caught:
+        export_pack(
+            [found.practices["pack-two"]],
+            [found.plans["first-weeks"]],
+            out,
+            title="A pack",
+            author="Dr. Test",
+            known=["pack-two"],  # the library has no pack-one
+        )
+    (problem,) = caught.value.problems
+    assert problem.message == (
+        "asks for pack-one, a practice that is neither chosen nor in the library; "
+        "remove the item from the plan, or add the practice to your practices"
+    )
     assert not out.exists()
 
 
