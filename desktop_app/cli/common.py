@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, get_args
 
 from desktop_app.app import measure_clip, open_library, shown
 from desktop_app.core.durations import format_duration, parse_duration
@@ -15,6 +16,8 @@ from desktop_app.core.library import load_file
 from desktop_app.core.model import Practice
 from desktop_app.core.problems import Problem
 from desktop_app.core.reader import LANGUAGE
+from desktop_app.storage.paths import default_paths
+from desktop_app.storage.settings import LanguageChoice, SettingsStore
 
 OK, INVALID, USAGE = 0, 1, 2
 
@@ -164,3 +167,17 @@ def chosen_language(practice: Practice, args: argparse.Namespace) -> str:
             file=sys.stderr,
         )
     return language
+
+
+def attune_language(environ: dict[str, str] | None = None) -> str:
+    """The language Attune's window speaks: the one chosen in Settings, else the
+    computer's (LC_ALL, LC_MESSAGES, LANG) when Attune has it, else English."""
+    chosen = SettingsStore(default_paths(environ).settings).load()[0].language
+    if chosen != "system":
+        return chosen
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if value := env.get(name, ""):
+            code = value.split(".")[0].split("_")[0].lower()
+            return code if code in get_args(LanguageChoice) else "en"
+    return "en"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from typing import Any, get_args
+from typing import Any
 
 from desktop_app.app import open_library
 from desktop_app.cli.common import (
     OK,
+    attune_language,
     language_option,
     print_problems,
     visible,
@@ -19,22 +19,6 @@ from desktop_app.cli.common import (
 )
 from desktop_app.core.durations import format_duration
 from desktop_app.core.model import Practice
-from desktop_app.storage.paths import default_paths
-from desktop_app.storage.settings import LanguageChoice, SettingsStore
-
-
-def attune_language(environ: dict[str, str] | None = None) -> str:
-    """The language Attune's window speaks: the one chosen in Settings, else the
-    computer's (LC_ALL, LC_MESSAGES, LANG) when Attune has it, else English."""
-    chosen = SettingsStore(default_paths(environ).settings).load()[0].language
-    if chosen != "system":
-        return chosen
-    env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        if value := env.get(name, ""):
-            code = value.split(".")[0].split("_")[0].lower()
-            return code if code in get_args(LanguageChoice) else "en"
-    return "en"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -12,7 +12,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from desktop_app.cli.common import INVALID, OK, UsageError, visible
+from desktop_app.app import open_library
+from desktop_app.cli.common import INVALID, OK, UsageError, attune_language, visible
 from desktop_app.cli.export import check_output, parse_date
 from desktop_app.core.schedule import starts_on
 from desktop_app.storage.journal import Journal, JournalError, SessionEntry
@@ -56,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
     except JournalError as error:
         print(visible(f"attune: {error}"), file=sys.stderr)
         return INVALID
+    language = attune_language()
+    library = open_library()
     report = build_report(
         stored.plan,
         stored.imported_on,
@@ -63,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
         first,
         last,
         include_reflections=args.include_reflections,
+        language=language,
+        library_titles={i: e.item.title.get(language) for i, e in library.practices.items()},
     )
     data = to_pdf(report) if kind == "pdf" else to_markdown(report).encode("utf-8")
     try:

@@ -17,7 +17,7 @@ Nothing here touches Qt or the database.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Final
@@ -139,9 +139,12 @@ def build_report(
     include_reflections: bool = False,
     tz: tzinfo | None = None,
     language: str | None = None,
+    library_titles: Mapping[str, str] | None = None,
 ) -> AdherenceReport:
     """The report on `plan` over `start`..`end` (inclusive, clipped to the days the
-    plan runs) from the completed sessions among `entries`."""
+    plan runs) from the completed sessions among `entries`. Practices are named by
+    `library_titles` (id -> title in the person's language, as a therapist reads them),
+    else by the title the journal kept, else by their id."""
     first, last = report_range(plan, imported_on, start, end, end)
     practices = {item.practice for item in plan.items}
     sessions = sorted(
@@ -155,6 +158,7 @@ def build_report(
         key=lambda entry: (entry.started_at, entry.id),
     )
     titles = {entry.practice_id: entry.practice_title for entry in sessions}
+    titles.update(library_titles or {})
     counts = adherence(plan, first, last, completions(sessions, tz), imported_on)
     items = tuple(
         ItemReport(

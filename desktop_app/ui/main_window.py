@@ -667,7 +667,14 @@ class MainWindow(QMainWindow):
         if stored is None:
             return None
         entries = self.journal.entries() if self.journal is not None else []
-        dialog = ReportDialog(stored, entries, date.today(), self.language, parent=self)
+        titles = (
+            {i: e.item.title.get(self.language) for i, e in self.library.practices.items()}
+            if self.library is not None
+            else None
+        )
+        dialog = ReportDialog(
+            stored, entries, date.today(), self.language, parent=self, library_titles=titles
+        )
         dialog.open()
         return dialog
 

@@ -4,6 +4,7 @@ unless the person ticks each one they want their therapist to read."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -46,11 +47,13 @@ class ReportDialog(QDialog):
         today: date,
         language: str = "en",
         parent: QWidget | None = None,
+        library_titles: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.stored = stored
         self.entries = entries
         self.language = language
+        self.library_titles = library_titles
         self.saved_to: Path | None = None
         title = stored.plan.title.get(language)
         self.setWindowTitle(self.tr("Report on %1").replace("%1", title))
@@ -166,6 +169,7 @@ class ReportDialog(QDialog):
             last,
             include_reflections=True,
             language=self.language,
+            library_titles=self.library_titles,
         )
         self.reflections.blockSignals(True)
         self.reflections.clear()

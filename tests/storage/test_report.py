@@ -29,7 +29,7 @@ attune: plan/1
 id: first-weeks
 title: Weeks 1–2
 language: en
-from: Dr. A. de Vries
+from: Your therapist
 starts: 2025-03-07
 ends: 2025-03-20
 items:
@@ -144,7 +144,7 @@ def test_planned_and_done_per_item_and_per_week(
     report = report_of(stored, entries)
     assert (report.first, report.last) == (date(2025, 3, 7), date(2025, 3, 12))
     assert report.plan_title == "Weeks 1–2"
-    assert report.assigned_by == "Dr. A. de Vries"
+    assert report.assigned_by == "Your therapist"
     box, scan, walk = report.items
     assert (box.title, box.schedule, box.length) == ("Box breathing", "daily", 600.0)
     assert (box.planned, box.done) == (6, 4)
@@ -203,7 +203,7 @@ def test_reflections_are_left_out_unless_asked_for(
 def test_markdown(stored: StoredPlan, entries: list[SessionEntry]) -> None:
     text = to_markdown(report_of(stored, entries))
     assert text.startswith("# Attune adherence report\n")
-    assert "**Weeks 1–2** · from Dr. A. de Vries" in text
+    assert "**Weeks 1–2** · from Your therapist" in text
     assert "7 March 2025 to 12 March 2025 · 9 of 13 planned sessions done" in text
     assert "- **Box breathing** (daily, 10m): 4 of 6 done" in text
     assert "- **Body scan** (2 times a week): 3 of 4 done" in text
@@ -265,3 +265,18 @@ def test_range_defaults_to_the_plans_days(stored: StoredPlan) -> None:
         date(2025, 3, 9),
         date(2025, 3, 10),
     )
+
+
+def test_practices_are_named_by_their_titles_in_the_library(stored: StoredPlan) -> None:
+    """A therapist reads titles, in the person's language, also for a practice not yet done."""
+    report = build_report(
+        stored.plan,
+        stored.imported_on,
+        [],
+        date(2025, 3, 1),
+        date(2025, 3, 12),
+        tz=UTC,
+        library_titles={"box": "Vierkant ademen", "scan": "Bodyscan"},
+    )
+    assert [item.title for item in report.items] == ["Vierkant ademen", "Bodyscan", "walk"]
+    assert "- **Vierkant ademen** (daily, 10m): 0 of 6 done" in to_markdown(report)
