@@ -21,7 +21,7 @@ attune: plan/1
 id: first-weeks
 title: Weeks 1–2
 language: en
-from: Dr. A. de Vries
+from: Your therapist
 starts: 2025-03-07
 ends: 2025-03-12
 items:

@@ -16,7 +16,7 @@ attune: plan/1
 id: first-weeks
 title: {en: "Weeks 1–2: finding steadiness", nl: "Week 1–2: houvast vinden"}
 language: en
-from: Dr. A. de Vries
+from: Your therapist
 message: |
   Try these at a quiet moment. It's fine to miss a day.
 starts: 2026-12-01
@@ -41,7 +41,7 @@ PACK = """\
 attune: pack/1
 id: anxiety-starter
 title: {en: Starting out, nl: Beginnen}
-author: Dr. A. de Vries
+author: Your therapist
 version: 2
 language: en
 description: A few practices for the first weeks.
@@ -51,7 +51,7 @@ description: A few practices for the first weeks.
 def test_the_example_plan_loads(tmp_path: Path) -> None:
     plan = load_text(tmp_path, PLAN)
     assert isinstance(plan, Plan)
-    assert plan.id == "first-weeks" and plan.assigned_by == "Dr. A. de Vries"
+    assert plan.id == "first-weeks" and plan.assigned_by == "Your therapist"
     assert plan.title.get("nl") == "Week 1–2: houvast vinden"
     assert (plan.starts, plan.ends) == (dt.date(2026, 12, 1), dt.date(2026, 12, 14))
     assert plan.contact and plan.message
@@ -116,7 +116,7 @@ def test_starts_ends_and_optional_parts_may_be_left_out(tmp_path: Path) -> None:
             ("practice: tiny", "practice: Tiny Thing"),
             'items[1].practice: "Tiny Thing" is not a valid id',
         ),
-        (("from: Dr. A. de Vries\n", ""), 'p.yaml:1:1: missing required key "from"'),
+        (("from: Your therapist\n", ""), 'p.yaml:1:1: missing required key "from"'),
         (("length: 5m", "length: five"), "items[1].length: expected a duration"),
     ],
 )
@@ -156,7 +156,7 @@ def test_the_pack_manifest_loads(tmp_path: Path) -> None:
     assert isinstance(manifest, PackManifest)
     assert (manifest.id, manifest.author, manifest.version, manifest.language) == (
         "anxiety-starter",
-        "Dr. A. de Vries",
+        "Your therapist",
         2,
         "en",
     )
@@ -168,7 +168,7 @@ def test_the_pack_manifest_loads(tmp_path: Path) -> None:
     [
         (("version: 2", "version: two"), 'version: expected a whole number, got "two"'),
         (("version: 2\n", ""), 'missing required key "version"'),
-        (("author: Dr. A. de Vries\n", ""), 'missing required key "author"'),
+        (("author: Your therapist\n", ""), 'missing required key "author"'),
         (
             ("description: A few practices for the first weeks.", "summary: x"),
             "summary: unknown key",

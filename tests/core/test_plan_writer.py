@@ -121,7 +121,7 @@ def test_the_example_of_formats_md() -> None:
         id="first-weeks",
         title="Weeks 1–2: finding steadiness",
         language="en",
-        from_="Dr. A. de Vries",
+        from_="Your therapist",
         message="Try these at a quiet moment.\nIt's fine to miss a day.",
         contact="Practice phone 020 123 4567 (weekdays)",
         starts=dt.date(2026, 12, 1),
@@ -140,7 +140,7 @@ def test_the_example_of_formats_md() -> None:
         'id: "first-weeks"\n'
         'title: "Weeks 1–2: finding steadiness"\n'
         'language: "en"\n'
-        'from: "Dr. A. de Vries"\n'
+        'from: "Your therapist"\n'
         "message: |-\n"
         "  Try these at a quiet moment.\n"
         "  It's fine to miss a day.\n"

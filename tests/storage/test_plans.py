@@ -19,7 +19,7 @@ attune: plan/1
 id: first-weeks
 title: Weeks 1–2
 language: en
-from: Dr. A. de Vries
+from: Your therapist
 items:
   - practice: box-breathing
     when: daily   # a comment, kept in the copy

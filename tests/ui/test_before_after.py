@@ -220,8 +220,8 @@ def test_the_safety_card_appears_only_with_a_safety_note(qtbot: QtBot, tmp_path:
     assert "Before you start" not in labels
 
 
-SUPPORT = (("Dr. A. de Vries", "Practice phone 020 123 4567 (weekdays)"),)
-SUPPORT_LINE = "If you need support: Dr. A. de Vries — Practice phone 020 123 4567 (weekdays)"
+SUPPORT = (("Your therapist", "Practice phone 020 123 4567 (weekdays)"),)
+SUPPORT_LINE = "If you need support: Your therapist — Practice phone 020 123 4567 (weekdays)"
 
 
 def label_texts(widget: QWidget) -> list[str]:

@@ -336,7 +336,7 @@ attune: plan/1
 id: weeks
 title: First weeks
 language: en
-from: Dr. A. de Vries
+from: Your therapist
 message: Try it at a quiet moment.
 items:
   - practice: short
@@ -445,12 +445,12 @@ def test_the_plans_contact_goes_with_the_safety_information(
     with_contact = PLAN.replace("items:", 'contact: "Practice phone 020 123 4567"\nitems:')
     PlanStore(default_paths().plans).import_plan(with_contact.encode())
     window = make_window(qtbot)
-    assert window.support("en") == (("Dr. A. de Vries", "Practice phone 020 123 4567"),)
+    assert window.support("en") == (("Your therapist", "Practice phone 020 123 4567"),)
     window.open_practice_id("short")
     before = window.session_area.currentWidget()
     assert isinstance(before, BeforeView)
     assert [label.text() for label in before.support_labels] == [
-        "If you need support: Dr. A. de Vries — Practice phone 020 123 4567"
+        "If you need support: Your therapist — Practice phone 020 123 4567"
     ]
 
 

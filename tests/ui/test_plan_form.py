@@ -104,7 +104,7 @@ def test_practices_are_offered_by_title_with_their_lengths(qtbot: QtBot) -> None
 def test_a_full_form_saves_a_valid_plan_with_exactly_those_values(qtbot: QtBot) -> None:
     shown = dialog(qtbot)
     shown.title_field.setText("First weeks: “gently”")
-    shown.from_field.setText("Dr. A. de Vries")
+    shown.from_field.setText("Your therapist")
     shown.message_field.setPlainText("Try these at a quiet moment.\nIt's fine to miss a day: no")
     shown.contact_field.setText("Phone 020 123 4567 # weekdays")
     shown.starts_check.setChecked(True)
@@ -130,7 +130,7 @@ def test_a_full_form_saves_a_valid_plan_with_exactly_those_values(qtbot: QtBot) 
     assert plan.id == "first-weeks-gently"
     assert plan.title.get() == "First weeks: “gently”"
     assert plan.language == "en"
-    assert plan.assigned_by == "Dr. A. de Vries"
+    assert plan.assigned_by == "Your therapist"
     assert plan.message is not None
     assert plan.message.get() == "Try these at a quiet moment.\nIt's fine to miss a day: no"
     assert plan.contact is not None and plan.contact.get() == "Phone 020 123 4567 # weekdays"

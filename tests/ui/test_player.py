@@ -203,14 +203,14 @@ def test_the_grounding_pause(qtbot: QtBot, tmp_path: Path) -> None:
 def test_the_grounding_pause_shows_the_therapists_contact_quietly(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    support = (("Dr. A. de Vries", "Practice phone 020 123 4567 (weekdays)"),)
+    support = (("Your therapist", "Practice phone 020 123 4567 (weekdays)"),)
     h = Harness(qtbot, tmp_path, support=support)
     h.view.start()
     h.view.pause_button.click()
     grounding = h.view.grounding
     assert h.view.pages.currentWidget() is grounding
     (line,) = grounding.support_labels
-    text = "If you need support: Dr. A. de Vries — Practice phone 020 123 4567 (weekdays)"
+    text = "If you need support: Your therapist — Practice phone 020 123 4567 (weekdays)"
     assert line.text() == text and line.accessibleName() == text
     assert line.isVisible() and line.property("role") == "muted"
     # A quiet line near the bottom: under the Resume and End buttons.

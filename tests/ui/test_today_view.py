@@ -268,7 +268,7 @@ attune: plan/1
 id: steady
 title: Steady weeks
 language: en
-from: Dr. A. de Vries
+from: Your therapist
 starts: "2026-11-23"
 items:
   - practice: box-breathing
