@@ -246,6 +246,11 @@ class PlayerView(QWidget):
         controls.addStretch()
         controls.addWidget(self.narration_button)
         controls.addWidget(self.mute_button)
+        # A visible name beside the slider (the same words a screen reader hears).
+        self.volume_label = QLabel(self.tr("Volume"))
+        self.volume_label.setProperty("role", "muted")
+        self.volume_label.setBuddy(self.volume)
+        controls.addWidget(self.volume_label)
         controls.addWidget(self.volume)
         controls.addWidget(self.fullscreen_button)
 

@@ -280,3 +280,12 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, tmp_path: Path) -> N
         if isinstance(widget, interactive) and not widget.accessibleName()
     ]
     assert missing == []
+
+
+def test_the_volume_slider_has_a_visible_name(qtbot: QtBot, tmp_path: Path) -> None:
+    h = Harness(qtbot, tmp_path)
+    h.view.show()
+    label = h.view.volume_label
+    assert label.text() == h.view.volume.accessibleName() == "Volume"
+    assert label.buddy() is h.view.volume
+    assert label.isVisible()
