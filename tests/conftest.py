@@ -20,3 +20,14 @@ def _private_home(
     home = tmp_path_factory.mktemp("attune-home")
     monkeypatch.setenv("ATTUNE_HOME", str(home))
     yield home
+
+
+@pytest.fixture(params=[0o000, 0o022], ids=["umask 000", "umask 022"])
+def umask(request: pytest.FixtureRequest) -> Iterator[int]:
+    """Each test that asks for it runs under umask 000 and 022: what Attune writes must be
+    private either way."""
+    old = os.umask(request.param)
+    try:
+        yield request.param
+    finally:
+        os.umask(old)

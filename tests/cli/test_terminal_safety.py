@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.cli import main
 from desktop_app.cli.common import visible, visible_json, visible_lines
 from desktop_app.core import yaml_tree
+from tests.cli.test_cli import home as home
+from tests.cli.test_cli import run as cli_run
 from tests.helpers import MINIMAL_PRACTICE, practice_with
 
 #: An ANSI colour and a window-title escape (OSC 0 ... BEL), as YAML escapes.
@@ -23,16 +24,9 @@ ESCAPED_NAME = "evil\x1b[31m\u202e.yaml"
 SHOWN_NAME = "evil\\x1b[31m\\u202e.yaml"
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("ATTUNE_HOME", str(tmp_path / "home"))
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "home"
-
-
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
+    """test_cli's run, with no raw control character let through."""
+    code, out, err = cli_run(capsys, *args)
     assert not RAW.search(out), out
     assert not RAW.search(err), err
     return code, out, err

@@ -8,7 +8,6 @@ import errno
 import os
 import stat
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -110,15 +109,6 @@ def test_c1_control_characters_in_names_are_refused(tmp_path: Path, character: s
 
 
 # ------------------------------------------------------------ private files
-
-
-@pytest.fixture(params=[0o000, 0o022], ids=["umask-000", "umask-022"])
-def umask(request: pytest.FixtureRequest) -> Iterator[int]:
-    old = os.umask(request.param)
-    try:
-        yield request.param
-    finally:
-        os.umask(old)
 
 
 def test_installed_packs_are_private_whatever_the_umask(tmp_path: Path, umask: int) -> None:
