@@ -11,6 +11,9 @@ The report holds:
 3. reflections (the written answers of those sessions) only when asked for: by
    default the report holds none, since the person decides what their therapist sees.
 
+A practice the plan names but the library lacks is marked missing: it cannot be done,
+so its sessions are not counted as planned.
+
 Only completed sessions count. Days are local calendar dates (or those of `tz`).
 Nothing here touches Qt or the database.
 """
@@ -52,6 +55,8 @@ class ItemReport:
     done: int
     #: Per ISO week of the range, oldest first.
     weekly: tuple[WeekCount, ...]
+    #: The library lacks the practice: its sessions are not counted as planned.
+    missing: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,11 +113,11 @@ class AdherenceReport:
 
     @property
     def planned(self) -> int:
-        return sum(item.planned for item in self.items)
+        return sum(item.planned for item in self.items if not item.missing)
 
     @property
     def done(self) -> int:
-        return sum(item.done for item in self.items)
+        return sum(item.done for item in self.items if not item.missing)
 
 
 def report_range(
@@ -144,7 +149,8 @@ def build_report(
     """The report on `plan` over `start`..`end` (inclusive, clipped to the days the
     plan runs) from the completed sessions among `entries`. Practices are named by
     `library_titles` (id -> title in the person's language, as a therapist reads them),
-    else by the title the journal kept, else by their id."""
+    else by the title the journal kept, else by their id. Given `library_titles`, a
+    practice not among them is marked missing."""
     first, last = report_range(plan, imported_on, start, end, end)
     practices = {item.practice for item in plan.items}
     sessions = sorted(
@@ -170,6 +176,7 @@ def build_report(
             planned=count.planned,
             done=count.done,
             weekly=count.weekly,
+            missing=library_titles is not None and count.practice not in library_titles,
         )
         for item, count in zip(plan.items, counts, strict=True)
     )
@@ -240,11 +247,14 @@ def _item_line(item: ItemReport) -> tuple[str, str]:
     what = item.schedule
     if item.length is not None:
         what += f", {format_duration(item.length)}"
+    if item.missing:
+        done = f" ({item.done} done)" if item.done else ""
+        return item.title, f"({what}): missing from the library, so not counted{done}"
     return item.title, f"({what}): {item.done} of {item.planned} done"
 
 
-def _of(count: WeekCount) -> str:
-    return f"{count.done} of {count.planned}"
+def _of(item: ItemReport, count: WeekCount) -> str:
+    return "missing" if item.missing else f"{count.done} of {count.planned}"
 
 
 def _signed(number: float) -> str:
@@ -284,7 +294,8 @@ def to_markdown(report: AdherenceReport) -> str:
         out.append("|" + " --- |" * len(header))
         for week, counts in enumerate(zip(*(item.weekly for item in report.items), strict=True)):
             monday = report.items[0].weekly[week].week_start
-            out.append("| " + " | ".join([long_date(monday), *(_of(c) for c in counts)]) + " |")
+            cells = (_of(item, c) for item, c in zip(report.items, counts, strict=True))
+            out.append("| " + " | ".join([long_date(monday), *cells]) + " |")
     out += ["", "## Before and after", ""]
     if not report.scales:
         out.append("No scale was asked both before and after in these sessions.")
@@ -335,7 +346,7 @@ def to_pdf(report: AdherenceReport, *, now: datetime | None = None) -> bytes:
         for week, counts in enumerate(zip(*(item.weekly for item in report.items), strict=True)):
             monday = report.items[0].weekly[week].week_start
             cells = " · ".join(
-                f"{item.title} {_of(count)}"
+                f"{item.title} {_of(item, count)}"
                 for item, count in zip(report.items, counts, strict=True)
             )
             blocks.append(

@@ -25,16 +25,16 @@ from: Your therapist
 starts: 2025-03-07
 ends: 2025-03-12
 items:
-  - practice: box
+  - practice: box-breathing
     when: daily
-  - practice: scan
+  - practice: body-scan
     when: {per_week: 2}
 """
 
 SECRET = "I thought about the argument again"
 
 
-def session(day: int, practice_id: str = "box") -> NewSession:
+def session(day: int, practice_id: str = "box-breathing") -> NewSession:
     # Midday, so that the local date is the same in any time zone the tests run in.
     start = datetime(2025, 3, day, 12, 0, tzinfo=UTC)
     answers = (
@@ -44,7 +44,7 @@ def session(day: int, practice_id: str = "box") -> NewSession:
     )
     return NewSession(
         practice_id=practice_id,
-        practice_title={"box": "Box breathing", "scan": "Body scan"}[practice_id],
+        practice_title={"box-breathing": "Box breathing", "body-scan": "Body scan"}[practice_id],
         practice_kind="breathing",
         practice_version=1,
         source="built-in",
@@ -73,7 +73,7 @@ def planned() -> None:
     )
     journal = Journal.open(default_paths().journal)
     try:
-        journal.add_many([session(7), session(9), session(10), session(8, "scan")])
+        journal.add_many([session(7), session(9), session(10), session(8, "body-scan")])
     finally:
         journal.close()
 
@@ -141,8 +141,20 @@ def test_report_without_a_journal_still_shows_what_was_planned(
     PlanStore(default_paths().plans).import_plan(PLAN.encode("utf-8"))
     code, _, err = run(capsys, "report", "--plan", "first-weeks", "-o", "r.md")
     assert (code, err) == (0, "")
-    assert "- **box** (daily): 0 of 6 done" in Path("r.md").read_text(encoding="utf-8")
+    assert "- **Box breathing** (daily): 0 of 6 done" in Path("r.md").read_text(encoding="utf-8")
     assert not default_paths().journal.exists()
+
+
+def test_a_practice_the_library_lacks_is_named_missing_and_not_counted(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    plan = PLAN + "  - practice: not-there\n    when: daily\n"
+    PlanStore(default_paths().plans).import_plan(plan.encode("utf-8"))
+    code, _, err = run(capsys, "report", "--plan", "first-weeks", "-o", "r.md")
+    assert (code, err) == (0, "")
+    text = Path("r.md").read_text(encoding="utf-8")
+    assert "- **not-there** (daily): missing from the library, so not counted\n" in text
+    assert "0 of 10 planned sessions done" in text  # 6 + 4; not the 6 days of not-there
 
 
 @pytest.mark.usefixtures("planned")

@@ -280,3 +280,57 @@ def test_practices_are_named_by_their_titles_in_the_library(stored: StoredPlan) 
     )
     assert [item.title for item in report.items] == ["Vierkant ademen", "Bodyscan", "walk"]
     assert "- **Vierkant ademen** (daily, 10m): 0 of 6 done" in to_markdown(report)
+
+
+def test_a_practice_missing_from_the_library_is_named_and_not_counted(
+    stored: StoredPlan, entries: list[SessionEntry], tmp_path: Path
+) -> None:
+    """The plan asks for "walk", which the library no longer has: it cannot be done, so
+    its sessions are not planned-but-undone; the two done earlier are still shown."""
+    report = build_report(
+        stored.plan,
+        stored.imported_on,
+        entries,
+        date(2025, 3, 1),
+        date(2025, 3, 12),
+        tz=UTC,
+        library_titles={"box": "Box breathing", "scan": "Body scan"},
+    )
+    box, scan, walk = report.items
+    assert (box.missing, scan.missing, walk.missing) == (False, False, True)
+    assert walk.title == "Mindful walk"  # the title the journal kept
+    assert (report.planned, report.done) == (10, 7)
+    text = to_markdown(report)
+    assert "7 of 10 planned sessions done" in text
+    assert (
+        "- **Mindful walk** (Mon, Wed, Fri): missing from the library, so not counted (2 done)"
+        in text
+    )
+    assert "| 3 March 2025 | 2 of 3 | 2 of 2 | missing |" in text
+
+    unseen = build_report(
+        stored.plan,
+        stored.imported_on,
+        [],
+        date(2025, 3, 1),
+        date(2025, 3, 12),
+        tz=UTC,
+        library_titles={"box": "Box breathing", "scan": "Body scan"},
+    )
+    assert "- **walk** (Mon, Wed, Fri): missing from the library, so not counted\n" in (
+        to_markdown(unseen)
+    )
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(to_pdf(report))
+    pdf_text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "missing from the library, so not counted (2 done)" in " ".join(pdf_text.split())
+    assert "Mindful walk missing" in " ".join(pdf_text.split())
+
+
+def test_without_a_library_nothing_is_called_missing(
+    stored: StoredPlan, entries: list[SessionEntry]
+) -> None:
+    assert not any(item.missing for item in report_of(stored, entries).items)

@@ -96,3 +96,20 @@ def test_every_control_has_an_accessible_name_and_description(
         for widget in shown.findChildren(kind):
             assert widget.accessibleName(), widget
             assert widget.accessibleDescription(), widget
+
+
+def test_a_practice_the_library_lacks_is_shown_missing_and_not_counted(
+    qtbot: QtBot, stored: StoredPlan, entries: list[SessionEntry]
+) -> None:
+    shown = ReportDialog(
+        stored,
+        entries,
+        date(2025, 3, 12),
+        library_titles={"box": "Box breathing", "scan": "Body scan"},
+    )
+    qtbot.addWidget(shown)
+    # Box daily 7–12 (6) and scan twice a week (4); walk (Mon, Wed, Fri) is not counted.
+    assert shown.status.text() == "4 of 10 planned sessions done"
+    assert "Mindful walk (Mon, Wed, Fri): missing from the library" in (
+        shown.preview.toPlainText()
+    )
