@@ -18,11 +18,23 @@ if TYPE_CHECKING:  # what the window does not need to show itself loads when fir
 
 
 def shown(path: Path) -> str:
-    """A path as people like to read it: relative to here when it is below here."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """A path as people like to read it: a file of an installed pack as
+    `pack ID/plans/x.yaml` and a built-in one as `built-in/x.yaml` (Attune's own folders
+    are nobody's to find or edit), else relative to here when it is below here."""
+    from desktop_app.storage.paths import builtin_dir
+
+    resolved = path.resolve()
+    for root, name in (
+        (default_paths().packs, "pack "),
+        (builtin_dir("practices"), "built-in/"),
+        (Path.cwd(), ""),
+    ):
+        try:
+            inside = resolved.relative_to(root.resolve())
+        except ValueError:
+            continue
+        return f"{name}{inside.as_posix()}" if name else str(inside)
+    return str(path)
 
 
 def measure_clip(path: Path) -> float:

@@ -93,7 +93,7 @@ def _plain(error: OSError) -> str:
 
 
 def _export(args: argparse.Namespace) -> PackManifest:
-    from desktop_app.app import open_library
+    from desktop_app.app import open_library, shown
 
     library = open_library()
     unknown = [i for i in args.ids if i not in library.practices and i not in library.plans]
@@ -109,6 +109,7 @@ def _export(args: argparse.Namespace) -> PackManifest:
         version=args.version,
         built_in=built_in_ids(library),
         known=library.practices.keys(),
+        display=shown,
     )
 
 

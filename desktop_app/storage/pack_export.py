@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 
 from desktop_app.core.library import Entry, Library
@@ -31,13 +31,15 @@ def export_pack(
     version: int = 1,
     built_in: Collection[str] = (),
     known: Collection[str] = (),
+    display: Callable[[Path], str] = str,
 ) -> PackManifest:
     """Write the entries and their media to `out` as a pack. The id comes from the
     title unless given, the language from the first entry. Raises InvalidFile with
     every problem (a missing clip, two different files under one media name, a plan
     asking for a practice that is neither chosen nor in `built_in`, or any check that
     `build_pack` makes); nothing is written then. `known` are the ids of the library's
-    practices: a plan's practice not among them is said to be nowhere, not unchosen."""
+    practices: a plan's practice not among them is said to be nowhere, not unchosen.
+    `display` names a file in the problems."""
     practices, plans = list(practices), list(plans)
     pack_id = pack_id or pack_id_for(title)
     language = language or next((e.item.language for e in [*practices, *plans]), "en")
@@ -47,7 +49,7 @@ def export_pack(
         plan = entry.item
         if isinstance(plan, Plan):
             problems.extend(
-                Problem(str(entry.path), item.pos, _not_chosen(item.practice, known))
+                Problem(display(entry.path), item.pos, _not_chosen(item.practice, known))
                 for item in plan.items
                 if item.practice not in chosen
             )

@@ -152,3 +152,24 @@ def test_pack_build_warns_of_a_plan_practice_that_is_nowhere(
     assert code == 0
     assert "warning: items[" in out and 'no practice "not-there"' in out
     assert out.endswith("built " + str(tmp_path / "x.attunepack") + ": pack test-pack version 1\n")
+
+
+def test_pack_export_names_an_installed_plan_by_its_pack_not_attunes_folders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pack's plan asks for a practice that exists nowhere: exporting it says so, and
+    names the plan as `pack ID/plans/…`, not by the folder Attune installed it in."""
+    folder = pack_folder(tmp_path)
+    plan = folder / "plans" / "first-weeks.yaml"
+    plan.write_text(plan.read_text().replace("pack-one", "not-there"))
+    built = tmp_path / "x.attunepack"
+    assert run(capsys, "pack", "build", str(folder), "-o", str(built))[0] == 0
+    assert run(capsys, "pack", "import", str(built))[0] == 0
+    args = ("--title", "Again", "--author", "Your therapist", "-o", str(tmp_path / "y.attunepack"))
+    code, out, _ = run(capsys, "pack", "export", "first-weeks", *args)
+    assert code == 1
+    line = next(line for line in out.splitlines() if "not-there" in line)
+    assert line.startswith("pack test-pack/plans/first-weeks.yaml:")
+    assert "asks for not-there, a practice that is neither chosen nor in the library" in line
+    assert str(default_paths().packs) not in out
+    assert not (tmp_path / "y.attunepack").exists()
