@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import open_library
+from desktop_app.app import shown as shown_path
 from desktop_app.core.model import Daily, OnDays, PerWeek, Weekdays
 from desktop_app.core.plan_loader import load_plan
 from desktop_app.storage.paths import default_paths
@@ -155,7 +156,9 @@ def test_a_full_form_saves_a_valid_plan_with_exactly_those_values(qtbot: QtBot) 
     assert "first-weeks-gently" in library.plans
     assert not library.failures
     # (The one warning is the pinned check-in standing in for the built-in one.)
-    assert [w.file for w in library.warnings] == [str(library.practices["focusing-check-in"].path)]
+    assert [w.file for w in library.warnings] == [
+        shown_path(library.practices["focusing-check-in"].path)
+    ]
     # Not followed unless asked.
     assert PlanStore(default_paths().plans).plans() == []
 

@@ -110,6 +110,5 @@ def test_a_practice_the_library_lacks_is_shown_missing_and_not_counted(
     qtbot.addWidget(shown)
     # Box daily 7–12 (6) and scan twice a week (4); walk (Mon, Wed, Fri) is not counted.
     assert shown.status.text() == "4 of 10 planned sessions done"
-    assert "Mindful walk (Mon, Wed, Fri): missing from the library" in (
-        shown.preview.toPlainText()
-    )
+    preview = shown.preview.toPlainText()
+    assert "Mindful walk (Mon, Wed, Fri): missing from the library" in preview
