@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import desktop_app
 from desktop_app.storage.paths import AppPaths, default_paths, ensure_private_dir
 
 if TYPE_CHECKING:  # what the window does not need to show itself loads when first used
@@ -15,6 +17,8 @@ if TYPE_CHECKING:  # what the window does not need to show itself loads when fir
     from desktop_app.audio.speech import SpeechService
     from desktop_app.core.library import Library
     from desktop_app.core.model import Practice
+
+logger = logging.getLogger(__name__)
 
 
 def shown(path: Path) -> str:
@@ -54,7 +58,24 @@ def open_library() -> Library:
     cache = LoadCache(paths.load_cache)
     library = scan(library_sources(paths), cache=cache, measure_clip=measure_clip, display=shown)
     cache.save()
+    _log_library(library)
     return library
+
+
+def _log_library(library: Library) -> None:
+    """Counts, and the files with problems by name only (their messages may quote them)."""
+    logger.info(
+        "Library read: %d practices, %d plans, %d files with problems, %d warnings",
+        len(library.practices),
+        len(library.plans),
+        len(library.failures),
+        len(library.warnings),
+    )
+    for failure in library.failures:
+        files = sorted({problem.file for problem in failure.problems})
+        logger.warning(
+            "Library file not loaded: %s (%d problems)", ", ".join(files), len(failure.problems)
+        )
 
 
 def sample_cache() -> SampleCache:
@@ -125,7 +146,15 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
     if no_screen():  # said plainly, before Qt aborts with a message about xcb libraries
         print(NO_SCREEN, file=sys.stderr)
         return 1
+    from desktop_app.storage import uncaught
+    from desktop_app.storage.logs import start_logging, this_computer
+
+    paths = default_paths()
+    log_file = start_logging(paths)  # before Qt: a failing import is logged too
+    uncaught.install()
     # Qt is imported here, not at the top, so the command line starts without it.
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.audio.output import SoundOutput
@@ -133,11 +162,18 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
     from desktop_app.storage.recovery import recover
     from desktop_app.storage.settings import SettingsStore
     from desktop_app.ui.app_icon import apply_app_identity
+    from desktop_app.ui.error_dialog import ErrorReporter
     from desktop_app.ui.first_paint import quit_after_first_paint
     from desktop_app.ui.main_window import MainWindow, Services
     from desktop_app.ui.system_prefs import system_reduces_motion
 
-    paths = default_paths()
+    logger.info(
+        "Attune %s starts its window: %s, Qt %s (PySide6 %s)",
+        desktop_app.__version__,
+        this_computer(),
+        qVersion(),
+        pyside_version,
+    )
     unwritable = make_folders(paths)  # said, and the window still opens: nothing is lost
     if unwritable:
         print(f"attune: {unwritable}", file=sys.stderr)
@@ -158,6 +194,7 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
         load_voices=known_voices,
     )
     window = MainWindow(services)
+    uncaught.install(ErrorReporter(log_file, window).tell)  # a calm message, not a silent fault
     if unwritable:
         window.show_notice(
             " ".join(filter(None, (window.notice.text(), unwritable_notice(unwritable))))
@@ -168,4 +205,6 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
     if practice is not None:
         window.build_pages()
         window.open_practice(practice, length)
-    return int(app.exec())
+    status = int(app.exec())
+    logger.info("Attune's window closed (exit status %d)", status)
+    return status

@@ -7,12 +7,15 @@ with its words and pacer.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:  # the player (and numpy) load with the first practice, not at start-up
     from desktop_app.audio.live import LivePlayer
+
+logger = logging.getLogger(__name__)
 
 NO_SOUND: Final = "Sound is off: {reason}. The practice goes on silently."
 
@@ -57,8 +60,10 @@ class SoundOutput:
                 )
                 self._stream.start()
             except OSError as error:  # PortAudio's library is missing
+                logger.warning("The sound library could not be loaded", exc_info=True)
                 return self._silent(f"the sound library could not be loaded ({error})")
             except Exception as error:  # sounddevice.PortAudioError and kin
+                logger.warning("The sound device could not be opened", exc_info=True)
                 return self._silent(_reason(error))
             return True
 
@@ -76,6 +81,7 @@ class SoundOutput:
         try:
             player.fill(outdata, latency)
         except Exception as error:  # never let a bug kill the audio thread
+            logger.exception("Playback failed on the audio thread")
             outdata.fill(0.0)
             self._player = None
             self._say(NO_SOUND.format(reason=f"playback failed ({error})"))
@@ -83,6 +89,7 @@ class SoundOutput:
     def _finished(self) -> None:
         """PortAudio ended the stream: after stop(), or because the device went away."""
         if self._stream is not None and self._player is not None:
+            logger.warning("The sound device stopped while playing")
             self._say(NO_SOUND.format(reason="the sound device stopped"))
 
     def _close(self) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import math
 import multiprocessing
 import threading
@@ -64,6 +65,8 @@ __all__ = [
     "phrases_of",
     "words_per_minute",
 ]
+
+logger = logging.getLogger(__name__)
 
 #: espeak-ng's normal speaking rate; rate 1.0 means this many words per minute.
 NORMAL_WORDS_PER_MINUTE: Final = 175
@@ -214,6 +217,7 @@ class SpeechWorker:
             reply = self._call(ListVoices())
         if isinstance(reply, Voices):
             return reply.voices
+        _log_failure("listing the voices", reply)
         raise SpeechFailed(_reason_of(reply))
 
     def synthesize(self, text: str, voice: str | None, words_per_minute: int, path: Path) -> None:
@@ -223,6 +227,7 @@ class SpeechWorker:
         with self._lock:
             reply = self._call(request)
         if not isinstance(reply, Done):
+            _log_failure("speaking a phrase", reply)
             raise SpeechFailed(_reason_of(reply))
 
     def close(self) -> None:
@@ -259,6 +264,7 @@ class SpeechWorker:
                 lost = f"did not finish within {self.timeout:g} s"
             except (EOFError, OSError):
                 lost = f"stopped unexpectedly ({self._exit_description()})"
+            logger.warning("The speech worker %s (%s)", lost, type(request).__name__)
             self._end(grace=0.0, request=request)
         raise SpeechFailed(f"the speech engine {lost}, twice")
 
@@ -281,6 +287,7 @@ class SpeechWorker:
         try:
             process.start()
         except Exception as error:  # no processes here (a daemon, a frozen app): no speech
+            logger.warning("The speech worker could not start", exc_info=True)
             connection.close()
             child.close()
             self._unavailable = (
@@ -296,12 +303,14 @@ class SpeechWorker:
                 reply = connection.recv()
                 if isinstance(reply, Ready):
                     self._engine = reply.engine
+                    logger.info("Speech worker started (pid %s, %s)", process.pid, reply.engine)
                     return connection
                 reason = _reason_of(reply)
             else:
                 reason = f"the speech engine did not start within {self.start_timeout:g} s"
         except (EOFError, OSError):
             reason = f"the speech engine stopped while starting ({self._exit_description()})"
+        logger.warning("Speech is off: %s", reason)
         self._end(grace=0.0)
         self._unavailable = reason
         raise SpeechUnavailable(reason)
@@ -331,11 +340,16 @@ class SpeechWorker:
         if process.is_alive():
             process.kill()
             process.join()
+        logger.info("Speech worker stopped (pid %s, exit code %s)", pid, process.exitcode)
         process.close()
         if connection is not None:
             connection.close()
         if isinstance(request, Synthesize) and pid is not None:
             temporary_path(Path(request.path), pid).unlink(missing_ok=True)
+
+
+def _log_failure(doing: str, reply: Reply) -> None:
+    logger.warning("The speech engine failed %s: %s", doing, _reason_of(reply))
 
 
 def _reason_of(reply: Reply) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -18,10 +19,14 @@ from desktop_app.core.problems import InvalidFile
 
 __all__ = ["INVALID", "OK", "USAGE", "build_parser", "main"]
 
+logger = logging.getLogger(__name__)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command != "doctor":  # the doctor only looks: it makes nothing, not even a log
+        _start_logging(args.command)
     if args.command is None:
         from desktop_app.app import run_app
 
@@ -44,6 +49,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return result
+
+
+def _start_logging(command: str | None) -> None:
+    """Log to Attune's log file, quietly, and log the traceback of what nothing catches."""
+    from desktop_app.storage import uncaught
+    from desktop_app.storage.logs import start_logging, this_computer
+    from desktop_app.storage.paths import default_paths
+
+    start_logging(default_paths())
+    uncaught.install()
+    if command is not None:  # the window says more when it starts (app.run_app)
+        logger.info("attune %s, version %s: %s", command, desktop_app.__version__, this_computer())
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,8 +8,9 @@ folders, the journal (or none yet), the library, and a window. Speech and sound 
 reported but not needed: without them a practice shows its words and breathing circle.
 
 Nothing here writes: the journal is opened only when there is one (as the app opens
-it at start), the library is read without saving its cache, and a folder that is not
-there yet is not made. The window is tried for real, in a child process (a Qt
+it at start), the library is read without saving its cache, a folder that is not
+there yet is not made, and the doctor keeps no log (it names the log file, for
+whoever helps). The window is tried for real, in a child process (a Qt
 platform that cannot start aborts its process); speech is asked of the real speech
 worker.
 """
@@ -97,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         about = _about()
         folders = _folders(paths)
+        log = _log(paths)
         journal = _journal(paths)
         library, languages = _library(paths)
         speech = _speech(paths, languages)
@@ -107,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     for line in about:
         print(visible(line))
     print()
-    for item in (*folders, journal, library, shown_window, speech, sound, *login):
+    for item in (*folders, log, journal, library, shown_window, speech, sound, *login):
         for line in item.lines():
             print(visible(line))
     print()
@@ -232,6 +234,14 @@ def _folder(folder: Path) -> tuple[bool, str]:
     if parent.is_dir() and os.access(parent, os.W_OK | os.X_OK):
         return True, "not made yet (Attune makes it when it needs it)"
     return False, f"not made yet, and it cannot be: {parent} is not writable"
+
+
+def _log(paths: AppPaths) -> Item:
+    """Where Attune writes what it did and the details of errors (storage/logs.py)."""
+    from desktop_app.storage.logs import LOG_NAME
+
+    file = paths.logs / LOG_NAME
+    return Item("Log", f"{file}" if file.is_file() else f"{file} (not made yet)")
 
 
 # --- the journal ---------------------------------------------------------------------

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import glob
+import logging
 import os
 import re
 import shutil
@@ -53,6 +54,8 @@ from desktop_app.storage.private_files import (
     temporary_name,
     write_private,
 )
+
+logger = logging.getLogger(__name__)
 
 MAX_ENTRIES = 2_000
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
@@ -574,6 +577,15 @@ def import_pack(
             with contextlib.suppress(OSError):
                 packs_dir.rmdir()  # only when empty: nothing was installed
     installed = replace(manifest, source=target / MANIFEST)
+    logger.info(
+        "Pack %s version %s installed%s: %d practices, %d plans%s",
+        manifest.id,
+        manifest.version,
+        f" (replacing version {replaced})" if replaced is not None else "",
+        len(checked.practices),
+        len(checked.plans),
+        "; its plans could not be added" if plans_not_added is not None else "",
+    )
     return ImportResult(
         installed,
         target,
@@ -841,3 +853,4 @@ def remove_pack(packs_dir: Path, pack_id: str) -> None:
     with _operation(packs_dir) as work, _not_written(packs_dir):
         target.rename(work.with_name(f"{work.name}.{pack_id}.removed"))
         sync_folder(packs_dir)
+    logger.info("Pack %s removed", pack_id)

@@ -23,6 +23,8 @@ class AppPaths:
     data: Path
     config: Path
     cache: Path
+    #: Where the log is kept (`logs`); left out, beside the other three folders.
+    log_folder: Path | None = None
 
     @property
     def practices(self) -> Path:
@@ -64,17 +66,24 @@ class AppPaths:
         """Samples made ready to play: speech at the output rate, background loops."""
         return self.cache / "sounds"
 
+    @property
+    def logs(self) -> Path:
+        """Attune's log, attune.log and its older parts (storage/logs.py): platformdirs'
+        user log folder, or `<ATTUNE_HOME>/logs`."""
+        return self.log_folder if self.log_folder is not None else self.cache.parent / "logs"
+
 
 def default_paths(environ: dict[str, str] | None = None) -> AppPaths:
     env = os.environ if environ is None else environ
     home = env.get(HOME_VARIABLE)
     if home:
         root = Path(home).expanduser()
-        return AppPaths(root / "data", root / "config", root / "cache")
+        return AppPaths(root / "data", root / "config", root / "cache", root / "logs")
     return AppPaths(
         platformdirs.user_data_path(APP_NAME, appauthor=False),
         platformdirs.user_config_path(APP_NAME, appauthor=False),
         platformdirs.user_cache_path(APP_NAME, appauthor=False),
+        platformdirs.user_log_path(APP_NAME, appauthor=False),
     )
 
 

@@ -19,6 +19,7 @@ come and go beside a practice, cost nothing.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -27,6 +28,8 @@ from typing import Final
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from desktop_app.core.library import YAML_SUFFIXES, Library
+
+logger = logging.getLogger(__name__)
 
 #: Changes closer together than this are one change.
 DEBOUNCE_MS: Final = 300
@@ -51,6 +54,7 @@ class _ScanJob(QRunnable):
         try:
             library = self._scan()
         except Exception as error:  # reported on the GUI thread, never lost in a thread
+            logger.exception("Scanning the library after a change failed")
             self._delivery.done.emit(None, error)
         else:
             self._delivery.done.emit(library, None)

@@ -8,6 +8,7 @@ result is used when the person changes their choices while it runs.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 if TYPE_CHECKING:  # the sound stack loads with the first preparation, not at start-up
     from desktop_app.audio.session import SessionSound
+
+logger = logging.getLogger(__name__)
 
 
 class _Signals(QObject):
@@ -42,6 +45,7 @@ class _Job(QRunnable):
         try:
             result = self.work(progress)
         except Exception as error:  # reported to the person, never raised in a thread
+            logger.exception("Getting a practice's sound ready failed")
             self.signals.failed.emit(self.generation, str(error))
         else:
             self.signals.ready.emit(self.generation, result)

@@ -21,6 +21,7 @@ from desktop_app.cli.doctor import _folder, _start_at_login
 from desktop_app.storage import autostart
 from desktop_app.storage.installation import detect
 from desktop_app.storage.journal import Journal
+from desktop_app.storage.logs import stop_logging
 from desktop_app.storage.paths import builtin_dir
 from tests.helpers import MINIMAL_PRACTICE, as_nobody, write
 
@@ -89,6 +90,7 @@ def test_with_a_screen_everything_needed_works(tmp_path: Path) -> None:
         assert line(out, f"  {name}") == (
             f"{home / name}: not made yet (Attune makes it when it needs it)"
         )
+    assert line(out, "Log") == f"{home / 'logs' / 'attune.log'} (not made yet)"
     assert line(out, "Journal") == "no journal yet: it is made when you finish your first practice"
     assert line(out, "Practices") == (
         f"{BUILTIN} practices: {BUILTIN} built-in, 0 of yours, 0 from packs; no problems"
@@ -128,6 +130,7 @@ def test_without_a_screen_the_window_cannot_open_and_says_why(tmp_path: Path) ->
         'to fix: start Attune from the desktop, not from a text console; over ssh, connect with "ssh -X"',
     ]
     assert "apt install" not in out  # no packages to chase when there is simply no screen
+    assert line(out, "Log") == f"{home / 'logs' / 'attune.log'} (not made yet)"
     assert line(out, "Journal").startswith("no journal yet")
     assert out.splitlines()[-1].startswith(
         "In short: Attune cannot be used for practising here yet, because its window cannot open."
@@ -191,6 +194,20 @@ def test_the_offscreen_platform_opens_but_shows_nothing(
     assert line(out, "Window") == (
         "opens, but off screen: QT_QPA_PLATFORM is offscreen, so nothing is shown"
     )
+
+
+def test_the_log_file_is_named_once_another_command_has_made_it(
+    capsys: pytest.CaptureFixture[str], _private_home: Path
+) -> None:
+    assert main(["list", "--json"]) == 0  # any command but the doctor keeps the log
+    stop_logging()  # as when that command's process ended
+    capsys.readouterr()
+    log = _private_home / "logs" / "attune.log"
+    size = log.stat().st_size
+    code, out, _ = doctor(capsys)
+    assert code == 0
+    assert line(out, "Log") == str(log)
+    assert log.stat().st_size == size, "the doctor writes nothing to the log"
 
 
 def test_a_journal_is_checked_and_counted(

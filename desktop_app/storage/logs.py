@@ -1,0 +1,128 @@
+"""Attune's log: standard `logging` into a small private file, for whoever helps.
+
+`start_logging(paths)` sends the records of Attune's loggers (`desktop_app.*`, each
+module's `logging.getLogger(__name__)`) and the warnings of the libraries it uses to
+`<logs>/attune.log`: five files of 1 MB at most (attune.log, attune.log.1 … .4), UTF-8,
+one line a record (time, level, logger, message; a traceback below its line). The
+folder is made 0700 and each file 0600 from its first byte, as the journal's are.
+
+What is logged are facts about Attune, never about the person: no answers, journal
+text, practice text or search words; ids, counts, kinds of error and file paths are
+fine. Starting the log never fails the app: when the folder cannot be written, that is
+said once on stderr and nothing is logged (stderr stays as it was otherwise).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import logging.handlers
+import os
+import platform
+import stat
+import sys
+from pathlib import Path
+from typing import Final
+
+from desktop_app.private_fs import make_private_dir
+from desktop_app.storage.paths import AppPaths
+
+LOG_NAME: Final = "attune.log"
+#: A file is started anew past this size; the older ones are kept as .1 (newest) to .4.
+MAX_BYTES: Final = 1_000_000
+OLDER_FILES: Final = 4
+FORMAT: Final = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+#: Attune's own loggers all sit below this one.
+APP_LOGGER: Final = "desktop_app"
+
+_POSIX: Final = os.name == "posix"
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating file handler whose every file (the first, and each one started on
+    rotation) is 0600 from its first byte, whatever the umask."""
+
+    def _open(self) -> io.TextIOWrapper:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
+        descriptor = os.open(self.baseFilename, flags, 0o600)
+        try:
+            if _POSIX and stat.S_IMODE(os.fstat(descriptor).st_mode) != 0o600:
+                os.fchmod(descriptor, 0o600)  # an older file, or one the umask narrowed
+            return open(descriptor, "a", encoding=self.encoding, errors=self.errors)  # noqa: PTH123
+        except BaseException:
+            os.close(descriptor)
+            raise
+
+
+_handler: PrivateRotatingFileHandler | None = None
+_file: Path | None = None
+#: The folder whose trouble was said on stderr (said once per folder).
+_said_for: Path | None = None
+
+
+def start_logging(paths: AppPaths, level: int = logging.INFO) -> Path | None:
+    """Log to `paths.logs`/attune.log from now on, Attune's records from `level` up and
+    other libraries' warnings. Returns the file, or None when it cannot be written.
+    Calling it again with the same folder only sets the level; with another folder
+    (another ATTUNE_HOME) the log moves there. Never raises."""
+    global _handler, _file, _said_for
+    file = paths.logs / LOG_NAME
+    if _handler is None or _file != file:
+        stop_logging()
+    logging.getLogger(APP_LOGGER).setLevel(level)
+    if _handler is not None:
+        return file
+    try:
+        make_private_dir(paths.logs)
+        handler = PrivateRotatingFileHandler(
+            file, maxBytes=MAX_BYTES, backupCount=OLDER_FILES, encoding="utf-8"
+        )
+    except Exception as error:  # a folder that cannot be made or written, whatever the cause
+        if _said_for != paths.logs:
+            _said_for = paths.logs
+            _say(f"attune: no log is kept this time: {_reason(error, paths.logs)}")
+        return None
+    handler.setFormatter(logging.Formatter(FORMAT))
+    logging.getLogger().addHandler(handler)  # the root: other libraries' warnings too
+    _handler, _file = handler, file
+    return file
+
+
+def stop_logging() -> None:
+    """Close the log file and leave logging as it was before `start_logging`."""
+    global _handler, _file
+    logging.getLogger(APP_LOGGER).setLevel(logging.NOTSET)
+    handler, _handler, _file = _handler, None, None
+    if handler is not None:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+
+
+def this_computer() -> str:
+    """What the log's first line says about where Attune runs (cheap: no libc probe)."""
+    return (
+        f"{platform.system()} {platform.release()} ({platform.machine()}), "
+        f"Python {platform.python_version()}"
+    )
+
+
+def log_file() -> Path | None:
+    """The file Attune logs to now; None when there is none."""
+    return _file
+
+
+def _reason(error: Exception, folder: Path) -> str:
+    if isinstance(error, OSError):
+        where = error.filename or folder
+        reason = error.strerror or str(error)
+        return f"cannot write in {where} ({reason[:1].lower()}{reason[1:]})"
+    return f"cannot write in {folder} ({error})"
+
+
+def _say(line: str) -> None:
+    stream = sys.stderr
+    if stream is None:  # a windowed app on Windows has no stderr
+        return
+    with contextlib.suppress(OSError, ValueError):  # a closed or broken stderr
+        print(line, file=stream)
