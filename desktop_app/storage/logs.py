@@ -61,16 +61,19 @@ _file: Path | None = None
 _said_for: Path | None = None
 
 
-def start_logging(paths: AppPaths, level: int = logging.INFO) -> Path | None:
-    """Log to `paths.logs`/attune.log from now on, Attune's records from `level` up and
-    other libraries' warnings. Returns the file, or None when it cannot be written.
-    Calling it again with the same folder only sets the level; with another folder
-    (another ATTUNE_HOME) the log moves there. Never raises."""
+def start_logging(paths: AppPaths, level: int | None = None) -> Path | None:
+    """Log to `paths.logs`/attune.log from now on: Attune's records from `level` up
+    (INFO unless a level was set before) and other libraries' warnings. Returns the
+    file, or None when it cannot be written. Called again for the same folder, it
+    keeps the file; for another folder (another ATTUNE_HOME) the log moves there.
+    Never raises."""
     global _handler, _file, _said_for
     file = paths.logs / LOG_NAME
     if _handler is None or _file != file:
         stop_logging()
-    logging.getLogger(APP_LOGGER).setLevel(level)
+    attune = logging.getLogger(APP_LOGGER)
+    if level is not None or attune.level == logging.NOTSET:
+        attune.setLevel(logging.INFO if level is None else level)
     if _handler is not None:
         return file
     try:
