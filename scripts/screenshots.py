@@ -199,8 +199,8 @@ def main() -> None:
             language="en",
         )
         player.start()
-        player.engine.seek(
-            next(s.start for s in player.sound.timeline.segments if s.kind == "breathe") + 2.0
+        player.run.engine.seek(
+            next(s.start for s in player.run.sound.timeline.segments if s.kind == "breathe") + 2.0
         )
         player.tick()
         save(player, out / f"player-{name}.png")

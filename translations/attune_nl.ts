@@ -61,6 +61,22 @@
     </message>
 </context>
 <context>
+    <name>Authoring</name>
+    <message>
+        <source>Open a pack</source>
+        <extracomment>News for the window&apos;s notice. The editor asks to play its practice as a preview.</extracomment>
+        <translation>Een pakket openen</translation>
+    </message>
+    <message>
+        <source>Attune packs (*.attunepack)</source>
+        <translation>Attune-pakketten (*.attunepack)</translation>
+    </message>
+    <message>
+        <source>Installed “%1”.</source>
+        <translation>“%1” is geïnstalleerd.</translation>
+    </message>
+</context>
+<context>
     <name>BeforeView</name>
     <message>
         <source>Before you begin: %1</source>
@@ -446,6 +462,65 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A problem inside Attune, and where its details are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Attune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Kop</translation>
+    </message>
+    <message>
+        <source>Nothing you wrote is lost; the details are kept in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing you wrote is lost; Copy details gives you what happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this means for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Whether the details were copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put what happened on the clipboard, to send to whoever helps you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details are on the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export from your journal</source>
@@ -729,6 +804,42 @@
     </message>
 </context>
 <context>
+    <name>JournalHost</name>
+    <message>
+        <source>Today&apos;s copy of your journal could not be made (%1).</source>
+        <extracomment>Something to say in the window&apos;s notice: (text, news). A bar offering the repair of a damaged journal, for the window to show.</extracomment>
+        <translation>De kopie van je dagboek van vandaag kon niet worden gemaakt (%1).</translation>
+    </message>
+    <message>
+        <source>What you were writing when Attune last closed was kept in your journal.</source>
+        <translation>Wat je aan het schrijven was toen Attune de vorige keer sloot, is bewaard in je dagboek.</translation>
+    </message>
+    <message>
+        <source>The damaged file will be kept aside, not deleted.</source>
+        <translation>Het beschadigde bestand wordt apart bewaard, niet verwijderd.</translation>
+    </message>
+    <message>
+        <source>Restore the last copy (%1)</source>
+        <translation>De laatste kopie terugzetten (%1)</translation>
+    </message>
+    <message>
+        <source>Use the most recent daily copy</source>
+        <translation>De meest recente dagelijkse kopie gebruiken</translation>
+    </message>
+    <message>
+        <source>Start a new journal</source>
+        <translation>Een nieuw dagboek beginnen</translation>
+    </message>
+    <message>
+        <source>Keep the damaged file aside and begin again</source>
+        <translation>Het beschadigde bestand apart bewaren en opnieuw beginnen</translation>
+    </message>
+    <message>
+        <source>The copy could not be restored (%1); a new journal was started and the damaged file kept aside.</source>
+        <translation>De kopie kon niet worden teruggezet (%1); er is een nieuw dagboek begonnen en het beschadigde bestand is apart bewaard.</translation>
+    </message>
+</context>
+<context>
     <name>JournalProblems</name>
     <message>
         <source>Your journal was made by a newer version of Attune. Nothing was changed; a newer Attune can open it.</source>
@@ -1005,7 +1116,7 @@
     <name>LibraryView</name>
     <message>
         <source>Library</source>
-        <extracomment>Open the practice in the editor: one&apos;s own file itself, any other as a copy.</extracomment>
+        <extracomment>Combo arrows, and the problems line&apos;s button. Colours are palette roles. Up to this many practices are indexed at once (about 0.2 ms each), so the list is sorted from its first paint; larger libraries are indexed after it, in slices. How long one slice of background indexing may keep the GUI thread. Open the practice in the editor: one&apos;s own file itself, any other as a copy.</extracomment>
         <translation>Bibliotheek</translation>
     </message>
     <message>
@@ -1166,6 +1277,7 @@
     </message>
     <message>
         <source>about %1</source>
+        <extracomment>Folded titles (every translation), summaries and tags, for searching. Its lengths, or its fixed time when it has none (empty when unknown). Primary language subtags it can be read and heard in.</extracomment>
         <translation>ongeveer %1</translation>
     </message>
     <message>
@@ -1237,7 +1349,7 @@
     <name>MainWindow</name>
     <message>
         <source>Today</source>
-        <extracomment>Typing after a practice is saved this long after the last key: at most this much can be lost in a crash or power cut. The draft that stands for a practice under way. The output rate; asked when sound is first prepared (it starts PortAudio). (voice id, name, languages) of the installed voices, for Settings and Before; read just after the window first shows. The Library and Settings pages are made and the library is scanned.</extracomment>
+        <extracomment>The output rate; asked when sound is first prepared (it starts PortAudio). (voice id, name, languages) of the installed voices, for Settings and Before; read just after the window first shows. The pages are made and the library is scanned.</extracomment>
         <translation>Vandaag</translation>
     </message>
     <message>
@@ -1257,56 +1369,8 @@
         <translation>Melding</translation>
     </message>
     <message>
-        <source>Time for %1, as your plan suggests.</source>
-        <translation>Tijd voor %1, zoals je plan voorstelt.</translation>
-    </message>
-    <message>
-        <source>Today&apos;s copy of your journal could not be made (%1).</source>
-        <translation>De kopie van je dagboek van vandaag kon niet worden gemaakt (%1).</translation>
-    </message>
-    <message>
-        <source>What you were writing when Attune last closed was kept in your journal.</source>
-        <translation>Wat je aan het schrijven was toen Attune de vorige keer sloot, is bewaard in je dagboek.</translation>
-    </message>
-    <message>
-        <source>The damaged file will be kept aside, not deleted.</source>
-        <translation>Het beschadigde bestand wordt apart bewaard, niet verwijderd.</translation>
-    </message>
-    <message>
-        <source>Restore the last copy (%1)</source>
-        <translation>De laatste kopie terugzetten (%1)</translation>
-    </message>
-    <message>
-        <source>Use the most recent daily copy</source>
-        <translation>De meest recente dagelijkse kopie gebruiken</translation>
-    </message>
-    <message>
-        <source>Start a new journal</source>
-        <translation>Een nieuw dagboek beginnen</translation>
-    </message>
-    <message>
-        <source>Keep the damaged file aside and begin again</source>
-        <translation>Het beschadigde bestand apart bewaren en opnieuw beginnen</translation>
-    </message>
-    <message>
-        <source>The copy could not be restored (%1); a new journal was started and the damaged file kept aside.</source>
-        <translation>De kopie kon niet worden teruggezet (%1); er is een nieuw dagboek begonnen en het beschadigde bestand is apart bewaard.</translation>
-    </message>
-    <message>
         <source>Starting at login could not be changed (%1).</source>
         <translation>Starten bij inloggen kon niet worden aangepast (%1).</translation>
-    </message>
-    <message>
-        <source>Open a pack</source>
-        <translation>Een pakket openen</translation>
-    </message>
-    <message>
-        <source>Attune packs (*.attunepack)</source>
-        <translation>Attune-pakketten (*.attunepack)</translation>
-    </message>
-    <message>
-        <source>Installed “%1”.</source>
-        <translation>“%1” is geïnstalleerd.</translation>
     </message>
     <message>
         <source>A practice is open in the main window; end it there first.</source>
@@ -1321,56 +1385,8 @@
         <translation>Alles wat Attune over jou bewaarde, is verwijderd.</translation>
     </message>
     <message>
-        <source>Library</source>
-        <translation>Bibliotheek</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Instellingen</translation>
-    </message>
-    <message>
-        <source>Show %1 (Ctrl+%2)</source>
-        <translation>%1 tonen (Ctrl+%2)</translation>
-    </message>
-    <message>
-        <source>Open a pack…</source>
-        <translation>Pakket openen…</translation>
-    </message>
-    <message>
-        <source>Install practices and plans from a .attunepack file (Ctrl+O)</source>
-        <translation>Oefeningen en plannen installeren uit een .attunepack-bestand (Ctrl+O)</translation>
-    </message>
-    <message>
-        <source>Write a practice…</source>
-        <translation>Oefening schrijven…</translation>
-    </message>
-    <message>
-        <source>Open the practice editor, with a template for each kind (Ctrl+Shift+E)</source>
-        <translation>De oefeningeditor openen, met een sjabloon voor elke soort (Ctrl+Shift+E)</translation>
-    </message>
-    <message>
-        <source>Make a plan…</source>
-        <translation>Plan maken…</translation>
-    </message>
-    <message>
-        <source>Choose practices, how often and for how long (Ctrl+Shift+L)</source>
-        <translation>Oefeningen kiezen, hoe vaak en hoe lang (Ctrl+Shift+L)</translation>
-    </message>
-    <message>
-        <source>Make a pack…</source>
-        <translation>Pakket maken…</translation>
-    </message>
-    <message>
-        <source>Save your own practices and plans as one .attunepack file (Ctrl+Shift+P)</source>
-        <translation>Je eigen oefeningen en plannen opslaan als één .attunepack-bestand (Ctrl+Shift+P)</translation>
-    </message>
-    <message>
         <source>Your settings could not be saved (%1). They apply until you close Attune.</source>
         <translation>Je instellingen konden niet worden opgeslagen (%1). Ze gelden tot je Attune sluit.</translation>
-    </message>
-    <message>
-        <source>This practice could not be prepared: %1</source>
-        <translation>Deze oefening kon niet worden voorbereid: %1</translation>
     </message>
 </context>
 <context>
@@ -1523,6 +1539,62 @@
     <message>
         <source>Attune packs (*.attunepack)</source>
         <translation>Attune-pakketten (*.attunepack)</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Today</source>
+        <extracomment>The person asks for a page.</extracomment>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliotheek</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Dagboek</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Show %1 (Ctrl+%2)</source>
+        <translation>%1 tonen (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>Open a pack…</source>
+        <translation>Pakket openen…</translation>
+    </message>
+    <message>
+        <source>Install practices and plans from a .attunepack file (Ctrl+O)</source>
+        <translation>Oefeningen en plannen installeren uit een .attunepack-bestand (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Write a practice…</source>
+        <translation>Oefening schrijven…</translation>
+    </message>
+    <message>
+        <source>Open the practice editor, with a template for each kind (Ctrl+Shift+E)</source>
+        <translation>De oefeningeditor openen, met een sjabloon voor elke soort (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Make a plan…</source>
+        <translation>Plan maken…</translation>
+    </message>
+    <message>
+        <source>Choose practices, how often and for how long (Ctrl+Shift+L)</source>
+        <translation>Oefeningen kiezen, hoe vaak en hoe lang (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Make a pack…</source>
+        <translation>Pakket maken…</translation>
+    </message>
+    <message>
+        <source>Save your own practices and plans as one .attunepack file (Ctrl+Shift+P)</source>
+        <translation>Je eigen oefeningen en plannen opslaan als één .attunepack-bestand (Ctrl+Shift+P)</translation>
     </message>
 </context>
 <context>
@@ -2176,10 +2248,18 @@
     </message>
 </context>
 <context>
+    <name>PlansHost</name>
+    <message>
+        <source>Time for %1, as your plan suggests.</source>
+        <extracomment>A reminder is due: (practice id, the words for the window&apos;s notice). The person clicked a reminder: the window comes forward, on Today.</extracomment>
+        <translation>Tijd voor %1, zoals je plan voorstelt.</translation>
+    </message>
+</context>
+<context>
     <name>PlayerView</name>
     <message>
         <source>Player</source>
-        <extracomment>Repaint interval while playing: smooth enough for a breathing circle. With reduced motion nothing needs to move smoothly; a calmer rate is plenty. The step the person stopped at (0-based played step), when stopped early.</extracomment>
+        <extracomment>Repaint interval while playing: smooth enough for a breathing circle. With reduced motion nothing needs to move smoothly; a calmer rate is plenty.</extracomment>
         <translation>Speler</translation>
     </message>
     <message>
@@ -2590,7 +2670,6 @@
     <name>ProblemsDialog</name>
     <message>
         <source>Problems in practice files</source>
-        <extracomment>The length filters, shortest first (see `fits_length`). Quiet scroll bars and combo arrows. Colours are palette roles, set by the theme. Up to this many practices are indexed at once (about 0.2 ms each), so the list is sorted from its first paint; larger libraries are indexed after it, in slices. How long one slice of background indexing may keep the GUI thread. Folded titles (every translation), summaries and tags, for searching. Its lengths, or its fixed time when it has none (empty when unknown). Primary language subtags it can be read and heard in.</extracomment>
         <translation>Problemen in oefenbestanden</translation>
     </message>
     <message>
@@ -2861,6 +2940,14 @@
     <message>
         <source>The answer to: %1</source>
         <translation>Het antwoord op: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionHost</name>
+    <message>
+        <source>This practice could not be prepared: %1</source>
+        <extracomment>How long typing rests before what is written after a practice is kept as a draft. A screen of the practice is to be shown (the area holds it). The practice is over and its screens are gone. Something the person should know, in the window&apos;s notice. A practice was done to the end (its id). The player ended while full screen: back to a window.</extracomment>
+        <translation>Deze oefening kon niet worden voorbereid: %1</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.model import NOISE_BACKGROUNDS, Practice
 from desktop_app.core.timeline import estimate_speech, time_budget
+from desktop_app.session.choice import SessionChoice
 from desktop_app.ui.questions import (
     CHIP_STYLE,
     CONTENT_WIDTH,
@@ -45,7 +46,6 @@ from desktop_app.ui.questions import (
     scroll_page,
     set_label,
 )
-from desktop_app.ui.session_choice import SessionChoice
 from desktop_app.ui.shared_words import rough_length
 from desktop_app.ui.theme import SPACE
 

@@ -1,9 +1,9 @@
-"""The player: a calm screen that follows the session engine.
+"""The player: a calm screen that shows a `PracticeRun` (desktop_app.session.run).
 
-The engine lives here, on the GUI thread; one timer drives the repaint while the player
-is visible and playing, and stops when it is paused or waiting, so a paused player
-uses no CPU. After every control action and on each tick, the audio thread is handed
-a fresh `Transport`, so sound and picture move together.
+The run owns the engine and keeps the sound in step with it; this view sends it the
+person's actions and renders the snapshot it gives back. One timer drives the repaint
+while the player is visible and playing, and stops when it is paused or waiting, so a
+paused player uses no CPU.
 
 Keys: Space play/pause · ←/→ step · Shift+←/→ section · Enter continue ·
 Esc stop (asks first) · F11 full screen · M mute.
@@ -11,10 +11,8 @@ Esc stop (asks first) · F11 full screen · M mute.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Final, Protocol, cast
+from typing import Final, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -37,13 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.audio.live import LivePlayer, Transport, transport_of
 from desktop_app.audio.session import SessionSound
-from desktop_app.core.answers import Answer
 from desktop_app.core.clock import Clock
 from desktop_app.core.durations import format_clock
-from desktop_app.core.engine import PlayState, SessionEngine, Snapshot
+from desktop_app.core.engine import PlayState, Snapshot
 from desktop_app.core.model import Practice
+from desktop_app.session.run import Move, PracticeRun, SessionResult, SoundSink
 from desktop_app.ui.grounding_view import GroundingView
 from desktop_app.ui.pacer import Pacer
 from desktop_app.ui.progress_track import ProgressTrack
@@ -56,34 +53,8 @@ FRAME_MS: Final = 33
 REDUCED_FRAME_MS: Final = 100
 
 
-class SoundSink(Protocol):
-    """Where the player's sound goes: the real device (`SoundOutput`) or a test's."""
-
-    notice: str | None
-
-    def start(self, player: LivePlayer) -> bool: ...
-
-    def stop(self) -> None: ...
-
-
-@dataclass(frozen=True)
-class PlayerResult:
-    """How a session went, for the After screen and the journal."""
-
-    practice_id: str
-    completed: bool
-    #: The step the person stopped at (0-based played step), when stopped early.
-    stopped_at: int | None
-    practised: float
-    pauses: int
-    grounding_pauses: int
-    during: tuple[Answer, ...]
-    started_at: float
-    ended_at: float
-
-
 class PlayerView(QWidget):
-    finished = Signal(object)  # PlayerResult
+    finished = Signal(object)  # SessionResult
     fullscreen_requested = Signal()
 
     def __init__(
@@ -102,19 +73,10 @@ class PlayerView(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Player"))
         self.practice = practice
-        self.sound = sound
-        self.clock = clock
-        self.sink = sink
         self.language = language
-        self.engine = SessionEngine(sound.timeline, clock)
-        self.live = LivePlayer(sound.mixer, clock, self._transport())
-        self.narration_gain = sound.mixer.gains.narration
-        self.pauses = 0
-        self.grounding_pauses = 0
-        self.during: dict[str, Answer] = {}
-        self.started_at = time.time()
+        self.run = PracticeRun(practice, sound, clock, sink)
         self._last: Snapshot | None = None
-        self._ended = False
+        self._reported = False  # `finished` is emitted once
 
         self.timer = QTimer(self)
         self.timer.setInterval(REDUCED_FRAME_MS if reduced_motion else FRAME_MS)
@@ -130,7 +92,7 @@ class PlayerView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self._keys()
-        self._show(self.engine.snapshot())
+        self._show(self.run.engine.snapshot())
 
     # --- building -------------------------------------------------------------------
 
@@ -190,21 +152,21 @@ class PlayerView(QWidget):
         times.addWidget(self.remaining_label)
 
         self.previous_section_button = self._button(
-            "«", self.tr("Go to the previous section"), self.engine_action("previous_section")
+            "«", self.tr("Go to the previous section"), self.move_action("previous_section")
         )
         self.previous_section_button.setAccessibleName(self.tr("Previous section"))
         self.previous_button = self._button(
-            "‹", self.tr("Go to the previous step"), self.engine_action("previous_step")
+            "‹", self.tr("Go to the previous step"), self.move_action("previous_step")
         )
         self.previous_button.setAccessibleName(self.tr("Previous step"))
         self.play_button = self._button(self.tr("Begin"), self.tr("Play or pause"), self.toggle)
         self.play_button.setProperty("role", "primary")
         self.next_button = self._button(
-            "›", self.tr("Go to the next step"), self.engine_action("next_step")
+            "›", self.tr("Go to the next step"), self.move_action("next_step")
         )
         self.next_button.setAccessibleName(self.tr("Next step"))
         self.next_section_button = self._button(
-            "»", self.tr("Go to the next section"), self.engine_action("next_section")
+            "»", self.tr("Go to the next section"), self.move_action("next_section")
         )
         self.next_section_button.setAccessibleName(self.tr("Next section"))
         self.stop_button = self._button(self.tr("Stop"), self.tr("End the practice"), self.ask_stop)
@@ -216,7 +178,7 @@ class PlayerView(QWidget):
         self._show_narration()
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
-        self.volume.setValue(round(100 * self.sound.mixer.gains.master))
+        self.volume.setValue(round(100 * self.run.volume))
         self.volume.setMaximumWidth(160)
         self.volume.setAccessibleName(self.tr("Volume"))
         self.volume.setAccessibleDescription(self.tr("How loud the practice sounds"))
@@ -309,10 +271,10 @@ class PlayerView(QWidget):
         shift = Qt.KeyboardModifier.ShiftModifier
         self.keys: dict[tuple[int, bool], Callable[[], None]] = {
             (Qt.Key.Key_Space, False): self.toggle,
-            (Qt.Key.Key_Left, False): self.engine_action("previous_step"),
-            (Qt.Key.Key_Right, False): self.engine_action("next_step"),
-            (Qt.Key.Key_Left, True): self.engine_action("previous_section"),
-            (Qt.Key.Key_Right, True): self.engine_action("next_section"),
+            (Qt.Key.Key_Left, False): self.move_action("previous_step"),
+            (Qt.Key.Key_Right, False): self.move_action("next_step"),
+            (Qt.Key.Key_Left, True): self.move_action("previous_section"),
+            (Qt.Key.Key_Right, True): self.move_action("next_section"),
             (Qt.Key.Key_Return, False): self.continue_,
             (Qt.Key.Key_Enter, False): self.continue_,
             (Qt.Key.Key_Escape, False): self.ask_stop,
@@ -346,62 +308,43 @@ class PlayerView(QWidget):
 
     def start(self) -> None:
         """Begin playing, with sound when a device is there."""
-        self.engine.play()
-        if not self.sink.start(self.live) and self.sink.notice:
-            self.show_notice(self.sink.notice)
-        for notice in self.sound.notices:
+        for notice in self.run.start():
             self.show_notice(notice)
         self._after_action()
 
-    def engine_action(self, name: str) -> Callable[[], None]:
+    def move_action(self, move: Move) -> Callable[[], None]:
         def act() -> None:
-            if self.pages.currentWidget() is not self.grounding and not self._ended:
-                getattr(self.engine, name)()
-                self._after_action()
+            self.run.move(move)
+            self._after_action()
 
         return act
 
     def toggle(self) -> None:
-        if self._ended or self.pages.currentWidget() is self.grounding:
+        if self.run.ended or self.run.grounding:
             return
-        state = self.engine.state
-        if state is PlayState.READY:
-            self.start()
-            return
-        if state in (PlayState.PLAYING, PlayState.WAITING):
-            self.pauses += 1
-        self.engine.toggle()
+        self.run.toggle()
         self._after_action()
 
     def continue_(self) -> None:
-        snapshot = self.engine.snapshot()
-        if snapshot.state is not PlayState.WAITING:
-            return
-        if self.ask_form is not None:
-            for answer in self.ask_form.answers():
-                self.during[answer.question_id] = answer
-        self.engine.continue_()
-        self._after_action()
+        answers = self.ask_form.answers() if self.ask_form is not None else ()
+        if self.run.continue_(answers):
+            self._after_action()
 
     def enter_grounding(self) -> None:
-        if self._ended:
+        if not self.run.enter_grounding():
             return
-        if self.engine.state in (PlayState.PLAYING, PlayState.WAITING):
-            self.engine.pause()
-        self.grounding_pauses += 1
         self.pages.setCurrentWidget(self.grounding)
         self.grounding.resume_button.setFocus()
         self._after_action()
 
     def leave_grounding(self) -> None:
         self.pages.setCurrentIndex(0)
-        if self.engine.state is PlayState.PAUSED:
-            self.engine.resume()
+        self.run.leave_grounding()
         self.play_button.setFocus()
         self._after_action()
 
     def ask_stop(self) -> None:
-        if self._ended:
+        if self.run.ended:
             return
         if self.confirm_bar.isVisible():
             self.cancel_stop()
@@ -415,28 +358,22 @@ class PlayerView(QWidget):
 
     def end(self) -> None:
         """Stop early: the session is still recorded, with what was answered."""
-        if self._ended:
-            return
-        snapshot = self.engine.snapshot()
-        self.engine.stop()
-        self._finish(completed=False, stopped_at=snapshot.step)
+        result = self.run.end()
+        if result is not None:
+            self._report(result)
 
     def toggle_narration(self) -> None:
         self._show_narration()
-        self.sound.mixer.gains.narration = (
-            self.narration_gain if self.narration_button.isChecked() else 0.0
-        )
+        self.run.set_narration(self.narration_button.isChecked())
 
     def toggle_mute(self) -> None:
-        self.muted = not self.muted
-        self.sound.mixer.gains.master = 0.0 if self.muted else self.volume.value() / 100
-        self.mute_button.setText(self.tr("Unmute") if self.muted else self.tr("Mute"))
+        muted = self.run.toggle_mute()
+        self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
         self.mute_button.setAccessibleName(self.mute_button.text())
-        self.show_notice(self.tr("Sound muted. Press M to hear it again.") if self.muted else "")
+        self.show_notice(self.tr("Sound muted. Press M to hear it again.") if muted else "")
 
     def _set_volume(self, value: int) -> None:
-        if not self.muted:
-            self.sound.mixer.gains.master = value / 100
+        self.run.set_volume(value / 100)
 
     def _show_narration(self) -> None:
         on = self.narration_button.isChecked()
@@ -450,26 +387,21 @@ class PlayerView(QWidget):
     # --- following the engine --------------------------------------------------------
 
     def tick(self) -> None:
-        snapshot = self.engine.snapshot()
-        self.live.transport = transport_of(snapshot, self.sound.timeline, self.clock.now())
+        snapshot = self.run.tick()
         self._show(snapshot)
-        if snapshot.state is PlayState.FINISHED and not self._ended:
-            self._finish(completed=True, stopped_at=None)
+        if self.run.result is not None:
+            self._report(self.run.result)
         elif snapshot.state is not PlayState.PLAYING:
             self.timer.stop()  # nothing moves: no repaints, no CPU
 
     def _after_action(self) -> None:
-        self.live.transport = self._transport()
-        if self.engine.state is PlayState.PLAYING and self.isVisible():
+        if self.run.state is PlayState.PLAYING and self.isVisible():
             self.timer.start()
         self.tick()
 
-    def _transport(self) -> Transport:
-        return transport_of(self.engine.snapshot(), self.sound.timeline, self.clock.now())
-
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if self.engine.state is PlayState.PLAYING:
+        if self.run.state is PlayState.PLAYING:
             self.timer.start()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
@@ -490,7 +422,7 @@ class PlayerView(QWidget):
             self._announce(self.pacer.words.get(snapshot.phase, ""))
         self.pacer.setVisible(snapshot.phase is not None and not QAccessible.isActive())
         self.pacer.show_state(snapshot)
-        self.track.show_state(snapshot, self.sound.timeline)
+        self.track.show_state(snapshot, self.run.sound.timeline)
         self.elapsed_label.setText(format_clock(snapshot.elapsed))
         self.remaining_label.setText("−" + format_clock(snapshot.remaining))
         self._show_waiting(snapshot, last)
@@ -513,7 +445,7 @@ class PlayerView(QWidget):
     def _show_question(self, snapshot: Snapshot) -> None:
         assert snapshot.question is not None
         self.ask_form = QuestionForm([snapshot.question], "during", self.language)
-        previous = self.during.get(snapshot.question.id)
+        previous = self.run.during.get(snapshot.question.id)
         if previous is not None:
             self.ask_form.set_answers((previous,))
         self.ask_box.setWidget(self.ask_form)  # the box it was in goes with it
@@ -535,23 +467,12 @@ class PlayerView(QWidget):
         if text and QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.pacer, text))
 
-    def _finish(self, *, completed: bool, stopped_at: int | None) -> None:
-        self._ended = True
+    def _report(self, result: SessionResult) -> None:
+        if self._reported:
+            return
+        self._reported = True
         self.timer.stop()
-        self.sink.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        self.finished.emit(
-            PlayerResult(
-                practice_id=self.practice.id,
-                completed=completed,
-                stopped_at=stopped_at,
-                practised=self.engine.practised,
-                pauses=self.pauses,
-                grounding_pauses=self.grounding_pauses,
-                during=tuple(self.during.values()),
-                started_at=self.started_at,
-                ended_at=time.time(),
-            )
-        )
+        self.finished.emit(result)

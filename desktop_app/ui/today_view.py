@@ -45,6 +45,7 @@ from desktop_app.core.timeline import time_budget
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.plans import StoredPlan
 from desktop_app.ui import theme
+from desktop_app.ui.app_state import AppState
 from desktop_app.ui.questions import FlowLayout
 from desktop_app.ui.shared_words import day_names, length_text, long_day_names, rough_length
 from desktop_app.ui.theme import SPACE
@@ -244,6 +245,18 @@ class TodayView(QWidget):
         self.refresh()
 
     # --- public ------------------------------------------------------------------------
+
+    def follow(self, state: AppState) -> None:
+        """Show what `state` holds now, and again whenever its journal, plans or
+        library change."""
+        self._app_state = state
+        for signal in (state.journal_changed, state.plans_changed, state.library_changed):
+            signal.connect(self._follow_state)
+
+    def _follow_state(self, *_: object) -> None:
+        state = self._app_state
+        self.journal = state.journal
+        self.refresh(state.plans.plans() if state.plans is not None else None, state.library)
 
     def refresh(
         self, plans: Sequence[StoredPlan] | None = None, library: Library | None = None

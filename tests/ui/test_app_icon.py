@@ -126,7 +126,7 @@ def test_run_app_gives_its_window_the_icon(
 def test_the_editor_window_inherits_the_icon(qapp: QApplication, qtbot: QtBot) -> None:
     apply_app_identity(qapp)
     window = make_window(qtbot)
-    editor = window.open_editor()
+    editor = window.authoring.open_editor()
     assert editor.isWindow()
     assert not editor.windowIcon().isNull()
     assert editor.windowIcon().cacheKey() == qapp.windowIcon().cacheKey()

@@ -20,7 +20,7 @@ from desktop_app.ui.questions import (
     ScaleQuestionWidget,
     TextQuestionWidget,
 )
-from desktop_app.ui.session_choice import SessionChoice
+from desktop_app.session.choice import SessionChoice
 from tests.helpers import load_text
 from tests.ui.test_questions import assert_all_named
 

@@ -25,7 +25,7 @@ from tests.ui.test_main_window import make_window as make_main_window
 def make_window(qtbot: QtBot) -> MainWindow:
     """The main window with the tools for therapists switched on in Settings."""
     window = make_main_window(qtbot)
-    window.change_settings(replace(window.settings, authoring=True))
+    window.change_settings(replace(window.state.settings, authoring=True))
     return window
 
 
@@ -39,21 +39,21 @@ def _let_go(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_write_a_practice_preview_it_and_save_it_into_the_library(qtbot: QtBot) -> None:
     window = make_window(qtbot)
-    qtbot.mouseClick(window.write_button, Qt.MouseButton.LeftButton)
-    editor = window.editor
+    qtbot.mouseClick(window.nav.write_button, Qt.MouseButton.LeftButton)
+    editor = window.authoring.editor
     assert editor is not None and editor.isVisible()
     assert editor.check.practice is not None  # a template to start from
-    assert window.open_editor() is editor  # one editor, brought forward
+    assert window.authoring.open_editor() is editor  # one editor, brought forward
     editor.set_text(SHORT, None)
     editor.preview()
-    before = window.session_area.currentWidget()
+    before = window.session.area.currentWidget()
     assert isinstance(before, BeforeView) and window.root.currentIndex() == 1
     assert before.practice.id == "short"
-    window.close_session()
+    window.session.close()
     assert "short" not in window.library_view.library.practices  # not saved yet
     assert editor.save()
     assert window.library_view.library.practices["short"].source.kind == "user"
-    assert editor.library is window.library
+    assert editor.library is window.state.library
 
 
 def test_edit_opens_ones_own_file_and_a_copy_of_any_other(
@@ -65,7 +65,7 @@ def test_edit_opens_ones_own_file_and_a_copy_of_any_other(
     assert view.select("short")
     assert view.edit_button.text() == "Edit…"
     qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
-    editor = window.editor
+    editor = window.authoring.editor
     assert editor is not None and editor.path == mine
     assert editor.text() == mine.read_text()
 
@@ -81,14 +81,14 @@ def test_edit_opens_ones_own_file_and_a_copy_of_any_other(
     assert (default_paths().practices / "longer-out-breath.yaml").read_text() == (
         original.read_text()
     )
-    assert window.library.practices["longer-out-breath"].source.kind == "user"
+    assert window.state.library.practices["longer-out-breath"].source.kind == "user"
 
 
 def test_closing_the_window_with_unsaved_work_can_be_called_off(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = make_window(qtbot)
-    editor = window.open_editor()
+    editor = window.authoring.open_editor()
     editor.set_text(SHORT, None)
     qtbot.keyClicks(editor.editor, "# more")
     monkeypatch.setattr(
@@ -104,53 +104,53 @@ def test_make_a_plan_from_the_navigation_saves_it_among_ones_own_files(
 ) -> None:
     write(_private_home / "data" / "practices", "short.yaml", SHORT)
     window = make_window(qtbot)
-    qtbot.mouseClick(window.plan_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.nav.plan_button, Qt.MouseButton.LeftButton)
     dialog = window.findChild(PlanFormDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.title_field.setText("For Sam")
     dialog.from_field.setText("Dr. Test")
     dialog.add_item()
     assert dialog.save()
-    plan = window.library.plans["for-sam"]
+    plan = window.state.library.plans["for-sam"]
     assert plan.source.kind == "user"
-    assert "for-sam" not in {s.plan.id for s in window.plans.plans()}  # not followed
+    assert "for-sam" not in {s.plan.id for s in window.state.plans.plans()}  # not followed
 
 
 def test_a_preview_plays_in_full_but_leaves_nothing_in_the_journal(qtbot: QtBot) -> None:
     window = make_window(qtbot)
-    editor = window.open_editor()
+    editor = window.authoring.open_editor()
     editor.set_text(SHORT, None)
     editor.preview()
-    before = window.session_area.currentWidget()
+    before = window.session.area.currentWidget()
     assert isinstance(before, BeforeView)
-    with qtbot.waitSignal(window.preparer.ready, timeout=30_000):
+    with qtbot.waitSignal(window.session.preparer.ready, timeout=30_000):
         pass
     before.start_requested.emit(before.choice())
-    player = window.session_area.currentWidget()
+    player = window.session.area.currentWidget()
     assert isinstance(player, PlayerView)
     window.services.clock.advance(60)  # type: ignore[attr-defined]
     player.tick()
-    after = window.session_area.currentWidget()
+    after = window.session.area.currentWidget()
     assert isinstance(after, AfterView)
     after.save()
-    assert window.journal is not None
-    assert window.journal.entries() == [] and window.journal.drafts() == {}
+    assert window.state.journal is not None
+    assert window.state.journal.entries() == [] and window.state.journal.drafts() == {}
     # While a practice is open, another preview waits: nobody's practice is ended unasked.
     after.again_requested.emit()
     editor.preview()
     assert editor.status.text() == "A practice is open in the main window; end it there first."
-    assert window.journal.entries() == []
+    assert window.state.journal.entries() == []
 
 
 def test_the_tools_for_therapists_show_only_when_switched_on(qtbot: QtBot) -> None:
     window = make_main_window(qtbot)
-    tools = (window.write_button, window.plan_button, window.make_pack_button)
+    tools = (window.nav.write_button, window.nav.plan_button, window.nav.make_pack_button)
     assert not any(b.isVisible() for b in tools)
     assert window.library_view is not None and not window.library_view.edit_button.isVisible()
-    assert window.pack_button.isVisible()  # a client opens the pack they were given
+    assert window.nav.pack_button.isVisible()  # a client opens the pack they were given
     assert window.settings_view is not None
     window.settings_view.authoring_check.click()
-    assert window.settings.authoring
+    assert window.state.settings.authoring
     assert all(b.isVisible() for b in tools)
     window.show_screen("library")
     window.library_view.select("longer-out-breath")

@@ -68,13 +68,13 @@ def interactive_without_names(root: QWidget) -> list[str]:
 def test_navigation_by_buttons_and_keys(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     assert window.screens.currentWidget() is window.library_view
-    window.nav_buttons["settings"].click()
+    window.nav.buttons["settings"].click()
     assert window.screens.currentWidget() is window.settings_view
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-    assert window.nav_buttons["settings"].isChecked()
+    assert window.nav.buttons["settings"].isChecked()
     window.show_screen("journal")
-    assert window.nav_buttons["journal"].isChecked()
+    assert window.nav.buttons["journal"].isChecked()
 
 
 def test_the_last_screen_and_window_size_are_remembered(qtbot: QtBot) -> None:
@@ -93,16 +93,16 @@ def test_a_broken_settings_file_gives_defaults_and_a_notice(qtbot: QtBot) -> Non
     settings.write_text("{ this is not json")
     window = make_window(qtbot)
     assert window.notice.isVisibleTo(window) and "could not be read" in window.notice.text()
-    assert window.settings.theme == "system"
+    assert window.state.settings.theme == "system"
 
 
 def test_text_zoom_keys(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     window.zoom(0.1)
     window.zoom(0.1)
-    assert window.settings.text_zoom == pytest.approx(1.2)
+    assert window.state.settings.text_zoom == pytest.approx(1.2)
     window.zoom(0.0)
-    assert window.settings.text_zoom == 1.0
+    assert window.state.settings.text_zoom == 1.0
     assert SettingsStore(default_paths().settings).load()[0].text_zoom == 1.0
 
 
@@ -110,23 +110,24 @@ def test_one_practice_from_library_to_after(qtbot: QtBot, _private_home: Path) -
     write(_private_home / "data" / "practices", "short.yaml", SHORT)
     window = make_window(qtbot)
     window.open_practice_id("short")
-    before = window.session_area.currentWidget()
+    before = window.session.area.currentWidget()
     assert isinstance(before, BeforeView) and window.root.currentIndex() == 1
-    with qtbot.waitSignal(window.preparer.ready, timeout=30_000):
+    with qtbot.waitSignal(window.session.preparer.ready, timeout=30_000):
         pass
     before.start_requested.emit(before.choice())
-    player = window.session_area.currentWidget()
-    assert isinstance(player, PlayerView) and player.engine.state is PlayState.PLAYING
+    player = window.session.area.currentWidget()
+    assert isinstance(player, PlayerView) and player.run.engine.state is PlayState.PLAYING
     window.services.clock.advance(60)  # type: ignore[attr-defined]
     player.tick()
-    after = window.session_area.currentWidget()
+    after = window.session.area.currentWidget()
     assert isinstance(after, AfterView)
     journal_page = window.pages["journal"]
     assert isinstance(journal_page, JournalScreen)
     assert journal_page.journal_view.model.rowCount() == 1  # there at once, not after a restart
     after.save()
-    (record,) = window.sessions
-    assert record.result.completed and record.choice.practice_id == "short"
+    assert window.state.journal is not None
+    (entry,) = window.state.journal.entries()
+    assert entry.completed and entry.practice_id == "short"
     after.done_requested.emit()
     assert window.root.currentIndex() == 0
     assert window.screens.currentWidget() is window.library_view
@@ -151,24 +152,24 @@ def test_a_session_is_kept_in_the_journal_at_once_and_completed_after(
 
     write(_private_home / "data" / "practices", "short.yaml", SHORT)
     window = make_window(qtbot)
-    assert window.journal is not None
+    assert window.state.journal is not None
     window.open_practice_id("short")
-    before = window.session_area.currentWidget()
+    before = window.session.area.currentWidget()
     assert isinstance(before, BeforeView)
-    with qtbot.waitSignal(window.preparer.ready, timeout=30_000):
+    with qtbot.waitSignal(window.session.preparer.ready, timeout=30_000):
         pass
     before.start_requested.emit(before.choice())
-    player = window.session_area.currentWidget()
+    player = window.session.area.currentWidget()
     assert isinstance(player, PlayerView)
     player.end()  # stopped early: still recorded
-    (entry,) = window.journal.entries()
+    (entry,) = window.state.journal.entries()
     assert entry.practice_id == "short" and not entry.completed
-    after = window.session_area.currentWidget()
+    after = window.session.area.currentWidget()
     assert isinstance(after, AfterView) and after.form is not None
     after.form.set_answers(())
-    window._save_draft(())  # what the draft timer does while typing
+    window.session.flow.save_draft(())  # what the draft timer does while typing
     after.save()
-    assert window.journal.drafts() == {}
+    assert window.state.journal.drafts() == {}
     window.close()
     again = Journal.open(default_paths().journal)
     assert [e.uid for e in again.entries()] == [entry.uid]
@@ -182,11 +183,11 @@ def test_deleting_all_data_leaves_no_trace_of_what_was_written(
 
     phrase = "a very particular sentence about the lake"
     window = make_window(qtbot)
-    assert window.journal is not None
+    assert window.state.journal is not None
     import datetime as dt
 
     now = dt.datetime.now().astimezone()
-    window.journal.add(
+    window.state.journal.add(
         NewSession(
             practice_id="short",
             practice_title="A short one",
@@ -207,7 +208,7 @@ def test_deleting_all_data_leaves_no_trace_of_what_was_written(
             ),
         )
     )
-    window.journal.save_draft("entry-1", {"answers": [phrase]})
+    window.state.journal.save_draft("entry-1", {"answers": [phrase]})
     window.close()
     window = make_window(qtbot)  # makes today's backup, which holds the phrase too
     window.erase_all_data()
@@ -230,20 +231,20 @@ def test_a_damaged_journal_is_moved_aside_and_restored_from_the_daily_copy(
     paths = default_paths()
     journal_with_two(paths.journal.parent).close()
     window = make_window(qtbot)  # opens it, and makes today's copy
-    assert window.journal is not None and len(window.journal.entries()) == 2
+    assert window.state.journal is not None and len(window.state.journal.entries()) == 2
     window.close()
     data = bytearray(paths.journal.read_bytes())
     data[100:4000] = b"\x00garbage" * 487 + b"\x00" * 4
     paths.journal.write_bytes(bytes(data))
     window = make_window(qtbot)
-    assert window.journal is None
+    assert window.state.journal is None
     restore = next(
         b
-        for b in window.repair_bar.findChildren(QPushButton)
+        for b in window.journal_host.repair_bar.findChildren(QPushButton)
         if b.text().startswith("Restore the last copy")
     )
     restore.click()
-    assert window.journal is not None and len(window.journal.entries()) == 2
+    assert window.state.journal is not None and len(window.state.journal.entries()) == 2
     assert list(paths.journal.parent.glob("journal.damaged-*"))  # kept, never overwritten
 
 
@@ -267,15 +268,15 @@ def test_a_journal_missing_a_table_is_offered_the_same_repair(
     raw.commit()
     raw.close()
     window = make_window(qtbot)
-    assert window.journal is None
-    assert window.repair_bar is not None
+    assert window.state.journal is None
+    assert window.journal_host.repair_bar is not None
     restore = next(
         b
-        for b in window.repair_bar.findChildren(QPushButton)
+        for b in window.journal_host.repair_bar.findChildren(QPushButton)
         if b.text().startswith("Restore the last copy")
     )
     restore.click()
-    assert window.journal is not None and len(window.journal.entries()) == 2
+    assert window.state.journal is not None and len(window.state.journal.entries()) == 2
     assert list(paths.journal.parent.glob("journal.damaged-*"))
 
 
@@ -283,21 +284,21 @@ def test_a_practice_under_way_when_attune_closes_is_kept(qtbot: QtBot, _private_
     write(_private_home / "data" / "practices", "short.yaml", SHORT)
     window = make_window(qtbot)
     window.open_practice_id("short")
-    before = window.session_area.currentWidget()
+    before = window.session.area.currentWidget()
     assert isinstance(before, BeforeView)
-    with qtbot.waitSignal(window.preparer.ready, timeout=30_000):
+    with qtbot.waitSignal(window.session.preparer.ready, timeout=30_000):
         pass
     before.start_requested.emit(before.choice())
-    assert window.journal is not None and "pending-session" in window.journal.drafts()
+    assert window.state.journal is not None and "pending-session" in window.state.journal.drafts()
     # The process dies here: no finish, no After screen. Only the journal remains.
-    window.journal.close()
-    window.journal = None
-    window.player = None
+    window.state.journal.close()
+    window.state.journal = None
+    window.session.player = None
     again = make_window(qtbot)
-    assert again.journal is not None
-    (entry,) = again.journal.entries()
+    assert again.state.journal is not None
+    (entry,) = again.state.journal.entries()
     assert entry.practice_id == "short" and not entry.completed
-    assert again.journal.drafts() == {}
+    assert again.state.journal.drafts() == {}
     assert "was kept in your journal" in again.notice.text()
 
 
@@ -309,15 +310,15 @@ def test_when_the_journal_cannot_keep_answers_they_stay_in_the_form(
     write(_private_home / "data" / "practices", "short.yaml", SHORT)
     window = make_window(qtbot)
     window.open_practice_id("short")
-    before = window.session_area.currentWidget()
+    before = window.session.area.currentWidget()
     assert isinstance(before, BeforeView)
-    with qtbot.waitSignal(window.preparer.ready, timeout=30_000):
+    with qtbot.waitSignal(window.session.preparer.ready, timeout=30_000):
         pass
     before.start_requested.emit(before.choice())
-    player = window.session_area.currentWidget()
+    player = window.session.area.currentWidget()
     assert isinstance(player, PlayerView)
     player.end()
-    after = window.session_area.currentWidget()
+    after = window.session.area.currentWidget()
     assert isinstance(after, AfterView)
 
     def full(*args: object, **kwargs: object) -> None:
@@ -355,7 +356,7 @@ def test_with_an_active_plan_today_is_home_and_starts_the_practice(
     assert window.today_view is not None and window.today_view.has_plan
     assert window.screens.currentWidget() is window.today_view
     window.today_view.start_buttons[0].click()
-    before = window.session_area.currentWidget()
+    before = window.session.area.currentWidget()
     assert isinstance(before, BeforeView)
     before.back_requested.emit()  # back where it was started from, not the Library
     assert window.screens.currentWidget() is window.today_view
@@ -370,12 +371,12 @@ def test_a_pack_opened_in_the_window_is_previewed_then_installed(
     pack = tmp_path / "starter.attunepack"
     build_pack(pack_folder(tmp_path), pack)
     window = make_window(qtbot)
-    dialog = window.open_pack_file(pack)
+    dialog = window.authoring.open_pack_file(pack)
     assert not (default_paths().packs / "test-pack").exists()  # nothing before the person says so
     dialog.install_button.click()
     assert (default_paths().packs / "test-pack" / "pack.yaml").is_file()
-    assert window.library is not None and any(
-        entry.source.kind == "pack" for entry in window.library.practices.values()
+    assert window.state.library is not None and any(
+        entry.source.kind == "pack" for entry in window.state.library.practices.values()
     )
     assert window.notice.text().startswith("Installed")
 
@@ -388,18 +389,18 @@ def test_a_plan_reminder_is_shown_in_the_window(qtbot: QtBot, _private_home: Pat
         PLAN.replace("when: daily", 'when: daily\n    at: "00:00"').encode()
     )
     window = make_window(qtbot)
-    assert window.reminders is not None
-    window.reminders.check()  # what its timer does every minute
+    assert window.plans_host.reminders is not None
+    window.plans_host.reminders.check()  # what its timer does every minute
     assert window.notice.text() == "Time for A short one, as your plan suggests."
-    assert window.reminders.check() == []  # once a day
+    assert window.plans_host.reminders.check() == []  # once a day
     # Done, the reminder goes.
     window.open_practice_id("short")
-    before = window.session_area.currentWidget()
+    before = window.session.area.currentWidget()
     assert isinstance(before, BeforeView)
-    with qtbot.waitSignal(window.preparer.ready, timeout=30_000):
+    with qtbot.waitSignal(window.session.preparer.ready, timeout=30_000):
         pass
     before.start_requested.emit(before.choice())
-    player = window.session_area.currentWidget()
+    player = window.session.area.currentWidget()
     assert isinstance(player, PlayerView)
     window.services.clock.advance(60)  # type: ignore[attr-defined]
     player.tick()
@@ -409,8 +410,8 @@ def test_a_plan_reminder_is_shown_in_the_window(qtbot: QtBot, _private_home: Pat
 def test_make_a_pack_opens_from_the_window_with_the_persons_own_files(qtbot: QtBot) -> None:
     write(default_paths().practices, "short.yaml", SHORT)
     window = make_window(qtbot)
-    assert window.make_pack_button.accessibleName() == "Make a pack"
-    dialog = window.make_pack()
+    assert window.nav.make_pack_button.accessibleName() == "Make a pack"
+    dialog = window.authoring.make_pack()
     assert dialog is not None and dialog.isVisible()
     rows = [dialog.choices.item(r).text() for r in range(dialog.choices.count())]
     assert rows == ["A short one  ·  practice"]
@@ -445,9 +446,9 @@ def test_the_plans_contact_goes_with_the_safety_information(
     with_contact = PLAN.replace("items:", 'contact: "Practice phone 020 123 4567"\nitems:')
     PlanStore(default_paths().plans).import_plan(with_contact.encode())
     window = make_window(qtbot)
-    assert window.support("en") == (("Your therapist", "Practice phone 020 123 4567"),)
+    assert window.plans_host.support("en") == (("Your therapist", "Practice phone 020 123 4567"),)
     window.open_practice_id("short")
-    before = window.session_area.currentWidget()
+    before = window.session.area.currentWidget()
     assert isinstance(before, BeforeView)
     assert [label.text() for label in before.support_labels] == [
         "If you need support: Your therapist — Practice phone 020 123 4567"
@@ -459,13 +460,13 @@ def test_news_is_quiet_and_goes_once_the_person_moves_on(qtbot: QtBot) -> None:
     window.show_screen("library")
     window.show_notice("Installed “For Sam”.", news=True)
     assert window.notice.property("role") == "muted" and window.notice.isVisible()
-    window.nav_buttons["library"].click()  # the same page: still there
+    window.nav.buttons["library"].click()  # the same page: still there
     assert window.notice.isVisible()
-    window.nav_buttons["journal"].click()
+    window.nav.buttons["journal"].click()
     assert window.notice.isHidden()
     window.show_notice("Your settings could not be saved.")
     assert window.notice.property("role") == "warning"
-    window.nav_buttons["library"].click()  # a problem stays until it is solved
+    window.nav.buttons["library"].click()  # a problem stays until it is solved
     assert window.notice.isVisible()
 
 
@@ -501,8 +502,8 @@ def test_a_journal_that_cannot_be_written_is_still_read_and_exported(
     monkeypatch.setattr(Journal, "open", classmethod(cannot_write))
     window = make_window(qtbot)
     assert "disk is full" in window.notice.text()
-    assert window.journal is not None and window.journal.read_only
+    assert window.state.journal is not None and window.state.journal.read_only
     dialog = window.export_journal()
     assert dialog is not None
-    assert len(window.journal.entries()) == 2
+    assert len(window.state.journal.entries()) == 2
     dialog.reject()

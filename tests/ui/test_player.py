@@ -26,7 +26,8 @@ from desktop_app.audio.session import prepare_session
 from desktop_app.core.clock import ManualClock
 from desktop_app.core.engine import PlayState
 from desktop_app.core.model import Practice
-from desktop_app.ui.player_view import REDUCED_FRAME_MS, PlayerResult, PlayerView
+from desktop_app.session.run import SessionResult
+from desktop_app.ui.player_view import REDUCED_FRAME_MS, PlayerView
 from tests.helpers import load_text, practice_with
 
 STEPS = """
@@ -87,7 +88,7 @@ class Harness:
         qtbot.addWidget(self.view)
         self.view.resize(900, 700)
         self.view.show()
-        self.results: list[PlayerResult] = []
+        self.results: list[SessionResult] = []
         self.view.finished.connect(self.results.append)
         self.qtbot = qtbot
 
@@ -106,7 +107,7 @@ class Harness:
 
     @property
     def state(self) -> PlayState:
-        return self.view.engine.state
+        return self.view.run.engine.state
 
 
 def test_a_whole_practice_by_keyboard_alone(qtbot: QtBot, tmp_path: Path) -> None:
@@ -143,29 +144,29 @@ def test_pause_and_resume(qtbot: QtBot, tmp_path: Path) -> None:
     h.advance(3)
     h.key(Qt.Key.Key_Space)
     assert h.state is PlayState.PAUSED and not h.view.timer.isActive()
-    position = h.view.engine.position
+    position = h.view.run.engine.position
     h.clock.advance(60)
-    assert h.view.engine.position == position
+    assert h.view.run.engine.position == position
     assert h.view.play_button.text() == "Resume"
     h.key(Qt.Key.Key_Space)
     assert h.state is PlayState.PLAYING and h.view.timer.isActive()
     h.advance(1)
-    assert h.view.engine.position == pytest.approx(position + 1)
+    assert h.view.run.engine.position == pytest.approx(position + 1)
     assert h.sink.player is not None and h.sink.player.transport.state is PlayState.PLAYING
 
 
 def test_skipping_steps_and_sections(qtbot: QtBot, tmp_path: Path) -> None:
     h = Harness(qtbot, tmp_path)
     h.view.start()
-    starts = h.view.sound.timeline.step_starts
+    starts = h.view.run.sound.timeline.step_starts
     h.key(Qt.Key.Key_Right)
-    assert h.view.engine.position == pytest.approx(starts[1])
+    assert h.view.run.engine.position == pytest.approx(starts[1])
     h.key(Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     assert h.view.section_label.text() == "Noticing"
     h.key(Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
     assert h.view.section_label.text() == "Arriving"
     assert h.sink.player is not None
-    assert h.sink.player.transport.position == pytest.approx(h.view.engine.position)
+    assert h.sink.player.transport.position == pytest.approx(h.view.run.engine.position)
 
 
 def test_stopping_early_asks_first_and_keeps_answers(qtbot: QtBot, tmp_path: Path) -> None:
@@ -189,9 +190,9 @@ def test_the_grounding_pause(qtbot: QtBot, tmp_path: Path) -> None:
     h.advance(2)
     h.view.pause_button.click()
     assert h.state is PlayState.PAUSED and h.view.pages.currentWidget() is h.view.grounding
-    position = h.view.engine.position
+    position = h.view.run.engine.position
     h.key(Qt.Key.Key_Right)  # the player's keys rest while grounding
-    assert h.state is PlayState.PAUSED and h.view.engine.position == position
+    assert h.state is PlayState.PAUSED and h.view.run.engine.position == position
     h.view.grounding.resume_button.click()
     assert h.state is PlayState.PLAYING and h.view.pages.currentIndex() == 0
     h.view.pause_button.click()
@@ -260,7 +261,7 @@ def test_without_sound_the_practice_goes_on_with_one_notice(qtbot: QtBot, tmp_pa
 def test_mute_and_narration_toggle_the_gains(qtbot: QtBot, tmp_path: Path) -> None:
     h = Harness(qtbot, tmp_path)
     h.view.start()
-    gains = h.view.sound.mixer.gains
+    gains = h.view.run.sound.mixer.gains
     h.key(Qt.Key.Key_M)
     assert gains.master == 0.0 and h.view.mute_button.text() == "Unmute"
     h.view.mute_button.click()

@@ -22,6 +22,6 @@ def test_a_settings_file_read_in_part_is_kept_and_the_notice_says_so(qtbot: QtBo
         f"theme, text size. The file as it was is kept as {name}."
     )
     assert settings.with_name(name).read_bytes() == settings.read_bytes()
-    assert window.settings.theme == "system"
+    assert window.state.settings.theme == "system"
     window.close()  # saving the settings now keeps no second copy
     assert len(list(settings.parent.glob("settings.json.damaged-*"))) == 1

@@ -1,0 +1,129 @@
+"""Keeping the journal open: today's copy, drafts put back, and repair when damaged.
+
+A journal that cannot be opened never stops anyone from practising: the problem is
+said, a damaged one is offered a repair (the daily copy, or a new journal, the
+damaged file always kept aside), and one that cannot be written is still read.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+from desktop_app.session.flow import keep_drafts
+from desktop_app.storage import journal_backups
+from desktop_app.storage.journal import Journal, JournalError
+from desktop_app.storage.paths import AppPaths
+from desktop_app.ui.app_state import AppState
+from desktop_app.ui.journal_words import journal_problem
+
+
+class JournalHost(QObject):
+    #: Something to say in the window's notice: (text, news).
+    notice = Signal(str, bool)
+    #: A bar offering the repair of a damaged journal, for the window to show.
+    repair_offered = Signal(QFrame)
+
+    def __init__(self, state: AppState, paths: AppPaths, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.paths = paths
+        self.repair_bar: QFrame | None = None
+
+    def open(self) -> None:
+        """Open the journal, keep today's copy, and put back unfinished reflections."""
+        paths = self.paths
+        try:
+            journal = Journal.open(paths.journal)
+        except JournalError as error:
+            if error.kind == "corrupt":
+                self._offer_repair(journal_problem(error))
+            else:
+                self.notice.emit(journal_problem(error), False)
+            self.state.set_journal(self._read_only(error))
+            return
+        try:
+            journal_backups.daily_backup(paths.journal, paths.journal_backups, date.today())
+        except OSError as error:
+            self.notice.emit(
+                self.tr("Today's copy of your journal could not be made (%1).").replace(
+                    "%1", error.strerror or str(error)
+                ),
+                False,
+            )
+        if keep_drafts(journal):
+            self.notice.emit(
+                self.tr("What you were writing when Attune last closed was kept in your journal."),
+                True,
+            )
+        self.state.set_journal(journal)
+
+    def _read_only(self, error: JournalError) -> Journal | None:
+        """Reading needs no writing: a journal that cannot be written can still be read
+        and exported."""
+        path = self.paths.journal
+        if error.kind in ("readonly", "full") and path.is_file():
+            try:
+                return Journal.open_read_only(path, error.kind)
+            except JournalError:
+                return None
+        return None
+
+    def close(self) -> None:
+        if self.state.journal is not None:
+            self.state.journal.close()
+            self.state.set_journal(None)
+
+    def _offer_repair(self, message: str) -> None:
+        latest = next(iter(journal_backups.backups(self.paths.journal_backups)), None)
+        bar = QFrame()
+        bar.setProperty("role", "card")
+        row = QHBoxLayout(bar)
+        text = QLabel(message + " " + self.tr("The damaged file will be kept aside, not deleted."))
+        text.setWordWrap(True)
+        text.setAccessibleName(text.text())
+        row.addWidget(text, 1)
+        if latest is not None:
+            restore = QPushButton(
+                self.tr("Restore the last copy (%1)").replace(
+                    "%1", latest.stem.removeprefix("journal-")
+                )
+            )
+            restore.setProperty("role", "primary")
+            restore.setAccessibleName(restore.text())
+            restore.setAccessibleDescription(self.tr("Use the most recent daily copy"))
+            restore.clicked.connect(lambda: self.repair(latest))
+            row.addWidget(restore)
+        fresh = QPushButton(self.tr("Start a new journal"))
+        fresh.setAccessibleName(fresh.text())
+        fresh.setAccessibleDescription(self.tr("Keep the damaged file aside and begin again"))
+        fresh.clicked.connect(lambda: self.repair(None))
+        row.addWidget(fresh)
+        if self.repair_bar is not None:  # one bar, in the words of now
+            self.repair_bar.deleteLater()
+        self.repair_bar = bar
+        self.repair_offered.emit(bar)
+
+    def repair(self, backup: Path | None) -> None:
+        """Move the damaged journal aside and restore `backup` (or start anew)."""
+        path = self.paths.journal
+        if self.repair_bar is not None:
+            self.repair_bar.deleteLater()
+            self.repair_bar = None
+        self.notice.emit("", False)
+        try:
+            journal_backups.move_aside(path)
+            if backup is not None:
+                journal_backups.restore_backup(backup, path)
+        except (OSError, JournalError) as error:
+            self.notice.emit(
+                self.tr(
+                    "The copy could not be restored (%1); a new journal was "
+                    "started and the damaged file kept aside."
+                ).replace("%1", str(error)),
+                False,
+            )
+        self.open()
