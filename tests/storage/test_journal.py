@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.storage import journal as journal_module
+from desktop_app.storage.journal import search as search_module
 from desktop_app.storage.journal import (
     Journal,
     JournalError,
@@ -677,7 +677,7 @@ def test_existing_files_and_folder_lose_access_by_others(path: Path) -> None:
 
 
 def test_fts5_missing_is_said_clearly(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(journal_module, "_FTS5_AVAILABLE", False)
+    monkeypatch.setattr(search_module, "_FTS5_AVAILABLE", False)
     with pytest.raises(JournalError, match="FTS5") as caught:
         Journal.open(path)
     assert caught.value.kind == "other"

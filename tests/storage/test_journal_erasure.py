@@ -8,12 +8,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 
-from desktop_app.storage import journal as journal_module
 from desktop_app.storage import journal_backups
 from desktop_app.storage.journal import Journal, StoredAnswer
 from tests.storage.test_journal import session
@@ -150,7 +150,7 @@ def test_every_connection_to_a_journal_deletes_securely(
         journal.add(session())
     with Journal.open(path) as journal:  # a read-only look first, now there is content
         journal.backup_to(tmp_path / "copy.sqlite3")
-    made = journal_backups.daily_backup(path, tmp_path / "backups", journal_module.date.today())
+    made = journal_backups.daily_backup(path, tmp_path / "backups", date.today())
     assert made is not None
     journal_backups.restore_backup(made, path)  # checks the copy first
     names = {name for name, _ in Recorded.seen}
