@@ -13,6 +13,7 @@ from pathlib import Path
 from desktop_app.cli.common import INVALID, OK, visible
 from desktop_app.cli.export import check_output
 from desktop_app.storage.journal import JournalError, open_to_read
+from desktop_app.storage.logs import log_journal_error
 from desktop_app.storage.paths import default_paths
 from desktop_app.storage.private_files import replacing
 
@@ -33,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             journal.close()
     except JournalError as error:
+        log_journal_error(error)
         print(visible(f"attune: {error} {output} was not written."), file=sys.stderr)
         return INVALID
     except OSError as error:

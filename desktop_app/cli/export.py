@@ -13,6 +13,7 @@ from pathlib import Path
 from desktop_app.cli.common import INVALID, OK, UsageError, check_output_file, visible
 from desktop_app.storage.journal import JournalError, open_to_read
 from desktop_app.storage.journal_export import to_csv, to_json, to_markdown, to_pdf
+from desktop_app.storage.logs import log_journal_error
 from desktop_app.storage.paths import default_paths
 from desktop_app.storage.private_files import replacing
 
@@ -38,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             journal.close()
     except JournalError as error:
+        log_journal_error(error)
         print(visible(f"attune: {error}"), file=sys.stderr)
         return INVALID
     if not entries:

@@ -15,6 +15,7 @@ from desktop_app.cli.common import INVALID, OK, visible
 from desktop_app.core.files import open_regular
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.journal_export import MAX_IMPORT_BYTES, JournalImportError, read_json
+from desktop_app.storage.logs import log_journal_error
 from desktop_app.storage.paths import default_paths
 
 
@@ -48,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             journal.close()
     except JournalError as error:
+        log_journal_error(error)
         print(visible(f"attune: {error}"), file=sys.stderr)
         print("Nothing was imported.", file=sys.stderr)
         return INVALID

@@ -17,6 +17,7 @@ from desktop_app.cli.common import INVALID, OK, UsageError, attune_language, vis
 from desktop_app.cli.export import check_output, parse_date
 from desktop_app.core.schedule import starts_on
 from desktop_app.storage.journal import Journal, JournalError, SessionEntry
+from desktop_app.storage.logs import log_journal_error
 from desktop_app.storage.paths import default_paths
 from desktop_app.storage.plans import PlanStore
 from desktop_app.storage.private_files import replacing
@@ -55,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         entries = _entries(paths.journal, first, last)
     except JournalError as error:
+        log_journal_error(error)
         print(visible(f"attune: {error}"), file=sys.stderr)
         return INVALID
     language = attune_language()

@@ -23,10 +23,15 @@ import platform
 import stat
 import sys
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from desktop_app.private_fs import make_private_dir
 from desktop_app.storage.paths import AppPaths
+
+if TYPE_CHECKING:
+    from desktop_app.storage.journal import JournalError
+
+logger = logging.getLogger(__name__)
 
 LOG_NAME: Final = "attune.log"
 #: A file is started anew past this size; the older ones are kept as .1 (newest) to .4.
@@ -100,6 +105,13 @@ def stop_logging() -> None:
     if handler is not None:
         logging.getLogger().removeHandler(handler)
         handler.close()
+
+
+def log_journal_error(error: JournalError) -> None:
+    """A journal error that was shown or printed: its kind, its words and its detail
+    (the technical cause, "for logs"), which name the file, never what is in it."""
+    detail = f" [{error.detail}]" if error.detail else ""
+    logger.warning("Journal problem (%s): %s%s", error.kind, error.message, detail)
 
 
 def this_computer() -> str:

@@ -2,29 +2,20 @@
 
 The journal (storage, no Qt) words its errors in English, exactly. In another language
 the message for the error's kind is shown instead: less exact, but in words the person
-reads. Every journal error the window shows passes here, so here it is logged: its
-kind, message and technical detail, which name the file and never what is in it.
+reads. Every journal error the window shows passes here, so here it is logged.
 """
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.storage.journal import JournalError
+from desktop_app.storage.logs import log_journal_error
 from desktop_app.ui.i18n import UI_LANGUAGES, current_language
-
-logger = logging.getLogger(__name__)
 
 
 def journal_problem(error: JournalError) -> str:
-    logger.warning(
-        "Journal problem (%s): %s%s",
-        error.kind,
-        error.message,
-        f" [{error.detail}]" if error.detail else "",
-    )
+    log_journal_error(error)
     if current_language() == UI_LANGUAGES[0]:
         return str(error)
     messages = {
