@@ -67,10 +67,13 @@ def find_hits(
     # The filters' columns are the sessions table's alone: none needs its table named.
     conditions = " AND ".join(["search MATCH ?", *clauses])
     try:
+        # CROSS JOIN: the index is read first. Given a practice or a kind, SQLite would
+        # rather walk that one's sessions and ask the index about each in turn: 20 to
+        # 130 ms instead of 0.1 to 2 among 10,000 entries.
         ids = [
             row[0]
             for row in conn.execute(
-                "SELECT s.id FROM search JOIN sessions AS s ON s.id = search.rowid "
+                "SELECT s.id FROM search CROSS JOIN sessions AS s ON s.id = search.rowid "
                 f"WHERE {conditions} ORDER BY s.started_at DESC, s.id DESC LIMIT ?",
                 [query, *params, limit],
             )
