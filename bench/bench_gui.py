@@ -57,14 +57,15 @@ ATTUNE = textwrap.dedent(
     from desktop_app.storage.paths import default_paths
     from desktop_app.storage.settings import SettingsStore
     from desktop_app.ui import theme
-    from desktop_app.ui.main_window import MainWindow, Services
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.services import Services
     paths = default_paths()
     output = SoundOutput()
     services = Services(paths=paths, settings_store=SettingsStore(paths.settings),
                         scan=open_library, sink=output, clock=MonotonicClock(),
                         device_rate=lambda: 48000, load_voices=known_voices)
     window = MainWindow(services)
-    window.apply_look()
+    window.preferences.apply_look()
     def ready():
         print("ready", time.perf_counter() - start, flush=True)
         QApplication.instance().exit(0)

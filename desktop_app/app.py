@@ -164,7 +164,8 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
     from desktop_app.ui.app_icon import apply_app_identity
     from desktop_app.ui.error_dialog import ErrorReporter
     from desktop_app.ui.first_paint import quit_after_first_paint
-    from desktop_app.ui.main_window import MainWindow, Services
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.services import Services
     from desktop_app.ui.system_prefs import system_reduces_motion
 
     logger.info(
@@ -196,10 +197,10 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
     window = MainWindow(services)
     uncaught.install(ErrorReporter(log_file, window).tell)  # a calm message, not a silent fault
     if unwritable:
-        window.show_notice(
+        window.notice.show_notice(
             " ".join(filter(None, (window.notice.text(), unwritable_notice(unwritable))))
         )
-    window.apply_look()
+    window.preferences.apply_look()
     quit_after_first_paint(window)  # only with ATTUNE_QUIT_AFTER_FIRST_PAINT=1 (measuring)
     window.show()
     if practice is not None:

@@ -31,9 +31,10 @@ from desktop_app.storage.settings import SettingsStore  # noqa: E402
 from desktop_app.ui import theme  # noqa: E402
 from desktop_app.ui.after_view import AfterView  # noqa: E402
 from desktop_app.ui.before_view import BeforeView  # noqa: E402
-from desktop_app.ui.main_window import MainWindow, Services  # noqa: E402
+from desktop_app.ui.main_window import MainWindow  # noqa: E402
 from desktop_app.ui.player_view import PlayerView  # noqa: E402
 from desktop_app.ui.practice_editor import PracticeEditor, template_path  # noqa: E402
+from desktop_app.ui.services import Services  # noqa: E402
 
 SIZE = (1100, 740)
 

@@ -401,7 +401,6 @@
     <name>EntryPane</name>
     <message>
         <source>Journal entry</source>
-        <extracomment>Entries read at a time; the next page is read when the list is scrolled to its end. Searching waits this long after the last key. At most this many search results (the journal&apos;s best matches). How long &quot;Entry deleted · Undo&quot; stays. The time ranges of the date filter (see `range_start`). The day&apos;s heading, on the first entry of each day in the list (&quot;&quot; otherwise). One line under the facts: the start of something written, or a search snippet with its matches marked &quot;[[…]]&quot;. All of it in words, for screen readers.</extracomment>
         <translation>Dagboeknotitie</translation>
     </message>
     <message>
@@ -807,7 +806,7 @@
     <name>JournalHost</name>
     <message>
         <source>Today&apos;s copy of your journal could not be made (%1).</source>
-        <extracomment>Something to say in the window&apos;s notice: (text, news). A bar offering the repair of a damaged journal, for the window to show.</extracomment>
+        <extracomment>A problem for the window&apos;s notice (&quot;&quot;: the problem is gone). News for the window&apos;s notice. A bar offering the repair of a damaged journal, for the window to show.</extracomment>
         <translation>De kopie van je dagboek van vandaag kon niet worden gemaakt (%1).</translation>
     </message>
     <message>
@@ -905,11 +904,12 @@
     <name>JournalView</name>
     <message>
         <source>Journal entries</source>
+        <extracomment>Searching waits this long after the last key. How long &quot;Entry deleted · Undo&quot; stays. The list draws its own cards: no frame or background of its own.</extracomment>
         <translation>Dagboeknotities</translation>
     </message>
     <message>
         <source>Notice</source>
-        <extracomment>What was typed and not saved, by entry uid: kept when moving between entries. Search snippets by entry uid, while searching. Entries passing the filters (None without filters); while searching, whether the search gave as many results as it may. Hides the undo bar; its interval may be shortened (tests).</extracomment>
+        <extracomment>What was typed and not saved, by entry uid: kept when moving between entries. Hides the undo bar; its interval may be shortened (tests).</extracomment>
         <translation>Melding</translation>
     </message>
     <message>
@@ -1058,6 +1058,7 @@
     </message>
     <message>
         <source>stopped early</source>
+        <extracomment>The day&apos;s heading, on the first entry of each day in the list (&quot;&quot; otherwise). One line under the facts: the start of something written, or a search snippet with its matches marked &quot;[[…]]&quot;. All of it in words, for screen readers.</extracomment>
         <translation>eerder gestopt</translation>
     </message>
     <message>
@@ -1349,7 +1350,7 @@
     <name>MainWindow</name>
     <message>
         <source>Today</source>
-        <extracomment>The output rate; asked when sound is first prepared (it starts PortAudio). (voice id, name, languages) of the installed voices, for Settings and Before; read just after the window first shows. The pages are made and the library is scanned.</extracomment>
+        <extracomment>The pages are made and the library is scanned.</extracomment>
         <translation>Vandaag</translation>
     </message>
     <message>
@@ -1365,14 +1366,6 @@
         <translation>Straks worden je reflecties hier bewaard, privé, op deze computer.</translation>
     </message>
     <message>
-        <source>Notice</source>
-        <translation>Melding</translation>
-    </message>
-    <message>
-        <source>Starting at login could not be changed (%1).</source>
-        <translation>Starten bij inloggen kon niet worden aangepast (%1).</translation>
-    </message>
-    <message>
         <source>A practice is open in the main window; end it there first.</source>
         <translation>Er is een oefening open in het hoofdvenster; rond die daar eerst af.</translation>
     </message>
@@ -1383,10 +1376,6 @@
     <message>
         <source>Everything Attune kept about you has been deleted.</source>
         <translation>Alles wat Attune over jou bewaarde, is verwijderd.</translation>
-    </message>
-    <message>
-        <source>Your settings could not be saved (%1). They apply until you close Attune.</source>
-        <translation>Je instellingen konden niet worden opgeslagen (%1). Ze gelden tot je Attune sluit.</translation>
     </message>
 </context>
 <context>
@@ -1595,6 +1584,13 @@
     <message>
         <source>Save your own practices and plans as one .attunepack file (Ctrl+Shift+P)</source>
         <translation>Je eigen oefeningen en plannen opslaan als één .attunepack-bestand (Ctrl+Shift+P)</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeLine</name>
+    <message>
+        <source>Notice</source>
+        <translation>Melding</translation>
     </message>
 </context>
 <context>
@@ -2667,6 +2663,18 @@
     </message>
 </context>
 <context>
+    <name>Preferences</name>
+    <message>
+        <source>Your settings could not be saved (%1). They apply until you close Attune.</source>
+        <extracomment>A problem for the window&apos;s notice. Attune&apos;s language was changed: everything on screen is to be made anew. The tools for therapists were switched on or off.</extracomment>
+        <translation>Je instellingen konden niet worden opgeslagen (%1). Ze gelden tot je Attune sluit.</translation>
+    </message>
+    <message>
+        <source>Starting at login could not be changed (%1).</source>
+        <translation>Starten bij inloggen kon niet worden aangepast (%1).</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsDialog</name>
     <message>
         <source>Problems in practice files</source>
@@ -3499,6 +3507,13 @@
     <message>
         <source>Scrolls the page</source>
         <translation>Schuift door de pagina</translation>
+    </message>
+</context>
+<context>
+    <name>self.notice</name>
+    <message>
+        <source>Notice</source>
+        <translation>Melding</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.ui.app_state import AppState
@@ -47,6 +48,24 @@ class Authoring(QObject):
         self.state.set_library(self.scan())
 
     # --- packs ------------------------------------------------------------------------
+
+    def take_dropped_packs(self, widget: QWidget) -> None:
+        """A pack dropped on `widget` opens its preview."""
+        widget.setAcceptDrops(True)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        from desktop_app.ui.pack_dialog import is_pack_file
+
+        if isinstance(event, QDragEnterEvent | QDropEvent):
+            packs = [url.toLocalFile() for url in event.mimeData().urls()]
+            first = next((p for p in packs if is_pack_file(p)), None)
+            if first is not None:
+                event.acceptProposedAction()
+                if isinstance(event, QDropEvent) and event.type() == QEvent.Type.Drop:
+                    self.open_pack_file(Path(first))
+                return True
+        return False
 
     def choose_pack(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

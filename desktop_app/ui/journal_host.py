@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.session.flow import keep_drafts
 from desktop_app.storage import journal_backups
@@ -20,10 +21,15 @@ from desktop_app.storage.paths import AppPaths
 from desktop_app.ui.app_state import AppState
 from desktop_app.ui.journal_words import journal_problem
 
+if TYPE_CHECKING:
+    from desktop_app.ui.export_dialog import ExportDialog
+
 
 class JournalHost(QObject):
-    #: Something to say in the window's notice: (text, news).
-    notice = Signal(str, bool)
+    #: A problem for the window's notice ("": the problem is gone).
+    problem = Signal(str)
+    #: News for the window's notice.
+    news = Signal(str)
     #: A bar offering the repair of a damaged journal, for the window to show.
     repair_offered = Signal(QFrame)
 
@@ -42,22 +48,20 @@ class JournalHost(QObject):
             if error.kind == "corrupt":
                 self._offer_repair(journal_problem(error))
             else:
-                self.notice.emit(journal_problem(error), False)
+                self.problem.emit(journal_problem(error))
             self.state.set_journal(self._read_only(error))
             return
         try:
             journal_backups.daily_backup(paths.journal, paths.journal_backups, date.today())
         except OSError as error:
-            self.notice.emit(
+            self.problem.emit(
                 self.tr("Today's copy of your journal could not be made (%1).").replace(
                     "%1", error.strerror or str(error)
-                ),
-                False,
+                )
             )
         if keep_drafts(journal):
-            self.notice.emit(
-                self.tr("What you were writing when Attune last closed was kept in your journal."),
-                True,
+            self.news.emit(
+                self.tr("What you were writing when Attune last closed was kept in your journal.")
             )
         self.state.set_journal(journal)
 
@@ -76,6 +80,17 @@ class JournalHost(QObject):
         if self.state.journal is not None:
             self.state.journal.close()
             self.state.set_journal(None)
+
+    def export(self, parent: QWidget) -> ExportDialog | None:
+        """The export dialog, with a preview in which the person unticks what to keep
+        back. Opened without blocking; returned for tests."""
+        from desktop_app.ui.export_dialog import ExportDialog
+
+        if self.state.journal is None:
+            return None
+        dialog = ExportDialog(self.state.journal.entries(), parent)
+        dialog.open()
+        return dialog
 
     def _offer_repair(self, message: str) -> None:
         latest = next(iter(journal_backups.backups(self.paths.journal_backups)), None)
@@ -113,17 +128,16 @@ class JournalHost(QObject):
         if self.repair_bar is not None:
             self.repair_bar.deleteLater()
             self.repair_bar = None
-        self.notice.emit("", False)
+        self.problem.emit("")
         try:
             journal_backups.move_aside(path)
             if backup is not None:
                 journal_backups.restore_backup(backup, path)
         except (OSError, JournalError) as error:
-            self.notice.emit(
+            self.problem.emit(
                 self.tr(
                     "The copy could not be restored (%1); a new journal was "
                     "started and the damaged file kept aside."
-                ).replace("%1", str(error)),
-                False,
+                ).replace("%1", str(error))
             )
         self.open()

@@ -13,49 +13,29 @@ composition root (`app.py`); tests hand in their own clock and sound sink.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import (
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QKeySequence,
-    QPaintEvent,
-    QShortcut,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop_app.core.clock import Clock
 from desktop_app.storage import autostart
-from desktop_app.storage.paths import AppPaths
-from desktop_app.storage.settings import ScreenName, Settings, SettingsStore
-from desktop_app.ui import theme
+from desktop_app.storage.settings import ScreenName, Settings
 from desktop_app.ui.app_state import AppState
 from desktop_app.ui.authoring import Authoring
-from desktop_app.ui.i18n import Translations, ui_language
+from desktop_app.ui.i18n import Translations
 from desktop_app.ui.navigation import Navigation
+from desktop_app.ui.notice import NoticeLine
+from desktop_app.ui.preferences import Preferences
+from desktop_app.ui.services import Services
 from desktop_app.ui.session_host import SessionHost
 from desktop_app.ui.theme import SPACE
-
-ZOOM_STEP: Final = 0.1
+from desktop_app.ui.widgets import placeholder_page
 
 if TYPE_CHECKING:  # the pages load when first shown, not at start-up
     from desktop_app.core.library import Library
     from desktop_app.core.model import Practice
-    from desktop_app.session.run import SoundSink
     from desktop_app.ui.export_dialog import ExportDialog
     from desktop_app.ui.journal_host import JournalHost
     from desktop_app.ui.library_view import LibraryView
@@ -64,23 +44,6 @@ if TYPE_CHECKING:  # the pages load when first shown, not at start-up
     from desktop_app.ui.report_dialog import ReportDialog
     from desktop_app.ui.settings_view import SettingsView
     from desktop_app.ui.today_view import TodayView
-
-
-@dataclass
-class Services:
-    """What the window needs from the outside world."""
-
-    paths: AppPaths
-    settings_store: SettingsStore
-    scan: Callable[[], Library]
-    sink: SoundSink
-    clock: Clock
-    #: The output rate; asked when sound is first prepared (it starts PortAudio).
-    device_rate: Callable[[], int]
-    system_reduces_motion: bool = False
-    #: (voice id, name, languages) of the installed voices, for Settings and Before;
-    #: read just after the window first shows.
-    load_voices: Callable[[], tuple[tuple[str, str, tuple[str, ...]], ...]] = tuple
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +62,11 @@ class MainWindow(QMainWindow):
         if kept:
             settings_notice = f"{settings_notice} {kept}" if settings_notice else kept
         self.state = AppState(settings, self)
+        self.notice = NoticeLine(settings_notice or "")
+        self.preferences = Preferences(self.state, services.settings_store, self)
+        self.preferences.problem.connect(self.notice.show_notice)
+        self.preferences.relanguage_needed.connect(self._relanguage)
+        self.preferences.authoring_changed.connect(self._show_authoring)
         self.translations = Translations()
         self.translations.install(self.state.language)  # before any words are made
         self.voices: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
@@ -109,26 +77,25 @@ class MainWindow(QMainWindow):
         self.journal_host: JournalHost | None = None
         self.plans_host: PlansHost | None = None
         self.authoring = Authoring(self.state, services.paths, services.scan, self)
-        self.authoring.news.connect(lambda text: self.show_notice(text, news=True))
+        self.authoring.news.connect(self.notice.show_news)
         self.authoring.preview_requested.connect(self._preview)
         self.session = SessionHost(self.state, services, self._support, lambda: self.voices, self)
         self.session.shown.connect(self._show_session)
         self.session.closed.connect(self._session_closed)
-        self.session.problem.connect(self.show_notice)
+        self.session.problem.connect(self.notice.show_notice)
         self.session.completed.connect(self._practised)
         self.session.fullscreen_requested.connect(self.toggle_fullscreen)
         self.session.windowed_requested.connect(self._windowed)
         self._came_from: ScreenName = "library"
         self._reminded: str | None = None  # the practice the notice reminds of
-        self._news = False  # the notice is news, not a problem
 
         self.setWindowTitle("Attune")
-        self.setAcceptDrops(True)  # a pack dropped on the window opens its preview
+        self.authoring.take_dropped_packs(self)  # a pack dropped here opens its preview
         self.setMinimumSize(760, 560)
         self.resize(1100, 740)
         self.screens = QStackedWidget()
         self.pages: dict[ScreenName, QWidget] = {
-            "today": self._coming_soon(
+            "today": placeholder_page(
                 self.tr("Today"),
                 self.tr(
                     "Soon you will see here what your plan asks for today. "
@@ -136,7 +103,7 @@ class MainWindow(QMainWindow):
                 ),
             ),
             "library": QWidget(),  # until build_pages
-            "journal": self._coming_soon(
+            "journal": placeholder_page(
                 self.tr("Journal"),
                 self.tr("Soon your reflections will be kept here, privately, on this computer."),
             ),
@@ -145,12 +112,6 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             self.screens.addWidget(page)
         self.nav = self._navigation()
-        self.notice = QLabel()
-        self.notice.setWordWrap(True)
-        self.notice.setProperty("role", "warning")
-        self.notice.setAccessibleName(self.tr("Notice"))
-        self.notice.setVisible(bool(settings_notice))
-        self.notice.setText(settings_notice or "")
         main = QWidget()
         self.main_layout = QHBoxLayout(main)
         self.main_layout.setContentsMargins(0, 0, 0, 0)
@@ -167,7 +128,6 @@ class MainWindow(QMainWindow):
 
         self.state.journal_changed.connect(self._journal_page)
         self.state.settings_changed.connect(self._streaks)
-        self._zoom_shortcuts()
         self._restore()
         self._painted = False
 
@@ -199,9 +159,9 @@ class MainWindow(QMainWindow):
         self.library_view.edit_requested.connect(self.authoring.edit_practice)
         state.library_changed.connect(self.library_view.set_library)
         self.settings_view = SettingsView(state.settings, self.voices)
-        self.settings_view.changed.connect(self.change_settings)
+        self.settings_view.changed.connect(self.preferences.change)
         self.settings_view.erase_requested.connect(self.erase_all_data)
-        self.settings_view.autostart_changed.connect(self.set_autostart)
+        self.settings_view.autostart_changed.connect(self.preferences.set_autostart)
         self.settings_view.set_autostart(autostart.enabled())
         state.settings_changed.connect(self.settings_view.set_settings)
         self._put_page("library", self.library_view)
@@ -216,7 +176,8 @@ class MainWindow(QMainWindow):
             self.plans_host.open_requested.connect(self._come_forward)
         if self.journal_host is None:
             self.journal_host = JournalHost(state, services.paths, self)
-            self.journal_host.notice.connect(lambda text, news: self.show_notice(text, news=news))
+            self.journal_host.problem.connect(self.notice.show_notice)
+            self.journal_host.news.connect(self.notice.show_news)
             self.journal_host.repair_offered.connect(lambda bar: self.right.insertWidget(1, bar))
         self.journal_host.open()
         assert state.plans is not None
@@ -269,12 +230,12 @@ class MainWindow(QMainWindow):
     def _remind(self, practice_id: str, text: str) -> None:
         """The reminder in the window too, until that practice is done."""
         self._reminded = practice_id
-        self.show_notice(text, news=True)
+        self.notice.show_notice(text, news=True)
 
     def _practised(self, practice_id: str) -> None:
         if self._reminded == practice_id:
             self._reminded = None
-            self.show_notice("")
+            self.notice.show_notice("")
 
     def _come_forward(self) -> None:
         self.showNormal()
@@ -329,36 +290,10 @@ class MainWindow(QMainWindow):
     # --- dialogs ------------------------------------------------------------------------
 
     def report_plan(self, plan_id: str) -> ReportDialog | None:
-        """The adherence report on a plan, previewed; reflections only when ticked."""
-        from desktop_app.ui.report_dialog import ReportDialog
-
-        state = self.state
-        stored = state.plans.get(plan_id) if state.plans is not None else None
-        if stored is None:
-            return None
-        entries = state.journal.entries() if state.journal is not None else []
-        library = state.library
-        titles = (
-            {i: e.item.title.get(state.language) for i, e in library.practices.items()}
-            if library is not None
-            else None
-        )
-        dialog = ReportDialog(
-            stored, entries, date.today(), state.language, parent=self, library_titles=titles
-        )
-        dialog.open()
-        return dialog
+        return self.plans_host.report(plan_id, self) if self.plans_host is not None else None
 
     def export_journal(self) -> ExportDialog | None:
-        """The export dialog, with a preview in which the person unticks what to keep
-        back. Opened without blocking; returned for tests."""
-        from desktop_app.ui.export_dialog import ExportDialog
-
-        if self.state.journal is None:
-            return None
-        dialog = ExportDialog(self.state.journal.entries(), self)
-        dialog.open()
-        return dialog
+        return self.journal_host.export(self) if self.journal_host is not None else None
 
     def erase_all_data(self) -> None:
         """'Delete all my data', confirmed on the Settings page."""
@@ -367,46 +302,19 @@ class MainWindow(QMainWindow):
         if self.journal_host is not None:
             self.journal_host.close()
         left = erase_all(self.services.paths)
-        self.state.set_settings(Settings())  # the defaults, shown; not saved: nothing is kept
-        self.apply_look()
+        self.preferences.reset()
         if self.journal_host is not None:
             self.journal_host.open()
         if left:
-            self.show_notice(
+            self.notice.show_notice(
                 self.tr("Some files could not be deleted: %1").replace(
                     "%1", ", ".join(str(p) for p in left)
                 )
             )
         else:
-            self.show_notice(
+            self.notice.show_notice(
                 self.tr("Everything Attune kept about you has been deleted."), news=True
             )
-
-    def set_autostart(self, on: bool) -> None:
-        """Write or remove the XDG autostart entry (Linux)."""
-        try:
-            autostart.enable() if on else autostart.disable()
-        except OSError as error:
-            self.show_notice(
-                self.tr("Starting at login could not be changed (%1).").replace(
-                    "%1", error.strerror or str(error)
-                )
-            )
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        from desktop_app.ui.pack_dialog import is_pack_file
-
-        if any(is_pack_file(url.toLocalFile()) for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        from desktop_app.ui.pack_dialog import is_pack_file
-
-        packs = [url.toLocalFile() for url in event.mimeData().urls()]
-        first = next((p for p in packs if is_pack_file(p)), None)
-        if first is not None:
-            event.acceptProposedAction()
-            self.authoring.open_pack_file(Path(first))
 
     # --- building -----------------------------------------------------------------------
 
@@ -421,31 +329,6 @@ class MainWindow(QMainWindow):
         nav.go.connect(self._go)
         return nav
 
-    def _coming_soon(self, title: str, text: str) -> QWidget:
-        from desktop_app.ui.widgets import make_label
-
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(SPACE["l"], SPACE["l"], SPACE["l"], SPACE["l"])
-        layout.setSpacing(SPACE["m"])
-        for words, role in ((title, "heading"), (text, "muted")):
-            label = make_label(words, role)
-            label.setWordWrap(True)
-            label.setAccessibleName(words)
-            layout.addWidget(label)
-        layout.addStretch()
-        return page
-
-    def _zoom_shortcuts(self) -> None:
-        for keys, step in (
-            ("Ctrl++", ZOOM_STEP),
-            ("Ctrl+=", ZOOM_STEP),
-            ("Ctrl+-", -ZOOM_STEP),
-            ("Ctrl+0", 0.0),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(lambda s=step: self.zoom(s))
-
     # --- screens and settings -------------------------------------------------------------
 
     def _relanguage(self) -> None:
@@ -456,8 +339,7 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.journal_view import JournalScreen
 
         self.translations.install(self.state.language)
-        if self._news:
-            self.show_notice("")  # said in the old language
+        self.notice.read()  # news said in the old language
         old = self.nav
         self.nav = self._navigation()
         self.main_layout.replaceWidget(old, self.nav)
@@ -481,12 +363,12 @@ class MainWindow(QMainWindow):
         self.show_screen("settings")
         if self.settings_view is not None:
             self.settings_view.language_combo.setFocus()
-        self.notice.setAccessibleName(self.tr("Notice"))
+        self.notice.setAccessibleName(self.notice.tr("Notice"))
 
     def _go(self, screen: ScreenName) -> None:
         """The person moves to another page: news said before has been read."""
-        if self._news and self.screens.currentWidget() is not self.pages[screen]:
-            self.show_notice("")
+        if self.screens.currentWidget() is not self.pages[screen]:
+            self.notice.read()
         self.show_screen(screen)
 
     def show_screen(self, screen: ScreenName) -> None:
@@ -502,50 +384,10 @@ class MainWindow(QMainWindow):
         shown = self.screens.currentWidget()
         return next((n for n, page in self.pages.items() if page is shown), "library")
 
-    def change_settings(self, settings: Settings) -> None:
-        old = self.state.settings
-        self.state.set_settings(settings)
-        if (settings.theme, settings.text_zoom) != (old.theme, old.text_zoom):
-            self.apply_look()
-        if settings.authoring != old.authoring:
-            self.nav.show_authoring(settings.authoring)
-            if self.library_view is not None:
-                self.library_view.set_authoring(settings.authoring)
-        self.save_settings()
-        if ui_language(settings.language) != ui_language(old.language):
-            self._relanguage()
-
-    def zoom(self, step: float) -> None:
-        zoom = self.state.settings.text_zoom
-        zoom = 1.0 if step == 0 else min(2.0, max(0.75, round(zoom + step, 2)))
-        self.change_settings(replace(self.state.settings, text_zoom=zoom))
-
-    def apply_look(self) -> None:
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            settings = self.state.settings
-            theme.apply(app, theme.palette_for(settings.theme), settings.text_zoom)
-
-    def save_settings(self) -> None:
-        try:
-            self.services.settings_store.save(self.state.settings)
-        except OSError as error:
-            self.show_notice(
-                self.tr(
-                    "Your settings could not be saved (%1). They apply until you close Attune."
-                ).replace("%1", error.strerror or str(error))
-            )
-
-    def show_notice(self, text: str, *, news: bool = False) -> None:
-        """A line above the pages: a problem (in the warning colour, until it is
-        solved or replaced), or `news` (quiet, and gone once the person moves on)."""
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))
-        self.notice.setAccessibleDescription(text)
-        self._news = news
-        self.notice.setProperty("role", "muted" if news else "warning")
-        self.notice.style().unpolish(self.notice)
-        self.notice.style().polish(self.notice)
+    def _show_authoring(self, on: bool) -> None:
+        self.nav.show_authoring(on)
+        if self.library_view is not None:
+            self.library_view.set_authoring(on)
 
     def _restore(self) -> None:
         geometry = self.state.settings.window_geometry
@@ -561,7 +403,7 @@ class MainWindow(QMainWindow):
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self.state.settings = replace(self.state.settings, window_geometry=geometry)
         if not self.services.settings_store.newer_file:  # never downgrade a newer file for this
-            self.save_settings()
+            self.preferences.save()
         self.session.preparer.wait()
         if self.watcher is not None:
             self.watcher.stop()

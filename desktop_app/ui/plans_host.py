@@ -4,8 +4,10 @@ while Attune runs), and who to reach, from the plans running today."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.core import schedule
 from desktop_app.core.schedule import DayItem
@@ -14,6 +16,9 @@ from desktop_app.storage.paths import AppPaths
 from desktop_app.storage.plans import PlanStore
 from desktop_app.ui.app_state import AppState
 from desktop_app.ui.reminders import ReminderService
+
+if TYPE_CHECKING:
+    from desktop_app.ui.report_dialog import ReportDialog
 
 
 class PlansHost(QObject):
@@ -73,6 +78,27 @@ class PlansHost(QObject):
         library = self.state.library
         practice = library.practice(practice_id) if library is not None else None
         return practice.title.get(self.state.language) if practice is not None else practice_id
+
+    def report(self, plan_id: str, parent: QWidget) -> ReportDialog | None:
+        """The adherence report on a plan, previewed; reflections only when ticked."""
+        from desktop_app.ui.report_dialog import ReportDialog
+
+        state = self.state
+        stored = state.plans.get(plan_id) if state.plans is not None else None
+        if stored is None:
+            return None
+        entries = state.journal.entries() if state.journal is not None else []
+        library = state.library
+        titles = (
+            {i: e.item.title.get(state.language) for i, e in library.practices.items()}
+            if library is not None
+            else None
+        )
+        dialog = ReportDialog(
+            stored, entries, date.today(), state.language, parent=parent, library_titles=titles
+        )
+        dialog.open()
+        return dialog
 
     def support(self, language: str) -> tuple[tuple[str, str], ...]:
         """Who to reach and how, from the plans running today: shown with the safety

@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from desktop_app.core.model import Practice
     from desktop_app.ui.after_view import AfterView
     from desktop_app.ui.before_view import BeforeView
-    from desktop_app.ui.main_window import Services
     from desktop_app.ui.player_view import PlayerView
+    from desktop_app.ui.services import Services
 
 #: How long typing rests before what is written after a practice is kept as a draft.
 DRAFT_DELAY_MS: Final = 1000

@@ -248,3 +248,18 @@ def no_match_page(
     pages.addWidget(list_view)
     pages.addWidget(no_match)
     return pages, button
+
+
+def placeholder_page(title: str, text: str) -> QWidget:
+    """A page that says what will be there, until it is made."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(SPACE["l"], SPACE["l"], SPACE["l"], SPACE["l"])
+    layout.setSpacing(SPACE["m"])
+    for words, role in ((title, "heading"), (text, "muted")):
+        label = make_label(words, role)
+        label.setWordWrap(True)
+        label.setAccessibleName(words)
+        layout.addWidget(label)
+    layout.addStretch()
+    return page

@@ -25,7 +25,7 @@ from tests.ui.test_main_window import make_window as make_main_window
 def make_window(qtbot: QtBot) -> MainWindow:
     """The main window with the tools for therapists switched on in Settings."""
     window = make_main_window(qtbot)
-    window.change_settings(replace(window.state.settings, authoring=True))
+    window.preferences.change(replace(window.state.settings, authoring=True))
     return window
 
 

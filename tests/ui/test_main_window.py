@@ -29,8 +29,9 @@ from desktop_app.storage.settings import SettingsStore
 from desktop_app.ui.after_view import AfterView
 from desktop_app.ui.before_view import BeforeView
 from desktop_app.ui.journal_view import JournalScreen
-from desktop_app.ui.main_window import MainWindow, Services
+from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.player_view import PlayerView
+from desktop_app.ui.services import Services
 from tests.helpers import MINIMAL_PRACTICE, write
 from tests.ui.test_player import RecordingSink
 
@@ -98,10 +99,10 @@ def test_a_broken_settings_file_gives_defaults_and_a_notice(qtbot: QtBot) -> Non
 
 def test_text_zoom_keys(qtbot: QtBot) -> None:
     window = make_window(qtbot)
-    window.zoom(0.1)
-    window.zoom(0.1)
+    window.preferences.zoom(0.1)
+    window.preferences.zoom(0.1)
     assert window.state.settings.text_zoom == pytest.approx(1.2)
-    window.zoom(0.0)
+    window.preferences.zoom(0.0)
     assert window.state.settings.text_zoom == 1.0
     assert SettingsStore(default_paths().settings).load()[0].text_zoom == 1.0
 
@@ -458,13 +459,13 @@ def test_the_plans_contact_goes_with_the_safety_information(
 def test_news_is_quiet_and_goes_once_the_person_moves_on(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     window.show_screen("library")
-    window.show_notice("Installed “For Sam”.", news=True)
+    window.notice.show_notice("Installed “For Sam”.", news=True)
     assert window.notice.property("role") == "muted" and window.notice.isVisible()
     window.nav.buttons["library"].click()  # the same page: still there
     assert window.notice.isVisible()
     window.nav.buttons["journal"].click()
     assert window.notice.isHidden()
-    window.show_notice("Your settings could not be saved.")
+    window.notice.show_notice("Your settings could not be saved.")
     assert window.notice.property("role") == "warning"
     window.nav.buttons["library"].click()  # a problem stays until it is solved
     assert window.notice.isVisible()

@@ -93,23 +93,23 @@ def test_the_language_follows_the_setting_and_the_system() -> None:
 
 def test_the_language_can_be_changed_in_settings_while_attune_runs(qtbot: QtBot) -> None:
     window: MainWindow = make_window(qtbot)
-    assert window.nav_buttons["today"].text() == "Today"
-    window.show_notice("Your settings could not be saved (disk full).")  # a problem stays
+    assert window.nav.buttons["today"].text() == "Today"
+    window.notice.show_notice("Your settings could not be saved (disk full).")  # a problem stays
     try:
-        window.change_settings(replace(window.settings, language="nl"))
+        window.preferences.change(replace(window.state.settings, language="nl"))
         assert window.notice.text() == "Your settings could not be saved (disk full)."
-        assert window.language == "nl"
-        assert window.nav_buttons["today"].text() == "Vandaag"
-        assert window.nav_buttons["library"].text() == "Bibliotheek"
+        assert window.state.language == "nl"
+        assert window.nav.buttons["today"].text() == "Vandaag"
+        assert window.nav.buttons["library"].text() == "Bibliotheek"
         assert window.screens.currentWidget() is window.settings_view
         assert window.settings_view is not None
         assert window.settings_view.language_combo.currentData() == "nl"
         # Practices that have Dutch are shown in Dutch.
         assert window.library_view is not None and window.library_view.language == "nl"
-        assert window.reminders is not None
-        assert window.reminders.snooze_action.text() == "Over 10 minuten nog eens"
-        window.change_settings(replace(window.settings, language="en"))
-        assert window.nav_buttons["today"].text() == "Today"
+        assert window.plans_host.reminders is not None
+        assert window.plans_host.reminders.snooze_action.text() == "Over 10 minuten nog eens"
+        window.preferences.change(replace(window.state.settings, language="en"))
+        assert window.nav.buttons["today"].text() == "Today"
     finally:
         window.translations.install("en")
 

@@ -1,0 +1,34 @@
+"""The line above the pages: a problem (in the warning colour, until it is solved or
+replaced), or news (quiet, and gone once the person moves on)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+
+class NoticeLine(QLabel):
+    def __init__(self, problem: str = "") -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setAccessibleName(self.tr("Notice"))
+        #: What is shown is news, not a problem.
+        self.news = False
+        self.show_notice(problem)
+
+    def show_notice(self, text: str, *, news: bool = False) -> None:
+        """Say `text` (nothing: the line goes)."""
+        self.setText(text)
+        self.setVisible(bool(text))
+        self.setAccessibleDescription(text)
+        self.news = news
+        self.setProperty("role", "muted" if news else "warning")
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def show_news(self, text: str) -> None:
+        self.show_notice(text, news=True)
+
+    def read(self) -> None:
+        """The person moved on: news said before has been read."""
+        if self.news:
+            self.show_notice("")
