@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.answers import Answer
 from desktop_app.core.library import load_file
 from desktop_app.core.model import Practice
+from desktop_app.session.choice import SessionChoice
 from desktop_app.ui.after_view import AfterView
 from desktop_app.ui.before_view import BeforeView
 from desktop_app.ui.questions import (
@@ -20,7 +21,6 @@ from desktop_app.ui.questions import (
     ScaleQuestionWidget,
     TextQuestionWidget,
 )
-from desktop_app.session.choice import SessionChoice
 from tests.helpers import load_text
 from tests.ui.test_questions import assert_all_named
 
