@@ -464,15 +464,15 @@
     <name>ErrorDialog</name>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Er ging iets mis</translation>
     </message>
     <message>
         <source>A problem inside Attune, and where its details are</source>
-        <translation type="unfinished"></translation>
+        <translation>Een probleem in Attune, en waar de details staan</translation>
     </message>
     <message>
         <source>Something went wrong inside Attune</source>
-        <translation type="unfinished"></translation>
+        <translation>Er ging iets mis in Attune</translation>
     </message>
     <message>
         <source>Heading</source>
@@ -480,15 +480,15 @@
     </message>
     <message>
         <source>Nothing you wrote is lost; the details are kept in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niets van wat je schreef is verloren; de details staan in %1.</translation>
     </message>
     <message>
         <source>Nothing you wrote is lost; Copy details gives you what happened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niets van wat je schreef is verloren; met Details kopiëren krijg je wat er gebeurde.</translation>
     </message>
     <message>
         <source>What this means for you</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat dit voor jou betekent</translation>
     </message>
     <message>
         <source>Status</source>
@@ -496,15 +496,15 @@
     </message>
     <message>
         <source>Whether the details were copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Of de details gekopieerd zijn</translation>
     </message>
     <message>
         <source>Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details kopiëren</translation>
     </message>
     <message>
         <source>Put what happened on the clipboard, to send to whoever helps you</source>
-        <translation type="unfinished"></translation>
+        <translation>Zet wat er gebeurde op het klembord, om te sturen naar wie je helpt</translation>
     </message>
     <message>
         <source>Close</source>
@@ -512,11 +512,11 @@
     </message>
     <message>
         <source>Close this message</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit bericht sluiten</translation>
     </message>
     <message>
         <source>The details are on the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>De details staan op het klembord.</translation>
     </message>
 </context>
 <context>
