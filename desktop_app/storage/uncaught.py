@@ -70,20 +70,25 @@ def _main_hook(
 def _thread_hook(args: threading.ExceptHookArgs) -> None:
     if not issubclass(args.exc_type, SystemExit):
         name = args.thread.name if args.thread is not None else "unknown"
-        value = args.exc_value if args.exc_value is not None else args.exc_type()
-        _report(f"Uncaught error in thread {name}", args.exc_type, value, args.exc_traceback)
+        what = f"Uncaught error in thread {name}"
+        _report(what, args.exc_type, args.exc_value, args.exc_traceback)
     with contextlib.suppress(Exception):
         _previous_thread_hook(args)
 
 
 def _report(
-    what: str, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    what: str,
+    kind: type[BaseException],
+    error: BaseException | None,
+    trace: TracebackType | None,
 ) -> None:
     if getattr(_reporting, "busy", False):
         return  # failed while reporting: the previous hook prints it, nothing more
     _reporting.busy = True
     try:
         with contextlib.suppress(Exception):  # a hook must not raise
+            if error is None:  # a thread's exception may come without its value
+                error = kind()
             logger.critical(what, exc_info=(kind, error, trace))
             tell = _tell
             if tell is not None:
