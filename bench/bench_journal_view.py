@@ -40,7 +40,8 @@ from PySide6.QtWidgets import QApplication, QListWidget, QWidget  # noqa: E402
 
 from desktop_app.storage.journal import Journal, NewSession, StoredAnswer  # noqa: E402
 from desktop_app.ui import theme  # noqa: E402
-from desktop_app.ui.journal_view import PAGE_SIZE, JournalView  # noqa: E402
+from desktop_app.ui.journal_entries import JournalView  # noqa: E402
+from desktop_app.ui.journal_reading import PAGE_SIZE  # noqa: E402
 
 PRACTICES = (
     ("longer-out-breath", "Longer out-breath", "breathing"),

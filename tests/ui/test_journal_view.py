@@ -10,33 +10,23 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractScrollArea,
-    QApplication,
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop_app.storage.journal import Journal, JournalError, NewSession, StoredAnswer
-from desktop_app.ui import theme
-from desktop_app.ui.journal_view import (
-    PAGE_SIZE,
-    EntryRow,
-    JournalScreen,
-    JournalView,
+from desktop_app.ui import journal_reading, theme
+from desktop_app.ui.journal_entries import JournalView
+from desktop_app.ui.journal_reading import PAGE_SIZE
+from desktop_app.ui.journal_rows import EntryRow
+from desktop_app.ui.journal_text import (
     first_line,
     highlight_html,
-    range_start,
     snippet_runs,
     unmarked,
     with_texts,
 )
+from desktop_app.ui.journal_view import JournalScreen
+from tests.ui.reachable import reachable_controls
 
 TODAY = date(2025, 11, 26)  # a Wednesday
 
@@ -175,12 +165,8 @@ def test_highlight_escapes_first_then_marks_matches() -> None:
     assert unmarked("[[a]]b[[c") == "ab[[c"
 
 
-def test_first_line_and_date_ranges() -> None:
+def test_first_line_skips_blank_lines_and_folds_spaces() -> None:
     assert first_line("\n  \n  first   words \nsecond") == "first words"
-    assert range_start(None, TODAY) is None
-    assert range_start("week", TODAY) == date(2025, 11, 20)
-    assert range_start("month", TODAY) == date(2025, 10, 28)
-    assert range_start("year", TODAY) == date(2025, 1, 1)
 
 
 def test_with_texts_replaces_written_answers_and_drops_emptied_ones() -> None:
@@ -328,15 +314,43 @@ def test_search_waits_for_typing_to_pause(qtbot: QtBot, filled: Journal) -> None
     calls: list[str] = []
     search = filled.search
 
-    def counting(text: str, limit: int = 200) -> list:  # type: ignore[type-arg]
+    def counting(text: str, limit: int = 200, **filters: object) -> list:  # type: ignore[type-arg]
         calls.append(text)
-        return search(text, limit)
+        return search(text, limit, **filters)  # type: ignore[arg-type]
 
     filled.search = counting  # type: ignore[method-assign]
     qtbot.keyClicks(view.search_field, "quiet")
     assert calls == []
     qtbot.waitUntil(lambda: calls == ["quiet"])
     assert [r.entry.practice_title for r in rows(view)] == ["Longer out-breath"]
+
+
+def test_the_journal_applies_the_filters_to_a_search_before_counting_its_matches(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Many more newer matches of one practice than a search gives: the one match of the
+    # other practice is still found when the filter asks for that practice.
+    monkeypatch.setattr(journal_reading, "SEARCH_LIMIT", 10)
+    journal.add(
+        session(
+            at(TODAY - timedelta(days=30)),
+            practice_id="self-compassion-pause",
+            title="Self-compassion pause",
+            kind="self-compassion",
+            answers=(text("noticed", "Calm at last."),),
+        )
+    )
+    journal.add_many(
+        session(at(TODAY, 6) + timedelta(minutes=n), answers=(text("noticed", f"Calm {n}."),))
+        for n in range(60)
+    )
+    view = make_view(qtbot, journal)
+    choose(view.practice_filter, "self-compassion-pause")
+    view.search_field.setText("calm")
+    qtbot.waitUntil(lambda: view.count_label.text() == "1 entry found")
+    assert [r.entry.practice_id for r in rows(view)] == ["self-compassion-pause"]
+    choose(view.practice_filter, None)
+    assert view.model.rowCount() == 10
 
 
 # --- reading and editing ------------------------------------------------------------------
@@ -585,29 +599,6 @@ def test_double_click_opens_an_entry(qtbot: QtBot, filled: Journal) -> None:
 # --- names, empty states, painting --------------------------------------------------------------
 
 
-def interactive(root: QWidget) -> list[QWidget]:
-    """Every control a person can reach, except the insides of combo boxes."""
-    found = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        parent = widget.parentWidget()
-        inside_combo = False
-        while parent is not None and parent is not root:
-            inside_combo = inside_combo or isinstance(parent, QComboBox)
-            parent = parent.parentWidget()
-        if inside_combo:
-            continue
-        if isinstance(
-            widget, QAbstractButton | QAbstractItemView | QLineEdit | QComboBox | QPlainTextEdit
-        ) or (
-            isinstance(widget, QAbstractScrollArea | QLabel)
-            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-        ):
-            found.append(widget)
-        elif widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget is not root:
-            found.append(widget)  # charts and anything else that takes the focus
-    return found
-
-
 def test_every_control_has_an_accessible_name_and_description(
     qtbot: QtBot, filled: Journal, tmp_path: Path
 ) -> None:
@@ -626,7 +617,7 @@ def test_every_control_has_an_accessible_name_and_description(
     try:
         nothing = JournalScreen(empty)
         qtbot.addWidget(nothing)
-        controls = interactive(screen) + interactive(nothing)
+        controls = reachable_controls(screen) + reachable_controls(nothing)
         assert len(controls) >= 20
         missing = [
             (type(w).__name__, w.accessibleName(), w.accessibleDescription())

@@ -7,28 +7,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractScrollArea,
-    QApplication,
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.library import Library, Source, scan
-from desktop_app.ui.library_view import (
-    EAGER_LIMIT,
-    SUBTITLE_ROLE,
-    LibraryView,
-    fits_length,
-    fold,
-    rich_text,
-)
+from desktop_app.ui.library_rows import SUBTITLE_ROLE
+from desktop_app.ui.library_text import rich_text
+from desktop_app.ui.library_view import EAGER_LIMIT, LibraryView
 from tests.helpers import write
+from tests.ui.reachable import reachable_controls
 
 
 def practice(
@@ -227,12 +214,6 @@ def test_the_length_filter_matches_any_of_a_practices_lengths(
     assert titles(view) == expected
 
 
-def test_length_ranges_include_their_ends() -> None:
-    assert fits_length("short", 300) and fits_length("medium", 300)
-    assert fits_length("medium", 900) and not fits_length("long", 900)
-    assert fits_length("long", 901) and not fits_length("short", 301)
-
-
 def test_the_language_filter_appears_only_when_there_is_a_choice(
     qtbot: QtBot, sample: Library, tmp_path: Path
 ) -> None:
@@ -285,11 +266,6 @@ def test_searching_before_indexing_finishes_indexes_first(qtbot: QtBot, folder: 
     view.search_field.setText("anchor")
     assert view.is_indexed
     assert titles(view) == ["Anchor"]
-
-
-def test_fold_ignores_case_and_accents() -> None:
-    assert fold("Café ÉTUDE") == "cafe etude"
-    assert fold("Straße") == "strasse"
 
 
 # --- choosing ------------------------------------------------------------------------------
@@ -367,28 +343,9 @@ def test_tab_goes_search_filters_list_details_begin(qtbot: QtBot, sample: Librar
         view.length_filter,
         view.language_filter,
         view.practice_list,
-        view.details_area,
+        view.details.area,
         view.begin_button,
     ]
-
-
-def interactive(root: QWidget) -> list[QWidget]:
-    """Every control a person can reach, without the inner parts of combo boxes."""
-    found = []
-    for widget in root.findChildren(QWidget):
-        parent = widget.parentWidget()
-        inside_combo = False
-        while parent is not None and parent is not root:
-            inside_combo = inside_combo or isinstance(parent, QComboBox)
-            parent = parent.parentWidget()
-        if inside_combo:
-            continue
-        if isinstance(widget, QAbstractButton | QAbstractItemView | QLineEdit | QComboBox) or (
-            isinstance(widget, QAbstractScrollArea | QLabel)
-            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-        ):
-            found.append(widget)
-    return found
 
 
 def test_every_control_has_an_accessible_name_and_description(
@@ -398,7 +355,7 @@ def test_every_control_has_an_accessible_name_and_description(
     view = make_view(qtbot, library_in(folder), practices_folder=folder)
     dialog = view.show_problems()
     empty = make_view(qtbot, Library({}, {}, ()), practices_folder=folder)
-    controls = interactive(view) + interactive(dialog) + interactive(empty)
+    controls = reachable_controls(view) + reachable_controls(dialog) + reachable_controls(empty)
     assert len(controls) >= 12
     missing = [
         (type(w).__name__, w.accessibleName(), w.accessibleDescription())
@@ -430,23 +387,23 @@ def test_details_show_the_practice_with_its_safety_note_and_origin(
     assert not library.failures, [str(p) for f in library.failures for p in f.problems]
     view = make_view(qtbot, library)
     assert view.select("from-pack")
-    assert view.title_label.text() == "From the pack"
-    assert view.meta_label.text() == "Breathing · 5 min · English"
-    assert view.summary_label.text() == "A short practice."
-    description = view.description_label.text()
+    assert view.details.title_label.text() == "From the pack"
+    assert view.details.meta_label.text() == "Breathing · 5 min · English"
+    assert view.details.summary_label.text() == "A short practice."
+    description = view.details.description_label.text()
     assert "<i>slowly</i>" in description and "<b>hard</b>" in description
     assert "&lt;b&gt;not&lt;/b&gt;" in description  # the author's HTML is only text
-    assert view.safety_card.isVisibleTo(view)
-    assert "Stop whenever you like." in view.safety_label.text()
-    assert view.credits_label.text() == "By A. Therapist · Licence: CC-BY-4.0"
-    assert view.origin_label.text() == "From: the pack “clinic”"  # no pack.yaml to read
+    assert view.details.safety_card.isVisibleTo(view)
+    assert "Stop whenever you like." in view.details.safety_label.text()
+    assert view.details.credits_label.text() == "By A. Therapist · Licence: CC-BY-4.0"
+    assert view.details.origin_label.text() == "From: the pack “clinic”"  # no pack.yaml to read
     (pack / "pack.yaml").write_text(
         "attune: pack/1\nid: clinic\ntitle: Practices from the clinic\nauthor: A. Therapist\n"
         "version: 1\nlanguage: en\n"
     )
     other = make_view(qtbot, library)
     assert other.select("from-pack")
-    assert other.origin_label.text() == "From: the pack “Practices from the clinic”"
+    assert other.details.origin_label.text() == "From: the pack “Practices from the clinic”"
 
 
 def test_rich_text_escapes_first_and_keeps_paragraphs() -> None:
@@ -496,7 +453,7 @@ def test_the_selected_practice_shows_its_new_content_after_set_library(
     )
     view.set_library(library_in(folder))
     qtbot.waitUntil(lambda: view.is_indexed)
-    assert view.title_label.text() == "Anchor, renewed"
+    assert view.details.title_label.text() == "Anchor, renewed"
     assert view.selected_id() == "anchor"
 
 
