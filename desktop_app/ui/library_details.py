@@ -79,13 +79,9 @@ class PracticePane(DetailsPane):
             QCoreApplication.translate("LibraryView", "Get ready to begin the selected practice"),
         )
         self.begin_button.setMinimumWidth(SPACE["xl"] * 4)
-        self.edit_button = QPushButton(QCoreApplication.translate("LibraryView", "Edit…"))
+        self.edit_button = QPushButton()
         self.edit_button.setProperty("role", "quiet")
-        set_names(
-            self.edit_button,
-            QCoreApplication.translate("LibraryView", "Edit"),
-            QCoreApplication.translate("LibraryView", "Open this practice in the editor"),
-        )
+        self._edit_words(own=True)
         self.footer.addWidget(self.begin_button)
         self.footer.addWidget(self.edit_button)
         self.footer.addStretch()
@@ -128,11 +124,12 @@ class PracticePane(DetailsPane):
         if entry.id != self._shown_id:  # the same one, updated: stay where the reader is
             self.area.verticalScrollBar().setValue(0)
         self._shown_id = entry.id
-        self._offer_edit(own=entry.source.kind == "user")
-
-    def _offer_edit(self, *, own: bool) -> None:
         self.begin_button.setEnabled(True)
         self.edit_button.setEnabled(True)
+        self._edit_words(own=entry.source.kind == "user")
+
+    def _edit_words(self, *, own: bool) -> None:
+        """Edit… for one's own practice; Adapt a copy… for any other."""
         if own:
             text = QCoreApplication.translate("LibraryView", "Edit…")
             name = QCoreApplication.translate("LibraryView", "Edit")
