@@ -20,7 +20,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.storage.journal import search as search_module
 from desktop_app.storage.journal import (
     Journal,
     JournalError,
@@ -31,6 +30,7 @@ from desktop_app.storage.journal import (
     fts_query,
     scale_changes,
 )
+from desktop_app.storage.journal import search as search_module
 from tests.helpers import as_nobody
 
 ROOT = Path(__file__).resolve().parents[2]
