@@ -59,6 +59,10 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
             os.close(descriptor)
             raise
 
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        """A record that cannot be written (a full disk) is lost quietly: the log is an
+        aid, and what Attune prints stays as it was."""
+
 
 _handler: PrivateRotatingFileHandler | None = None
 _file: Path | None = None
@@ -104,7 +108,8 @@ def stop_logging() -> None:
     handler, _handler, _file = _handler, None, None
     if handler is not None:
         logging.getLogger().removeHandler(handler)
-        handler.close()
+        with contextlib.suppress(Exception):  # the last lines cannot be written (a full disk)
+            handler.close()
 
 
 def log_journal_error(error: JournalError) -> None:

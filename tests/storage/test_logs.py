@@ -22,6 +22,7 @@ from desktop_app.storage.logs import (
     stop_logging,
 )
 from desktop_app.storage.paths import AppPaths, default_paths
+from tests.storage.test_journal_full import fill, small_disk  # noqa: F401 (a fixture)
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")
 LINE = re.compile(
@@ -161,4 +162,20 @@ def test_attune_logs_nowhere_before_the_log_starts(capsys: pytest.CaptureFixture
         current = current.parent
     assert any(isinstance(handler, logging.NullHandler) for handler in handlers)
     logger.warning("nobody hears this")
+    assert capsys.readouterr() == ("", "")
+
+
+def test_a_full_disk_loses_records_quietly_and_the_log_can_still_be_stopped(
+    small_disk: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("ATTUNE_HOME", str(small_disk / "home"))
+    file = start_logging(default_paths())
+    assert file is not None
+    fill(small_disk)
+    for n in range(200):  # more than a buffer's worth, so a write fails
+        logging.getLogger("desktop_app.example").warning("record %d %s", n, "x" * 100)
+    stop_logging()  # the last lines cannot be flushed: no error
+    assert log_file() is None
     assert capsys.readouterr() == ("", "")
