@@ -814,6 +814,14 @@
         <translation>Wat je aan het schrijven was toen Attune de vorige keer sloot, is bewaard in je dagboek.</translation>
     </message>
     <message>
+        <source>Some files could not be deleted: %1</source>
+        <translation>Sommige bestanden konden niet worden verwijderd: %1</translation>
+    </message>
+    <message>
+        <source>Everything Attune kept about you has been deleted.</source>
+        <translation>Alles wat Attune over jou bewaarde, is verwijderd.</translation>
+    </message>
+    <message>
         <source>The damaged file will be kept aside, not deleted.</source>
         <translation>Het beschadigde bestand wordt apart bewaard, niet verwijderd.</translation>
     </message>
@@ -1368,14 +1376,6 @@
     <message>
         <source>A practice is open in the main window; end it there first.</source>
         <translation>Er is een oefening open in het hoofdvenster; rond die daar eerst af.</translation>
-    </message>
-    <message>
-        <source>Some files could not be deleted: %1</source>
-        <translation>Sommige bestanden konden niet worden verwijderd: %1</translation>
-    </message>
-    <message>
-        <source>Everything Attune kept about you has been deleted.</source>
-        <translation>Alles wat Attune over jou bewaarde, is verwijderd.</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,22 @@ class JournalHost(QObject):
             )
         self.state.set_journal(journal)
 
+    def erase_all(self) -> None:
+        """Delete everything Attune kept (storage.erase), then begin a new journal."""
+        from desktop_app.storage.erase import erase_all
+
+        self.close()
+        left = erase_all(self.paths)
+        self.open()
+        if left:
+            self.problem.emit(
+                self.tr("Some files could not be deleted: %1").replace(
+                    "%1", ", ".join(str(p) for p in left)
+                )
+            )
+        else:
+            self.news.emit(self.tr("Everything Attune kept about you has been deleted."))
+
     def _read_only(self, error: JournalError) -> Journal | None:
         """Reading needs no writing: a journal that cannot be written can still be read
         and exported."""

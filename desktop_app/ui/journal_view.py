@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.storage.journal import Journal
+from desktop_app.storage.settings import Settings
+from desktop_app.ui.app_state import AppState
 from desktop_app.ui.insights_view import InsightsView
 from desktop_app.ui.journal_entries import JournalView
 from desktop_app.ui.theme import SPACE
@@ -104,6 +106,21 @@ class JournalScreen(QWidget):
         button.setAccessibleName(text)
         button.setAccessibleDescription(description)
         return button
+
+    def follow(self, state: AppState) -> None:
+        """Show what is new whenever `state`'s journal is written to, and days in a row
+        as its settings say."""
+        self.set_streaks(state.settings.streaks)
+        self._state = state
+        state.journal_changed.connect(self._journal_changed)
+        state.settings_changed.connect(self._settings_changed)
+
+    def _journal_changed(self) -> None:
+        if self._state.journal is self.journal:  # another journal gets a page of its own
+            self.refresh()
+
+    def _settings_changed(self, settings: Settings) -> None:
+        self.set_streaks(settings.streaks)
 
     def set_streaks(self, on: bool) -> None:
         """Days in a row in Insights, only when the person switched them on."""

@@ -21,7 +21,7 @@ from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.storage import autostart
-from desktop_app.storage.settings import ScreenName, Settings
+from desktop_app.storage.settings import ScreenName
 from desktop_app.ui.app_state import AppState
 from desktop_app.ui.authoring import Authoring
 from desktop_app.ui.i18n import Translations
@@ -127,7 +127,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.root)
 
         self.state.journal_changed.connect(self._journal_page)
-        self.state.settings_changed.connect(self._streaks)
         self._restore()
         self._painted = False
 
@@ -212,17 +211,9 @@ class MainWindow(QMainWindow):
         if journal is None or (isinstance(page, JournalScreen) and page.journal is journal):
             return
         page = JournalScreen(journal, self.state.language)
-        page.set_streaks(self.state.settings.streaks)
+        page.follow(self.state)
         page.export_requested.connect(self.export_journal)
-        self.state.journal_changed.connect(page.refresh)
         self._put_page("journal", page)
-
-    def _streaks(self, settings: Settings) -> None:
-        from desktop_app.ui.journal_view import JournalScreen
-
-        page = self.pages["journal"]
-        if isinstance(page, JournalScreen):
-            page.set_streaks(settings.streaks)
 
     def _support(self, language: str) -> tuple[tuple[str, str], ...]:
         return self.plans_host.support(language) if self.plans_host is not None else ()
@@ -297,24 +288,9 @@ class MainWindow(QMainWindow):
 
     def erase_all_data(self) -> None:
         """'Delete all my data', confirmed on the Settings page."""
-        from desktop_app.storage.erase import erase_all
-
-        if self.journal_host is not None:
-            self.journal_host.close()
-        left = erase_all(self.services.paths)
         self.preferences.reset()
         if self.journal_host is not None:
-            self.journal_host.open()
-        if left:
-            self.notice.show_notice(
-                self.tr("Some files could not be deleted: %1").replace(
-                    "%1", ", ".join(str(p) for p in left)
-                )
-            )
-        else:
-            self.notice.show_notice(
-                self.tr("Everything Attune kept about you has been deleted."), news=True
-            )
+            self.journal_host.erase_all()
 
     # --- building -----------------------------------------------------------------------
 
