@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.answers import Answer
 from desktop_app.core.model import Practice
-from desktop_app.ui.questions import CentredColumn, QuestionForm, make_label, scroll_page
+from desktop_app.ui.questions import QuestionForm
+from desktop_app.ui.reading_page import CentredColumn, make_label, scroll_page
 from desktop_app.ui.theme import SPACE
 
 

@@ -34,19 +34,18 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import NOISE_BACKGROUNDS, Practice
 from desktop_app.core.timeline import estimate_speech, time_budget
 from desktop_app.session.choice import SessionChoice
-from desktop_app.ui.questions import (
-    CHIP_STYLE,
+from desktop_app.ui.chips import CHIP_STYLE, chip
+from desktop_app.ui.flow_layout import FlowLayout
+from desktop_app.ui.questions import QuestionForm
+from desktop_app.ui.reading_page import (
     CONTENT_WIDTH,
     CentredColumn,
-    FlowLayout,
-    QuestionForm,
-    Slider,
-    chip,
     make_label,
     scroll_page,
     set_label,
 )
 from desktop_app.ui.shared_words import rough_length
+from desktop_app.ui.slider import Slider
 from desktop_app.ui.theme import SPACE
 
 RATE_MIN, RATE_MAX = 0.5, 2.0

@@ -46,7 +46,7 @@ from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.plans import StoredPlan
 from desktop_app.ui import theme
 from desktop_app.ui.app_state import AppState
-from desktop_app.ui.questions import FlowLayout
+from desktop_app.ui.flow_layout import FlowLayout
 from desktop_app.ui.shared_words import day_names, length_text, long_day_names, rough_length
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import focus_painter, make_label

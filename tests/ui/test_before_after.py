@@ -16,11 +16,9 @@ from desktop_app.core.model import Practice
 from desktop_app.session.choice import SessionChoice
 from desktop_app.ui.after_view import AfterView
 from desktop_app.ui.before_view import BeforeView
-from desktop_app.ui.questions import (
-    FeelingsQuestionWidget,
-    ScaleQuestionWidget,
-    TextQuestionWidget,
-)
+from desktop_app.ui.feelings_question import FeelingsQuestionWidget
+from desktop_app.ui.scale_question import ScaleQuestionWidget
+from desktop_app.ui.text_question import TextQuestionWidget
 from tests.helpers import load_text
 from tests.ui.test_questions import assert_all_named
 

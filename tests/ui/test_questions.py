@@ -34,13 +34,11 @@ from desktop_app.core.model import (
 )
 from desktop_app.core.text import Text
 from desktop_app.ui import i18n
-from desktop_app.ui.questions import (
-    ChoiceQuestionWidget,
-    FeelingsQuestionWidget,
-    QuestionForm,
-    ScaleQuestionWidget,
-    TextQuestionWidget,
-)
+from desktop_app.ui.choice_question import ChoiceQuestionWidget
+from desktop_app.ui.feelings_question import FeelingsQuestionWidget
+from desktop_app.ui.questions import QuestionForm
+from desktop_app.ui.scale_question import ScaleQuestionWidget
+from desktop_app.ui.text_question import TextQuestionWidget
 from tests.helpers import load_text
 
 
