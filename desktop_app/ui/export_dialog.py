@@ -1,9 +1,12 @@
 """Export from the Journal: the person sees what will leave the journal and unticks
 whole entries or single answers before anything is saved. They choose what their
-therapist sees."""
+therapist sees. The file is written off the GUI thread; meanwhile the dialog says it
+is saving and its buttons wait."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
@@ -25,7 +28,10 @@ from PySide6.QtWidgets import (
 from desktop_app.storage.journal import SessionEntry
 from desktop_app.storage.journal_export import Selection, to_csv, to_json, to_markdown, to_pdf
 from desktop_app.storage.private_files import write_private
+from desktop_app.ui.background import BackgroundRunner, Progress, short_reason
 from desktop_app.ui.theme import SPACE
+
+logger = logging.getLogger(__name__)
 
 FORMATS: Final = (
     ("md", "Markdown (.md)"),
@@ -73,10 +79,10 @@ class ExportDialog(QDialog):
         self.save_button.setAccessibleName(self.tr("Save"))
         self.save_button.setAccessibleDescription(self.tr("Choose where to save the file"))
         self.save_button.clicked.connect(self.choose_file)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setAccessibleName(self.tr("Cancel"))
-        cancel.setAccessibleDescription(self.tr("Close without saving"))
-        cancel.clicked.connect(self.reject)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button.setAccessibleDescription(self.tr("Close without saving"))
+        self.cancel_button.clicked.connect(self.reject)
         self.status = QLabel()
         self.status.setProperty("role", "muted")
         self.status.setAccessibleName(self.tr("Status"))
@@ -87,7 +93,7 @@ class ExportDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.format)
         buttons.addWidget(self.status, 1)
-        buttons.addWidget(cancel)
+        buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE["l"], SPACE["l"], SPACE["l"], SPACE["l"])
@@ -96,6 +102,11 @@ class ExportDialog(QDialog):
         layout.addLayout(panes, 1)
         layout.addLayout(buttons)
         self.resize(960, 640)
+        self.saver = BackgroundRunner(
+            "Saving a journal export failed", logger, self, describe=short_reason
+        )
+        self.saver.done.connect(self._saved)
+        self.saver.failed.connect(self._not_saved)
         self._refresh_preview()
 
     def _add_entry(self, entry: SessionEntry) -> None:
@@ -134,11 +145,16 @@ class ExportDialog(QDialog):
     def _refresh_preview(self) -> None:
         self.preview.setPlainText(to_markdown(self.entries, self.selection))
         count = len(self.selection.chosen(self.entries))
-        self.status.setText(
+        self._say(
             self.tr("%1 of %2 entries")
             .replace("%1", str(count))
             .replace("%2", str(len(self.entries)))
         )
+
+    def _say(self, text: str) -> None:
+        """The status line, for eyes and for screen readers."""
+        self.status.setText(text)
+        self.status.setAccessibleDescription(text)
 
     def choose_file(self) -> None:
         key = self.format.currentData()
@@ -149,19 +165,41 @@ class ExportDialog(QDialog):
             self.save(Path(name))
 
     def save(self, path: Path) -> None:
-        """Write the ticked entries and answers to `path` in the chosen format."""
+        """Write the ticked entries and answers to `path` in the chosen format, off the
+        GUI thread. The dialog closes once the file is saved, and says why if not."""
         key = self.format.currentData()
-        try:
-            if key == "pdf":
-                data = to_pdf(self.entries, self.selection)
-            else:
-                writer = {"md": to_markdown, "csv": to_csv, "json": to_json}[key]
-                data = writer(self.entries, self.selection).encode("utf-8")
-            write_private(path, data)
-        except OSError as error:
-            self.status.setText(
-                self.tr("Could not save: %1").replace("%1", error.strerror or str(error))
-            )
-            return
+        entries, selection = tuple(self.entries), self.selection
+
+        def work(_progress: Progress) -> Path:
+            write_private(path, _export_bytes(key, entries, selection))
+            return path
+
+        self._set_saving(True)
+        self._say(self.tr("Saving…"))
+        self.saver.submit(work)
+
+    def reject(self) -> None:
+        # Escape waits while the file is written: closing then would write it unsaid.
+        if not self.saver.busy:
+            super().reject()
+
+    def _set_saving(self, saving: bool) -> None:
+        for control in (self.format, self.cancel_button, self.save_button):
+            control.setEnabled(not saving)
+
+    def _saved(self, path: Path) -> None:
+        self._set_saving(False)
         self.saved_to = path
         self.accept()
+
+    def _not_saved(self, reason: str) -> None:
+        self._set_saving(False)
+        self._say(self.tr("Could not save: %1").replace("%1", reason))
+
+
+def _export_bytes(key: str, entries: Sequence[SessionEntry], selection: Selection) -> bytes:
+    """The file's bytes in the format `key` (see FORMATS); runs on the worker thread."""
+    if key == "pdf":
+        return to_pdf(entries, selection)
+    writer = {"md": to_markdown, "csv": to_csv, "json": to_json}[key]
+    return writer(entries, selection).encode("utf-8")

@@ -4,8 +4,9 @@
 them (editors often save by writing a new file and renaming it over the old one,
 which ends the watch on the old file, so the watched paths are brought up to date
 after every change). Changes are gathered for 300 ms, then `scan` runs on a worker
-thread and `library_changed` brings the new `Library` to the GUI thread. Two scans
-never overlap: a change during a scan means one more scan once it is done.
+thread (a `BackgroundRunner`) and `library_changed` brings the new `Library` to the
+GUI thread. Two scans never overlap: a change during a scan means one more scan once
+it is done.
 
 The watcher creates nothing. A folder that does not exist yet is watched through its
 nearest existing parent; when the folder appears it is watched itself and the library
@@ -25,39 +26,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from desktop_app.core.library import YAML_SUFFIXES, Library
+from desktop_app.ui.background import BackgroundRunner
 
 logger = logging.getLogger(__name__)
 
 #: Changes closer together than this are one change.
 DEBOUNCE_MS: Final = 300
-
-
-class _Delivery(QObject):
-    """Lives on the GUI thread; a worker emits on it, Qt queues the call across."""
-
-    done = Signal(object, object)  # Library | None, Exception | None
-
-
-class _ScanJob(QRunnable):
-    """Runs on the pool's thread and is deleted by it. It holds the delivery object,
-    so that stays alive for as long as the job may emit on it."""
-
-    def __init__(self, scan: Callable[[], Library], delivery: _Delivery) -> None:
-        super().__init__()
-        self._scan = scan
-        self._delivery = delivery
-
-    def run(self) -> None:
-        try:
-            library = self._scan()
-        except Exception as error:  # reported on the GUI thread, never lost in a thread
-            logger.exception("Scanning the library after a change failed")
-            self._delivery.done.emit(None, error)
-        else:
-            self._delivery.done.emit(library, None)
 
 
 class LibraryWatcher(QObject):
@@ -85,12 +62,9 @@ class LibraryWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self._scan_now)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        # No parent: the running job keeps it alive even if the watcher goes first.
-        self._delivery = _Delivery()
-        self._delivery.done.connect(self._scanned)
-        self._running = False
+        self._scanner = BackgroundRunner("Scanning the library after a change failed", logger, self)
+        self._scanner.done.connect(self._scanned)
+        self._scanner.failed.connect(self._scan_failed)
         self._again = False
         self._stopped = False
         self._present = self._presence()
@@ -101,7 +75,7 @@ class LibraryWatcher(QObject):
 
     @property
     def scanning(self) -> bool:
-        return self._running
+        return self._scanner.busy
 
     def watched(self) -> list[str]:
         """Every path watched now, folders and files."""
@@ -117,7 +91,7 @@ class LibraryWatcher(QObject):
         self._stopped = True
         self._timer.stop()
         self._forget(self.watched())
-        self._pool.waitForDone()
+        self._scanner.wait()
 
     # --- changes ---------------------------------------------------------------------------
 
@@ -173,22 +147,25 @@ class LibraryWatcher(QObject):
     def _scan_now(self) -> None:
         if self._stopped:
             return
-        if self._running:
+        if self._scanner.busy:
             self._again = True
             return
         self._again = False
-        self._running = True
         self._update_watches()
-        self._pool.start(_ScanJob(self._scan, self._delivery))
+        scan = self._scan
+        self._scanner.submit(lambda _progress: scan())
 
-    def _scanned(self, library: Library | None, error: Exception | None) -> None:
-        self._running = False
-        if self._stopped:
-            return
-        if library is not None:
+    def _scanned(self, library: Library) -> None:
+        if not self._stopped:
             self.library_changed.emit(library)
-        else:
-            self.scan_failed.emit(str(error))
+        self._scan_again_if_asked()
+
+    def _scan_failed(self, message: str) -> None:
+        if not self._stopped:
+            self.scan_failed.emit(message)
+        self._scan_again_if_asked()
+
+    def _scan_again_if_asked(self) -> None:
         if self._again:
             self._scan_now()
 

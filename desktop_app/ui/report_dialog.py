@@ -1,9 +1,12 @@
 """The adherence report from the window: planned against done and before → after for
 one plan, with a preview of exactly what will be saved. Written reflections stay out
-unless the person ticks each one they want their therapist to read."""
+unless the person ticks each one they want their therapist to read. The file is made
+(PDF rendering too) and written off the GUI thread; meanwhile the dialog says it is
+saving and its buttons wait."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
@@ -35,8 +38,11 @@ from desktop_app.storage.report import (
     to_markdown,
     to_pdf,
 )
+from desktop_app.ui.background import BackgroundRunner, Progress, short_reason
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import make_label
+
+logger = logging.getLogger(__name__)
 
 
 class ReportDialog(QDialog):
@@ -111,11 +117,11 @@ class ReportDialog(QDialog):
         self.format.setAccessibleName(self.tr("Format"))
         self.format.setAccessibleDescription(self.tr("The kind of file to save"))
         buttons.addWidget(self.format)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setAccessibleName(self.tr("Cancel"))
-        cancel.setAccessibleDescription(self.tr("Close without saving"))
-        cancel.clicked.connect(self.reject)
-        buttons.addWidget(cancel)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button.setAccessibleDescription(self.tr("Close without saving"))
+        self.cancel_button.clicked.connect(self.reject)
+        buttons.addWidget(self.cancel_button)
         self.save_button = QPushButton(self.tr("Save…"))
         self.save_button.setProperty("role", "primary")
         self.save_button.setAccessibleName(self.tr("Save"))
@@ -123,6 +129,11 @@ class ReportDialog(QDialog):
         self.save_button.clicked.connect(self._choose_file)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
+        self.saver = BackgroundRunner(
+            "Saving a plan report failed", logger, self, describe=short_reason
+        )
+        self.saver.done.connect(self._saved)
+        self.saver.failed.connect(self._not_saved)
 
         self.from_date.dateChanged.connect(self._rebuild)
         self.to_date.dateChanged.connect(self._rebuild)
@@ -142,20 +153,43 @@ class ReportDialog(QDialog):
         )
         return replace(self._full, reflections=ticked, include_reflections=bool(ticked))
 
-    def save(self, path: Path) -> bool:
+    def save(self, path: Path) -> None:
+        """Write the report as previewed to `path` in the chosen format, off the GUI
+        thread. The dialog closes once the file is saved, and says why if not."""
         key = self.format.currentData()
         report = self.report()
-        data = to_pdf(report) if key == "pdf" else to_markdown(report).encode("utf-8")
-        try:
+
+        def work(_progress: Progress) -> Path:
+            data = to_pdf(report) if key == "pdf" else to_markdown(report).encode("utf-8")
             write_private(path, data)
-        except OSError as error:
-            self.status.setText(
-                self.tr("Could not save: %1").replace("%1", error.strerror or str(error))
-            )
-            return False
+            return path
+
+        self._set_saving(True)
+        self._say(self.tr("Saving…"))
+        self.saver.submit(work)
+
+    def reject(self) -> None:
+        # Escape waits while the file is written: closing then would write it unsaid.
+        if not self.saver.busy:
+            super().reject()
+
+    def _set_saving(self, saving: bool) -> None:
+        for control in (self.format, self.cancel_button, self.save_button):
+            control.setEnabled(not saving)
+
+    def _saved(self, path: Path) -> None:
+        self._set_saving(False)
         self.saved_to = path
         self.accept()
-        return True
+
+    def _not_saved(self, reason: str) -> None:
+        self._set_saving(False)
+        self._say(self.tr("Could not save: %1").replace("%1", reason))
+
+    def _say(self, text: str) -> None:
+        """The status line, for eyes and for screen readers."""
+        self.status.setText(text)
+        self.status.setAccessibleDescription(text)
 
     def _rebuild(self) -> None:
         first = self.from_date.date().toPython()
@@ -187,7 +221,7 @@ class ReportDialog(QDialog):
     def _refresh_preview(self) -> None:
         report = self.report()
         self.preview.setMarkdown(to_markdown(report))
-        self.status.setText(
+        self._say(
             self.tr("%1 of %2 planned sessions done")
             .replace("%1", str(report.done))
             .replace("%2", str(report.planned))

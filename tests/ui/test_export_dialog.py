@@ -4,6 +4,7 @@ is written, in every format."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.storage.journal import Journal, NewSession, StoredAnswer
+from desktop_app.storage.private_files import write_private
+from desktop_app.ui import export_dialog
 from desktop_app.ui.export_dialog import ExportDialog
 
 
@@ -68,11 +71,65 @@ def test_unticked_answers_and_entries_are_never_written(
     assert dialog.status.text() == "1 of 2 entries"
     dialog.format.setCurrentIndex(dialog.format.findData(key))
     out = tmp_path / f"export.{key}"
-    dialog.save(out)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save(out)
     assert dialog.saved_to == out
     assert out.stat().st_mode & 0o777 == 0o600  # private, as the command line writes it
     data = out.read_bytes()
     assert b"mother" not in data and b"Evening check-in" not in data
     if key != "pdf":
         assert b"Morning breath" in data
+    journal.close()
+
+
+def test_the_file_is_written_off_the_gui_thread_while_the_dialog_says_it_is_saving(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real writer, held back on its worker thread until the test has looked."""
+    journal = journal_with_two(tmp_path)
+    dialog = ExportDialog(journal.entries())
+    qtbot.addWidget(dialog)
+    writing, release = threading.Event(), threading.Event()
+    threads: list[threading.Thread] = []
+
+    def held_write(path: Path, data: bytes) -> None:
+        threads.append(threading.current_thread())
+        writing.set()
+        release.wait(5)
+        write_private(path, data)
+
+    monkeypatch.setattr(export_dialog, "write_private", held_write)
+    dialog.open()
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    out = tmp_path / "export.pdf"
+    try:
+        dialog.save(out)
+        qtbot.waitUntil(writing.is_set)  # the GUI thread goes on meanwhile
+        assert dialog.status.text() == "Saving…"
+        assert dialog.status.accessibleDescription() == "Saving…"
+        assert not dialog.save_button.isEnabled() and not dialog.cancel_button.isEnabled()
+        dialog.reject()  # Escape while saving: the file is written first
+        assert dialog.isVisible()
+    finally:
+        release.set()
+    with qtbot.waitSignal(dialog.accepted):
+        pass
+    assert threads[0] is not threading.main_thread()
+    assert not dialog.isVisible()
+    assert dialog.saved_to == out and out.read_bytes().startswith(b"%PDF-")
+    assert out.stat().st_mode & 0o777 == 0o600
+    journal.close()
+
+
+def test_a_file_that_cannot_be_written_is_said_and_the_dialog_stays(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    journal = journal_with_two(tmp_path)
+    dialog = ExportDialog(journal.entries())
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.saver.failed):
+        dialog.save(tmp_path / "no such folder" / "export.md")
+    assert dialog.status.text() == "Could not save: No such file or directory"
+    assert dialog.save_button.isEnabled() and dialog.cancel_button.isEnabled()
+    assert dialog.saved_to is None
     journal.close()

@@ -3,6 +3,7 @@ saved privately as PDF or Markdown."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.storage.journal import Journal, SessionEntry
 from desktop_app.storage.plans import PlanStore, StoredPlan
+from desktop_app.storage.private_files import write_private
+from desktop_app.storage.report import AdherenceReport, to_pdf
+from desktop_app.ui import report_dialog
 from desktop_app.ui.report_dialog import ReportDialog
 from tests.storage.test_report import PLAN, SECRET, session
 
@@ -67,7 +71,9 @@ def test_reflections_stay_out_until_ticked(
     assert "Warm hands" not in shown.preview.toPlainText()
     shown.format.setCurrentIndex(shown.format.findData("md"))
     out = tmp_path / "report.md"
-    assert shown.save(out)
+    with qtbot.waitSignal(shown.accepted):
+        shown.save(out)
+    assert shown.saved_to == out
     text = out.read_text()
     assert SECRET in text and "Warm hands" not in text
     assert out.stat().st_mode & 0o777 == 0o600
@@ -84,7 +90,9 @@ def test_the_range_can_be_narrowed(
     assert shown.reflections.count() == 0  # both written answers came later
     assert shown.reflections.isHidden()
     out = tmp_path / "report.pdf"
-    assert shown.save(out)
+    with qtbot.waitSignal(shown.accepted):
+        shown.save(out)
+    assert shown.saved_to == out
     assert out.read_bytes().startswith(b"%PDF-")
 
 
@@ -112,3 +120,60 @@ def test_a_practice_the_library_lacks_is_shown_missing_and_not_counted(
     assert shown.status.text() == "4 of 10 planned sessions done"
     preview = shown.preview.toPlainText()
     assert "Mindful walk (Mon, Wed, Fri): missing from the library" in preview
+
+
+def test_the_pdf_is_made_and_written_off_the_gui_thread(
+    qtbot: QtBot,
+    stored: StoredPlan,
+    entries: list[SessionEntry],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The real PDF renderer and writer, the renderer held back until the test has looked."""
+    shown = dialog(qtbot, stored, entries)
+    shown.open()
+    rendering, release = threading.Event(), threading.Event()
+    threads: dict[str, threading.Thread] = {}
+
+    def held_pdf(report: AdherenceReport) -> bytes:
+        threads["pdf"] = threading.current_thread()
+        rendering.set()
+        release.wait(5)
+        return to_pdf(report)
+
+    def watched_write(path: Path, data: bytes) -> None:
+        threads["write"] = threading.current_thread()
+        write_private(path, data)
+
+    monkeypatch.setattr(report_dialog, "to_pdf", held_pdf)
+    monkeypatch.setattr(report_dialog, "write_private", watched_write)
+    shown.format.setCurrentIndex(shown.format.findData("pdf"))
+    out = tmp_path / "report.pdf"
+    try:
+        shown.save(out)
+        qtbot.waitUntil(rendering.is_set)  # the GUI thread goes on meanwhile
+        assert shown.status.text() == "Saving…"
+        assert shown.status.accessibleDescription() == "Saving…"
+        assert not shown.save_button.isEnabled() and not shown.cancel_button.isEnabled()
+        shown.reject()  # Escape while saving: the file is written first
+        assert shown.isVisible()
+    finally:
+        release.set()
+    with qtbot.waitSignal(shown.accepted):
+        pass
+    assert threading.main_thread() not in threads.values()
+    assert threads["pdf"] is threads["write"]
+    assert shown.saved_to == out and out.read_bytes().startswith(b"%PDF-")
+    assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_report_that_cannot_be_written_is_said_and_the_dialog_stays(
+    qtbot: QtBot, stored: StoredPlan, entries: list[SessionEntry], tmp_path: Path
+) -> None:
+    shown = dialog(qtbot, stored, entries)
+    shown.format.setCurrentIndex(shown.format.findData("md"))
+    with qtbot.waitSignal(shown.saver.failed):
+        shown.save(tmp_path / "no such folder" / "report.md")
+    assert shown.status.text() == "Could not save: No such file or directory"
+    assert shown.save_button.isEnabled() and shown.cancel_button.isEnabled()
+    assert shown.saved_to is None
