@@ -24,7 +24,7 @@ from desktop_app.core.plan_loader import DAY_NAMES
 from desktop_app.core.plan_writer import PlanItemDraft, When
 from desktop_app.ui.shared_words import day_names, length_text, long_day_names, rough_length
 from desktop_app.ui.theme import SPACE
-from desktop_app.ui.today_view import fixed_time
+from desktop_app.ui.today_offers import fixed_time
 from desktop_app.ui.widgets import Combo, as_tall_as, make_label, no_enter, set_names
 
 #: How often, as the "How often" picker offers it (the data of each choice).

@@ -17,6 +17,7 @@ from desktop_app.core.library import Library, Source, scan
 from desktop_app.storage.journal import Journal, NewSession
 from desktop_app.storage.plans import PlanStore, StoredPlan
 from desktop_app.ui.shared_words import length_text, lengths_text
+from desktop_app.ui.today_offers import recent_practices, short_practices
 from desktop_app.ui.today_view import TodayView
 from tests.helpers import write
 
@@ -418,8 +419,8 @@ def test_without_a_plan_recent_and_short_practices_are_offered(
     view = make_view(qtbot, [], library, journal)
     shown = texts(view)
     assert "No plan at the moment" in shown
-    assert [p.id for p, _ in view.recent_practices()] == ["long-walk", "body-scan"]
-    assert [p.id for p, _ in view.short_practices()] == [
+    assert [p.id for p, _ in recent_practices(journal, library)] == ["long-walk", "body-scan"]
+    assert [p.id for p, _ in short_practices(library, "en")] == [
         "kind-hand",
         "five-things",
         "longer-out-breath",
