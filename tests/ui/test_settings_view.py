@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop_app.storage.settings import Settings
-from desktop_app.ui.settings_view import SettingsView, speaks
+from desktop_app.ui.settings_view import SettingsView
+from desktop_app.ui.voice_choice import speaks
 
 VOICES = (
     ("gmw/en", "English (Great Britain)", ("en-gb",)),
