@@ -154,7 +154,7 @@ def main() -> None:
         getattr(journal_page, "show_insights", lambda: None)()
         save(window, out / f"insights-{name}.png")
 
-        editor = PracticeEditor(paths, window.library)
+        editor = PracticeEditor(paths, window.state.library)
         template = template_path("guided-imagery").read_text(encoding="utf-8")
         editor.set_text(template, None)
         # One slip of the keyboard, so the underline and the problem list show.
@@ -167,7 +167,7 @@ def main() -> None:
         editor.drop_draft()
         editor.close()
 
-        plan_form = window.make_plan()
+        plan_form = window.authoring.make_plan()
         assert plan_form is not None
         plan_form.title_field.setText("Weeks 1–2: finding steadiness")
         plan_form.from_field.setText("Dr. A. de Vries")
