@@ -5,22 +5,22 @@ The text is the file: saving writes exactly what is in the editor, so comments a
 layout survive. Typing is kept in a private draft a second after each pause, so a
 crash or power cut loses at most that second; the draft comes back when the editor
 opens next.
+
+Its parts: the check of the text (`editor_check`), the files read and written
+(`editor_files`), the draft (`editor_draft`) and rendering audio (`editor_render`).
 """
 
 from __future__ import annotations
 
-import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -29,37 +29,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.authoring import Check, check_practice
-from desktop_app.core.durations import format_duration
-from desktop_app.core.files import read_regular
+from desktop_app.core.authoring import Check
 from desktop_app.core.library import Library
-from desktop_app.core.model import Practice
-from desktop_app.core.problems import Problem
-from desktop_app.core.reader import SLUG
-from desktop_app.storage.pack_export import media_used
-from desktop_app.storage.paths import AppPaths, builtin_dir, ensure_private_dir
-from desktop_app.storage.private_files import write_private
+from desktop_app.storage.paths import AppPaths, builtin_dir
 from desktop_app.ui.code_editor import CodeEditor
+from desktop_app.ui.editor_check import check_text, practice_id_of
+from desktop_app.ui.editor_draft import Draft, DraftFile
+from desktop_app.ui.editor_files import bring_media, is_inside, read_text, write_text
 from desktop_app.ui.editor_panes import OutlinePane, ProblemsPane
+from desktop_app.ui.editor_render import PracticeRenderer, ask_render_file
 from desktop_app.ui.i18n import current_language
 from desktop_app.ui.shared_words import kind_names
-from desktop_app.ui.sound_preparer import SoundPreparer
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import action_button, make_label
 from desktop_app.ui.yaml_highlighter import YamlHighlighter
-
-if TYPE_CHECKING:
-    from desktop_app.audio.session import SessionSound
 
 #: Typing pauses this long before the text is checked again.
 CHECK_DELAY_MS: Final = 250
 #: ... and this long before it is kept in the draft.
 DRAFT_DELAY_MS: Final = 1000
-UNTITLED: Final = "untitled-practice"
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    return path.resolve().is_relative_to(folder.resolve())
 
 
 def template_path(kind: str, language: str = "en") -> Path:
@@ -86,6 +74,7 @@ class PracticeEditor(QWidget):
         #: For a copy of another's practice: the folder its clips and images are in.
         self.media_from: Path | None = None
         self.check = Check(None, ())
+        self.draft = DraftFile(paths)
         self.setWindowTitle(self.tr("Write a practice · Attune"))
         self.setAccessibleName(self.tr("Practice editor"))
         self.resize(1180, 760)
@@ -132,12 +121,11 @@ class PracticeEditor(QWidget):
         self.editor.textChanged.connect(self.draft_timer.start)
         self.editor.cursorPositionChanged.connect(self._show_position)
         self.editor.document().modificationChanged.connect(lambda _: self._show_heading())
-        self.renderer = SoundPreparer(self)
-        self.renderer.ready.connect(self._rendered)
-        self.renderer.failed.connect(self._render_failed)
-        self.renderer.progress.connect(self._render_progress)
-        self._rendering: tuple[Path, float | None] | None = None
-        self._render_seconds = 0.0
+        self.renderer = PracticeRenderer(paths, self)
+        self.renderer.said.connect(self.say)
+        self.renderer.finished.connect(
+            lambda: self.render_button.setEnabled(self.check.practice is not None)
+        )
         if not self._restore_draft():
             self.new_from_template("breathing")
 
@@ -219,7 +207,7 @@ class PracticeEditor(QWidget):
     def open_file(self, path: Path) -> bool:
         """One's own practice is edited in place; any other file opens as a copy,
         saved among one's own practices (the original is never written)."""
-        if not _inside(path, self.paths.practices):
+        if not is_inside(path, self.paths.practices):
             return self.open_copy(path)
         text = self._read(path)
         if text is None:
@@ -247,16 +235,13 @@ class PracticeEditor(QWidget):
 
     def _read(self, path: Path) -> str | None:
         try:
-            data = read_regular(path)
+            return read_text(path)
         except OSError as error:
             self.say(
                 self.tr("%1 could not be opened (%2).")
                 .replace("%1", str(path))
                 .replace("%2", error.strerror or str(error))
             )
-            return None
-        try:
-            return data.decode("utf-8").replace("\r\n", "\n")
         except UnicodeDecodeError:
             self.say(
                 self.tr(
@@ -264,7 +249,7 @@ class PracticeEditor(QWidget):
                     "and open it here again."
                 ).replace("%1", path.name)
             )
-            return None
+        return None
 
     def choose_file(self) -> None:
         folder = self.path.parent if self.path is not None else self.paths.practices
@@ -310,56 +295,19 @@ class PracticeEditor(QWidget):
 
     def check_now(self) -> Check:
         """Check the text as it is; show its problems and outline."""
-        from desktop_app.audio.clips import clip_seconds
-        from desktop_app.audio.session import clip_lengths
-
         self.check_timer.stop()
-        checked = check_practice(
-            self.text(),
-            self.file_name(),
-            media_root=self.media_root(),
-            measure_clip=clip_seconds,
-            clip_lengths=clip_lengths,  # so the outline matches what will play
+        checked = check_text(
+            self.text(), self.file_name(), self.media_root(), self.library, self.path
         )
-        if checked.practice is not None:
-            clash = self._clash(checked.practice)
-            if clash is not None:
-                checked = Check(
-                    checked.practice,
-                    (*checked.problems, clash),
-                    checked.lengths,
-                    checked.totals,
-                    checked.outline,
-                )
         self.check = checked
         self.editor.show_problems(checked.problems)
         self.problems.show_problems(checked.problems)
         self.outline.show_check(checked)
         ready = checked.practice is not None
         self.preview_button.setEnabled(ready)
-        self.render_button.setEnabled(ready and self._rendering is None)
+        self.render_button.setEnabled(ready and self.renderer.out is None)
         self._show_heading()
         return checked
-
-    def _clash(self, practice: Practice) -> Problem | None:
-        """A note when another practice in the library has this id: one of one's own
-        files (then this one would be left out), or another's (then this one wins)."""
-        entry = self.library.practices.get(practice.id) if self.library is not None else None
-        if entry is None or (self.path is not None and entry.path == self.path):
-            return None
-        title = entry.item.title.get(practice.language)
-        if entry.source.kind == "user":
-            message = self.tr(
-                'your practice "%1" (%2) has this id already, so this one would be left out '
-                "of the Library; give it another id"
-            ).replace("%2", entry.path.name)
-        else:
-            message = self.tr(
-                '"%1" (%2) has this id too; once saved, yours is shown in its place'
-            ).replace("%2", entry.source.label)
-        return Problem(
-            self.file_name(), practice.id_pos, message.replace("%1", title), "id", "warning"
-        )
 
     def next_problem(self) -> None:
         """Go to the first problem after the cursor (F8), round to the top."""
@@ -380,13 +328,7 @@ class PracticeEditor(QWidget):
 
     def practice_id(self) -> str:
         """The id, for the file name; a placeholder while it is not valid."""
-        if self.check.practice is not None:
-            return self.check.practice.id
-        for line in self.text().splitlines():
-            if line.startswith("id:"):
-                value = line[3:].split(" #")[0].strip().strip("\"'")
-                return value if SLUG.fullmatch(value) else UNTITLED
-        return UNTITLED
+        return practice_id_of(self.text(), self.check)
 
     # --- saving --------------------------------------------------------------------------
 
@@ -407,12 +349,8 @@ class PracticeEditor(QWidget):
 
     def save_to(self, target: Path) -> bool:
         """Write the text as it is (comments and all) to `target`, in one step."""
-        text = self.text()
-        if not text.endswith("\n"):
-            text += "\n"
         try:
-            self._make_folder(target.parent)
-            write_private(target, text.encode("utf-8"))
+            write_text(target, self.text(), self.paths.practices)
         except OSError as error:
             self.say(
                 self.tr("It could not be saved (%1); your text is still here.").replace(
@@ -420,7 +358,12 @@ class PracticeEditor(QWidget):
                 )
             )
             return False
-        missing = self._bring_media(target.parent)
+        practice = self.check.practice
+        missing = (
+            bring_media(practice, self.media_from, target.parent, self.paths.practices)
+            if self.media_from is not None and practice is not None
+            else []
+        )
         self.path = target
         self.media_from = None
         self.editor.document().setModified(False)
@@ -443,49 +386,14 @@ class PracticeEditor(QWidget):
         self.saved.emit(target)
         return True
 
-    def _make_folder(self, folder: Path) -> None:
-        """Attune's own folders are made private; a folder elsewhere is left as it is."""
-        practices = self.paths.practices
-        if folder == practices or practices in folder.parents:
-            ensure_private_dir(folder)
-        else:
-            folder.mkdir(parents=True, exist_ok=True)
-
-    def _bring_media(self, folder: Path) -> list[str]:
-        """A copy's clips and images go along with it (an existing file of the same
-        name is left as it is). Returns the names that could not be copied."""
-        practice = self.check.practice
-        if self.media_from is None or practice is None or self.media_from == folder:
-            return []
-        missing = []
-        for name in media_used(practice):
-            source, target = self.media_from / name, folder / name
-            if target.exists():
-                continue
-            try:
-                self._make_folder(target.parent)
-                shutil.copyfile(source, target)
-            except OSError:
-                missing.append(name)
-        return missing
-
     # --- the draft -------------------------------------------------------------------------
-
-    def draft_file(self) -> Path:
-        return self.paths.data / "editor-draft.json"
 
     def keep_draft(self) -> None:
         self.draft_timer.stop()
         if not self.editor.document().isModified():
             return
-        payload = {
-            "path": str(self.path) if self.path else None,
-            "media_from": str(self.media_from) if self.media_from else None,
-            "text": self.text(),
-        }
         try:
-            ensure_private_dir(self.paths.data)
-            write_private(self.draft_file(), json.dumps(payload).encode("utf-8"))
+            self.draft.keep(Draft(self.text(), self.path, self.media_from))
         except OSError as error:
             self.say(
                 self.tr("Your typing could not be kept in a draft (%1).").replace(
@@ -495,21 +403,13 @@ class PracticeEditor(QWidget):
 
     def drop_draft(self) -> None:
         self.draft_timer.stop()
-        self.draft_file().unlink(missing_ok=True)
+        self.draft.drop()
 
     def _restore_draft(self) -> bool:
-        try:
-            payload = json.loads(read_regular(self.draft_file()).decode("utf-8"))
-            text, path, media = payload["text"], payload["path"], payload.get("media_from")
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        draft = self.draft.load()
+        if draft is None:
             return False
-        if not isinstance(text, str):
-            return False
-        self.set_text(
-            text,
-            Path(path) if isinstance(path, str) else None,
-            media_from=Path(media) if isinstance(media, str) else None,
-        )
+        self.set_text(draft.text, draft.path, media_from=draft.media_from)
         self.editor.document().setModified(True)
         self.say(self.tr("What you were writing last time is back; it is not saved yet."))
         return True
@@ -527,88 +427,18 @@ class PracticeEditor(QWidget):
         practice = self.check_now().practice
         if practice is None:
             return
-        length = practice.default_length
-        if len(practice.lengths) > 1:
-            names = [format_duration(s) for s in practice.lengths]
-            name, ok = QInputDialog.getItem(
-                self, self.tr("Render audio"), self.tr("Which length?"), names, 0, False
-            )
-            if not ok:
-                return
-            length = practice.lengths[names.index(name)]
-        # Ogg: a tenth of the size of WAV, small enough to send by e-mail.
-        suggested = Path.home() / f"{practice.id}.ogg"
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Render audio"),
-            str(suggested),
-            self.tr("Sound files (*.wav *.flac *.ogg)"),
-        )
-        if name:
-            self.render_to(Path(name), length)
+        chosen = ask_render_file(self, practice)
+        if chosen is not None:
+            self.render_to(*chosen)
 
     def render_to(self, out: Path, length: float | None) -> bool:
-        """Render in the background; `rendered` status when done. False when the
-        practice has problems or the file type is not one Attune writes."""
-        from desktop_app.audio.render import file_format, render_to_file
-        from desktop_app.audio.sample_cache import SampleCache
-        from desktop_app.audio.session import prepare_session
-        from desktop_app.audio.speech import SpeechService
-
+        """Render in the background, saying how it goes. False when the practice has
+        problems or the file type is not one Attune writes."""
         practice = self.check_now().practice
-        if practice is None:
+        if practice is None or not self.renderer.render(practice, out, length):
             return False
-        try:
-            file_format(out)
-        except ValueError:
-            self.say(
-                self.tr('It cannot be rendered as "%1"; use .wav, .flac or .ogg.').replace(
-                    "%1", out.suffix
-                )
-            )
-            return False
-        paths = self.paths
-        self._rendering = (out, length)
-
-        def work(progress: Callable[[int, int], None]) -> SessionSound:
-            with SpeechService(paths.speech_cache) as speech:
-                session = prepare_session(
-                    practice,
-                    length=length,
-                    language=practice.language,
-                    speech=speech,
-                    sample_cache=SampleCache(paths.sound_cache),
-                    progress=progress,
-                )
-            self._render_seconds = render_to_file(session.mixer, out)
-            return session
-
         self.render_button.setEnabled(False)
-        self.say(self.tr("Rendering %1…").replace("%1", out.name))
-        self.renderer.prepare(work)
         return True
-
-    def _render_progress(self, done: int, total: int) -> None:
-        self.say(
-            self.tr("Preparing the voice: %1 of %2 phrases")
-            .replace("%1", str(done))
-            .replace("%2", str(total))
-        )
-
-    def _rendered(self, _sound: object) -> None:
-        out = self._rendering[0] if self._rendering else Path()
-        self._rendering = None
-        self.render_button.setEnabled(self.check.practice is not None)
-        self.say(
-            self.tr("Rendered %1 of sound to %2.")
-            .replace("%1", format_duration(round(self._render_seconds)))
-            .replace("%2", str(out))
-        )
-
-    def _render_failed(self, message: str) -> None:
-        self._rendering = None
-        self.render_button.setEnabled(self.check.practice is not None)
-        self.say(self.tr("It could not be rendered: %1").replace("%1", message))
 
     # --- the window ----------------------------------------------------------------------------
 

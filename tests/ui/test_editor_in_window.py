@@ -96,7 +96,7 @@ def test_closing_the_window_with_unsaved_work_can_be_called_off(
     )
     assert not window.close()
     assert window.isVisible() and editor.isVisible()
-    assert editor.draft_file().exists()  # kept meanwhile, come what may
+    assert editor.draft.path.exists()  # kept meanwhile, come what may
 
 
 def test_make_a_plan_from_the_navigation_saves_it_among_ones_own_files(

@@ -188,15 +188,15 @@ def test_what_was_typed_comes_back_after_a_crash_and_goes_once_saved(
     first.editor.moveCursor(first.editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(first.editor, "# unsaved thought")
     qtbot.keyClick(first.editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: first.draft_file().exists(), timeout=5000)
-    assert oct(first.draft_file().stat().st_mode & 0o777) == "0o600"
+    qtbot.waitUntil(lambda: first.draft.path.exists(), timeout=5000)
+    assert oct(first.draft.path.stat().st_mode & 0o777) == "0o600"
     # A second editor (as after a crash) opens with that text, marked unsaved.
     second = editor(qtbot, monkeypatch)
     assert second.text() == COMMENTED + "# unsaved thought\n"
     assert second.editor.document().isModified()
     assert second.status.text() == "What you were writing last time is back; it is not saved yet."
     assert second.save()
-    assert not second.draft_file().exists()
+    assert not second.draft.path.exists()
 
 
 def test_preview_hands_the_practice_to_the_player_only_when_it_is_valid(
@@ -305,7 +305,7 @@ def test_letting_changes_go_goes_back_to_the_saved_file(
     assert shown.let_go_of_changes()  # the fixture answers Discard
     assert shown.text() == COMMENTED
     assert not shown.editor.document().isModified()
-    assert not shown.draft_file().exists()
+    assert not shown.draft.path.exists()
 
 
 def test_a_template_comes_in_the_persons_language(
@@ -329,6 +329,6 @@ def test_delete_all_my_data_removes_the_editors_draft(
     shown.set_text(COMMENTED, None)
     type_text(qtbot, shown, "# Quillfeather remembers")
     shown.keep_draft()
-    assert b"Quillfeather" in shown.draft_file().read_bytes()
+    assert b"Quillfeather" in shown.draft.path.read_bytes()
     assert erase_all(default_paths()) == []
-    assert not shown.draft_file().exists()
+    assert not shown.draft.path.exists()
