@@ -359,17 +359,17 @@ def test_a_wrong_checksum_is_refused(tmp_path: Path, packs: Path) -> None:
 def test_staging_is_a_private_hidden_folder_inside_packs(
     tmp_path: Path, packs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop_app.storage import packs as module
+    from desktop_app.storage.packs import install as module
 
     archive = built(tmp_path)
     seen: list[tuple[Path, int]] = []
-    validate = module._validate_tree
+    validate = module.validate_tree
 
     def spy(root: Path, display: object, **options: bool) -> object:
         seen.append((root, stat.S_IMODE(root.stat().st_mode)))
         return validate(root, display, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(module, "_validate_tree", spy)
+    monkeypatch.setattr(module, "validate_tree", spy)
     import_pack(archive, packs)
     [(root, mode)] = seen
     assert mode == 0o700
