@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from desktop_app.core.answers import Answer
 from desktop_app.core.model import Practice
@@ -24,8 +24,10 @@ from desktop_app.session.records import (
     pending_session,
     stored,
 )
-from desktop_app.session.run import SessionResult
 from desktop_app.storage.journal import Journal, JournalError
+
+if TYPE_CHECKING:  # the window starts without sound (numpy): a run loads it when it plays
+    from desktop_app.session.run import SessionResult
 
 #: The draft of the practice playing now.
 PENDING: Final = "pending-session"

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.answers import Answer, describe
 from desktop_app.core.model import Ask, Practice, Question, Repeat, Step
 from desktop_app.session.choice import SessionChoice
-from desktop_app.session.run import SessionResult
 from desktop_app.storage.journal import NewSession, StoredAnswer
-from desktop_app.storage.journal_export import answer_from_object, answer_object
+
+if TYPE_CHECKING:
+    from desktop_app.session.run import SessionResult
 
 
 def questions_of(practice: Practice) -> dict[tuple[str, str], Question]:
@@ -90,11 +91,16 @@ def new_session(
 
 def answers_payload(answers: Sequence[StoredAnswer]) -> list[dict[str, Any]]:
     """Answers as plain JSON for a draft (read back by `answers_from`)."""
+    # Loaded when first needed: the window starts without the export formats.
+    from desktop_app.storage.journal_export import answer_object
+
     return [answer_object(a) for a in answers]
 
 
 def answers_from(payload: dict[str, object]) -> tuple[StoredAnswer, ...]:
     """Answers back from a draft; anything malformed is left out, never raised."""
+    from desktop_app.storage.journal_export import answer_from_object
+
     items = payload.get("answers")
     found = (answer_from_object(item) for item in (items if isinstance(items, list) else []))
     return tuple(answer for answer in found if answer is not None)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from desktop_app.core.answers import Answer
 from desktop_app.session.choice import SessionChoice
 from desktop_app.session.flow import SessionFlow
-from desktop_app.session.run import SessionResult
 from desktop_app.storage.journal import JournalError
 from desktop_app.ui.app_state import AppState
 from desktop_app.ui.journal_words import journal_problem
@@ -27,6 +26,7 @@ from desktop_app.ui.sound_preparer import SoundPreparer
 if TYPE_CHECKING:
     from desktop_app.audio.session import SessionSound
     from desktop_app.core.model import Practice
+    from desktop_app.session.run import SessionResult
     from desktop_app.ui.after_view import AfterView
     from desktop_app.ui.before_view import BeforeView
     from desktop_app.ui.player_view import PlayerView
