@@ -15,6 +15,7 @@ import pytest
 from desktop_app.cli import main
 from desktop_app.storage import uncaught
 from desktop_app.storage.logs import stop_logging
+from tests.storage.test_packs import built
 
 
 @pytest.fixture(autouse=True)
@@ -49,6 +50,23 @@ def test_a_journal_error_a_command_prints_is_logged_with_its_detail(
     assert len(logged) == 1
     assert " WARNING desktop_app.storage.logs: Journal problem (corrupt): Your journal" in logged[0]
     assert logged[0].endswith("]"), "with the detail, for whoever helps"
+
+
+def test_a_pack_installed_and_removed_is_logged_by_its_id(
+    _private_home: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pack = built(tmp_path)
+    assert main(["pack", "import", str(pack)]) == 0
+    assert main(["pack", "import", str(pack), "--replace"]) == 0
+    assert main(["pack", "remove", "test-pack"]) == 0
+    capsys.readouterr()
+    text = (_private_home / "logs" / "attune.log").read_text(encoding="utf-8")
+    facts = [line.split(": ", 1)[1] for line in text.splitlines() if " Pack " in line]
+    assert facts == [
+        "Pack test-pack version 1 installed: 2 practices, 1 plans",
+        "Pack test-pack version 1 installed (replacing version 1): 2 practices, 1 plans",
+        "Pack test-pack removed",
+    ]
 
 
 def test_an_error_nothing_caught_is_logged_and_printed_as_python_prints_it(
