@@ -7,6 +7,7 @@ damaged file always kept aside), and one that cannot be written is still read.
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,12 +18,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from desktop_app.session.flow import keep_drafts
 from desktop_app.storage import journal_backups
 from desktop_app.storage.journal import Journal, JournalError
+from desktop_app.storage.logs import log_journal_error
 from desktop_app.storage.paths import AppPaths
 from desktop_app.ui.app_state import AppState
 from desktop_app.ui.journal_words import journal_problem
 
 if TYPE_CHECKING:
     from desktop_app.ui.export_dialog import ExportDialog
+
+logger = logging.getLogger(__name__)
 
 
 class JournalHost(QObject):
@@ -51,14 +55,20 @@ class JournalHost(QObject):
                 self.problem.emit(journal_problem(error))
             self.state.set_journal(self._read_only(error))
             return
+        rebuilt = " (its search index was made again)" if journal.index_rebuilt else ""
+        logger.info("Journal opened%s", rebuilt)
         try:
-            journal_backups.daily_backup(paths.journal, paths.journal_backups, date.today())
+            copy = journal_backups.daily_backup(paths.journal, paths.journal_backups, date.today())
         except OSError as error:
+            logger.warning("Today's copy of the journal could not be made", exc_info=True)
             self.problem.emit(
                 self.tr("Today's copy of your journal could not be made (%1).").replace(
                     "%1", error.strerror or str(error)
                 )
             )
+        else:
+            if copy is not None:
+                logger.info("Today's copy of the journal was made: %s", copy.name)
         if keep_drafts(journal):
             self.news.emit(
                 self.tr("What you were writing when Attune last closed was kept in your journal.")
@@ -87,9 +97,12 @@ class JournalHost(QObject):
         path = self.paths.journal
         if error.kind in ("readonly", "full") and path.is_file():
             try:
-                return Journal.open_read_only(path, error.kind)
-            except JournalError:
+                journal = Journal.open_read_only(path, error.kind)
+            except JournalError as again:
+                log_journal_error(again)
                 return None
+            logger.info("Journal opened to read only (%s)", error.kind)
+            return journal
         return None
 
     def close(self) -> None:
@@ -146,10 +159,13 @@ class JournalHost(QObject):
             self.repair_bar = None
         self.problem.emit("")
         try:
-            journal_backups.move_aside(path)
+            aside = journal_backups.move_aside(path)
+            logger.info("The damaged journal was moved aside to %s", aside.name)
             if backup is not None:
                 journal_backups.restore_backup(backup, path)
+                logger.info("The journal was restored from %s", backup.name)
         except (OSError, JournalError) as error:
+            logger.warning("Repairing the journal failed", exc_info=True)
             self.problem.emit(
                 self.tr(
                     "The copy could not be restored (%1); a new journal was "
