@@ -118,11 +118,18 @@ class Pyttsx3Synthesizer:
 
     pyttsx3's espeak driver runs espeak-ng in its asynchronous mode: `runAndWait()` may
     return before the file is written (the file is written from espeak's own thread,
-    just before "finished-utterance"), and a property set while espeak-ng still has
-    queued commands can be cancelled by the driver's `stop()`. So, with espeak, we let
-    espeak-ng go idle after setting voice and rate, and wait for "finished-utterance"
-    and idleness again after each phrase. A hang here is the parent's to end: it kills
-    the worker after its timeout.
+    just before "finished-utterance"). So, with espeak, we wait for "finished-utterance"
+    and then for espeak-ng to go idle after each phrase.
+
+    The driver's `stop()` is switched off. pyttsx3 calls it whenever `runAndWait()`
+    reaches its end-of-loop command (`DriverProxy.endLoop`): in the first run right
+    after the voice and rate it held back are set, in later runs just before the phrase
+    starts. It cancels whenever `espeak_IsPlaying()` says yes, and espeak-ng says yes
+    from a property change until its own thread has carried that out, which on a busy
+    machine can be later. The cancel drops the rate change, and the driver's `_stopping`
+    flag stays set until its loop next looks, after the next phrase has started: that
+    phrase is cancelled and reported with completed=False. We never stop a phrase
+    ourselves: a hang is the parent's to end, by killing the worker after its timeout.
     """
 
     def __init__(self, driver: str | None = None) -> None:
@@ -142,6 +149,8 @@ class Pyttsx3Synthesizer:
             from pyttsx3.drivers import _espeak  # type: ignore[import-untyped]
 
             self._espeak = _espeak
+            # An instance attribute: DriverProxy.endLoop looks `stop` up on each call.
+            self._engine.proxy._driver.stop = _never_cancel
 
     @property
     def name(self) -> str:
@@ -166,13 +175,14 @@ class Pyttsx3Synthesizer:
         self._errors.clear()
         self._engine.setProperty("voice", voice or self._default_voice)
         self._engine.setProperty("rate", words_per_minute)
-        self._settle()
         self._finished.clear()
         self._completed = True
         self._engine.save_to_file(text, str(path))
         self._engine.runAndWait()
         if self._espeak is not None:
             self._finished.wait()
+        # espeak's thread notifies before it leaves the driver's callback, which still
+        # pumps pyttsx3's queue; the next phrase must not push to it at the same time.
         self._settle()
         if self._errors:
             raise self._errors[0]
@@ -194,6 +204,10 @@ class Pyttsx3Synthesizer:
     def _on_error(self, name: object = None, exception: BaseException | None = None) -> None:
         del name
         self._errors.append(exception or RuntimeError("the speech engine reported an error"))
+
+
+def _never_cancel() -> None:
+    """Stands in for the espeak driver's `stop()` (see `Pyttsx3Synthesizer`)."""
 
 
 def describe_engine_failure(error: BaseException) -> str:

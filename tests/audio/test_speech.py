@@ -8,7 +8,7 @@ import multiprocessing
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -53,6 +53,8 @@ DUTCH = ("Adem rustig in, en laat je schouders zakken.", "nl")
 HANG = "Please hang here."
 CRASH = "Please crash here."
 CRASH_ONCE = "Please crash once here."
+#: How long espeak-ng's thread takes for each buffer of sound in SlowEspeak.
+SLOW_BUFFER = 0.05
 
 
 # --- a synthesizer with faults, run in the worker process -------------------------
@@ -79,6 +81,52 @@ class FaultySynthesizer(Pyttsx3Synthesizer):
             self._marker.touch()
             os._exit(4)
         super().synthesize(text, voice, words_per_minute, path)
+
+
+class SlowEspeak(Pyttsx3Synthesizer):
+    """The real synthesizer, with espeak-ng's own thread as slow as on a busy machine:
+    it has not yet carried out a property change when pyttsx3 next asks whether it is
+    playing, and each buffer of sound takes a while to come.
+
+    espeak-ng's SetParameter returns once its thread has taken the command, and
+    espeak_IsPlaying() answers 1 until that thread has carried it out: here the first
+    answer after each change is that 1. Only that answer and the pace of the sound
+    callback are changed, at the library's edge: the speech is espeak-ng's."""
+
+    def __init__(self) -> None:
+        from pyttsx3.drivers import _espeak  # type: ignore[import-untyped]
+
+        set_parameter, is_playing = _espeak.SetParameter, _espeak.IsPlaying
+        set_callback = _espeak.SetSynthCallback
+        lagging = False
+
+        def set_parameter_lagging(*args: object) -> object:
+            nonlocal lagging
+            lagging = True
+            return set_parameter(*args)
+
+        def is_playing_lagging() -> int:
+            nonlocal lagging
+            if lagging:
+                lagging = False
+                return 1
+            return int(is_playing())
+
+        def set_slow_callback(callback: Callable[..., int] | None) -> None:
+            if callback is None:
+                set_callback(None)
+                return
+
+            def slow(*args: object) -> int:
+                time.sleep(SLOW_BUFFER)
+                return callback(*args)
+
+            set_callback(slow)
+
+        _espeak.SetParameter = set_parameter_lagging
+        _espeak.IsPlaying = is_playing_lagging
+        _espeak.SetSynthCallback = set_slow_callback
+        super().__init__()
 
 
 class Workers:
@@ -174,6 +222,25 @@ def test_english_and_dutch_are_spoken_into_the_cache(cache_dir: Path) -> None:
     assert prepared.path(*ENGLISH) != prepared.path(*DUTCH)
     assert workers.starts == 1
     assert leftovers(cache_dir) == []
+
+
+def test_phrases_are_spoken_whole_while_espeak_is_slow(tmp_path: Path) -> None:
+    # pyttsx3's end-of-loop stop() once found espeak-ng busy with the rate change: it
+    # cancelled, and the next phrase was reported "stopped before the end" (issue 13).
+    def spoken(folder: Path, synthesizer: SynthesizerFactory) -> PreparedSpeech:
+        workers = Workers(synthesizer)
+        with SpeechService(folder, timeout=SPEAK_TIMEOUT, worker_factory=workers) as speech:
+            return speech.prepare([ENGLISH, DUTCH])
+
+    slow = spoken(tmp_path / "slow", SlowEspeak)
+    plain = spoken(tmp_path / "plain", Pyttsx3Synthesizer)
+
+    assert slow.failures == [] and plain.failures == []
+    for phrase in (ENGLISH, DUTCH):
+        slow_path, plain_path = slow.path(*phrase), plain.path(*phrase)
+        assert slow_path is not None and plain_path is not None
+        # The same voice and rate: espeak-ng speaks the same samples.
+        assert slow_path.read_bytes() == plain_path.read_bytes()
 
 
 def test_the_cache_folder_is_the_users_alone(cache_dir: Path) -> None:
