@@ -298,6 +298,7 @@ class SpeechWorker:
         self.starts += 1
         self._process, self._connection = process, connection
         reason = ""
+        reply: Reply | None = None
         try:
             if connection.poll(self.start_timeout):
                 reply = connection.recv()
@@ -310,7 +311,7 @@ class SpeechWorker:
                 reason = f"the speech engine did not start within {self.start_timeout:g} s"
         except (EOFError, OSError):
             reason = f"the speech engine stopped while starting ({self._exit_description()})"
-        logger.warning("Speech is off: %s", reason)
+        logger.warning("Speech is off: %s%s", reason, _trace_of(reply))
         self._end(grace=0.0)
         self._unavailable = reason
         raise SpeechUnavailable(reason)
@@ -349,7 +350,14 @@ class SpeechWorker:
 
 
 def _log_failure(doing: str, reply: Reply) -> None:
-    logger.warning("The speech engine failed %s: %s", doing, _reason_of(reply))
+    logger.warning("The speech engine failed %s: %s%s", doing, _reason_of(reply), _trace_of(reply))
+
+
+def _trace_of(reply: Reply | None) -> str:
+    """The worker's traceback sent with a failure, below the log line; "" if none."""
+    if isinstance(reply, Failed | Unavailable) and reply.trace:
+        return "\n" + reply.trace.rstrip()
+    return ""
 
 
 def _reason_of(reply: Reply) -> str:

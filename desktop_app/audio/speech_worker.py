@@ -18,6 +18,7 @@ import signal
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -76,6 +77,8 @@ class Ready:
 class Unavailable:
     #: Why speech is off, in words for people ("the espeak-ng library is not installed").
     reason: str
+    #: The worker's traceback, for the parent's log (the worker keeps no log).
+    trace: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,8 @@ class Done:
 @dataclass(frozen=True)
 class Failed:
     reason: str
+    #: The worker's traceback, for the parent's log.
+    trace: str = ""
 
 
 @dataclass(frozen=True)
@@ -249,7 +254,7 @@ def _serve(connection: Connection, synthesizer_factory: SynthesizerFactory) -> N
     try:
         synthesizer = synthesizer_factory()
     except Exception as error:
-        connection.send(Unavailable(describe_engine_failure(error)))
+        connection.send(Unavailable(describe_engine_failure(error), traceback.format_exc()))
         return
     connection.send(Ready(synthesizer.name))
     while not isinstance(request := connection.recv(), Stop):
@@ -265,7 +270,7 @@ def answer(synthesizer: Synthesizer, request: Request) -> Reply:
             return Done()
         return Failed(f"unknown request {type(request).__name__}")
     except Exception as error:
-        return Failed(str(error) or type(error).__name__)
+        return Failed(str(error) or type(error).__name__, traceback.format_exc())
 
 
 def _synthesize(synthesizer: Synthesizer, request: Synthesize) -> None:

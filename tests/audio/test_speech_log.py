@@ -43,6 +43,9 @@ def test_a_worker_is_logged_starting_failing_and_stopping(log: Path, tmp_path: P
     assert len(started) == 1 and started[0].endswith(", pyttsx3-espeak)")
     assert "WARNING desktop_app.audio.speech: The speech engine failed speaking a phrase: " in text
     assert "EE_INTERNAL_ERROR" in text
+    failed = text.split("The speech engine failed speaking a phrase: ", 1)[1]
+    assert "\nTraceback (most recent call last):\n" in failed, "the worker's traceback"
+    assert "speech_worker.py" in failed
     assert "INFO desktop_app.audio.speech: Speech worker stopped (pid " in text
     assert text.rstrip().endswith("exit code 0)")
     assert "Zebulon" not in text
@@ -61,6 +64,11 @@ def test_an_engine_that_will_not_start_is_logged_once_with_its_reason(log: Path)
         "WARNING desktop_app.audio.speech: Speech is off: the speech engine did not start "
         "(RuntimeError: no engine in this test)"
     )
+    # The worker's own traceback, sent back with its answer, is below that line.
+    below = text.split(off[0], 1)[1]
+    assert below.startswith("\nTraceback (most recent call last):\n")
+    assert 'raise RuntimeError("no engine in this test")' in below
+    assert "RuntimeError: no engine in this test" in below
     assert "Zebulon" not in text
 
 
