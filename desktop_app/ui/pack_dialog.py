@@ -4,6 +4,7 @@ A refused archive is explained calmly and offers only Close."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -29,6 +30,8 @@ from desktop_app.storage.packs import (
 from desktop_app.storage.plans import PlanStore
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import make_label
+
+logger = logging.getLogger(__name__)
 
 PACK_SUFFIX = ".attunepack"
 
@@ -89,6 +92,7 @@ class PackDialog(QDialog):
         except PackRefused as refused:
             self.refusal = refused.reason
         except Exception as error:  # any failure is shown, not raised
+            logger.exception("Looking inside a pack failed")
             self.refusal = str(error) or type(error).__name__
         if self.preview is None:
             self._show_refusal()
