@@ -156,7 +156,10 @@ class ReminderService(QObject):
                 icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
             self._tray = QSystemTrayIcon(icon, self)
             self._tray.setToolTip("Attune")
+            # A menu can only have a widget for a parent, and this is no widget: it goes
+            # when the service goes instead (the tray does not own its context menu).
             self._menu = QMenu()
+            self.destroyed.connect(self._menu.deleteLater)
             self._menu.addAction(self.open_action)
             self._menu.addSeparator()
             self._menu.addAction(self.snooze_action)
