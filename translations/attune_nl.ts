@@ -275,7 +275,6 @@
     <name>ChartCard</name>
     <message>
         <source>Nothing to show yet</source>
-        <extracomment>Weeks in the minutes chart. Quiet scroll bars and tables. Colours are palette roles, set by the theme. How many sessions an average is made of (changes only).</extracomment>
         <translation>Nog niets om te laten zien</translation>
     </message>
     <message>
@@ -586,6 +585,10 @@
         <translation>De export opslaan</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Bezig met opslaan…</translation>
+    </message>
+    <message>
         <source>Could not save: %1</source>
         <translation>Opslaan lukte niet: %1</translation>
     </message>
@@ -683,6 +686,7 @@
     <name>InsightsView</name>
     <message>
         <source>Insights</source>
+        <extracomment>Quiet scroll bars and tables. Colours are palette roles, set by the theme.</extracomment>
         <translation>Inzichten</translation>
     </message>
     <message>
@@ -2532,6 +2536,7 @@
     </message>
     <message>
         <source>your practice &quot;%1&quot; (%2) has this id already, so this one would be left out of the Library; give it another id</source>
+        <extracomment>The file name&apos;s stem while the text has no valid id.</extracomment>
         <translation>je oefening &quot;%1&quot; (%2) heeft deze id al, dus deze zou niet in de Bibliotheek komen; geef deze een andere id</translation>
     </message>
     <message>
@@ -2588,6 +2593,7 @@
     </message>
     <message>
         <source>It cannot be rendered as &quot;%1&quot;; use .wav, .flac or .ogg.</source>
+        <extracomment>The file being rendered to, while rendering.</extracomment>
         <translation>Als &quot;%1&quot; kan het niet worden gemaakt; gebruik .wav, .flac of .ogg.</translation>
     </message>
     <message>
@@ -2902,6 +2908,10 @@
         <translation>Kies waar je het verslag opslaat</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Bezig met opslaan…</translation>
+    </message>
+    <message>
         <source>Could not save: %1</source>
         <translation>Opslaan lukte niet: %1</translation>
     </message>
@@ -2918,7 +2928,7 @@
     <name>ScaleQuestionWidget</name>
     <message>
         <source>%1 (scale from %2 to %3)</source>
-        <extracomment>Two digits typed within this many seconds make one number (&quot;1&quot;, &quot;0&quot; -&gt; 10).</extracomment>
+        <extracomment>A scale nobody has answered yet hides the theme&apos;s handle; `_ScaleSlider` draws a hollow ring in its place, so it does not look like a value. Two digits typed within this many seconds make one number (&quot;1&quot;, &quot;0&quot; -&gt; 10).</extracomment>
         <translation>%1 (schaal van %2 tot %3)</translation>
     </message>
     <message>
@@ -2962,7 +2972,7 @@
     <name>SettingsView</name>
     <message>
         <source>Settings</source>
-        <extracomment>(voice id, name, languages), as the speech service lists them. The widest the page&apos;s column grows; wider lines are harder to read. The data of the &quot;Automatic&quot; voice item. A new `Settings`, after every change the person makes. The person confirmed &quot;Delete all my data&quot;. &quot;Start Attune when I log in&quot; (Linux) was switched on or off.</extracomment>
+        <extracomment>The widest the page&apos;s column grows; wider lines are harder to read. A new `Settings`, after every change the person makes. The person confirmed &quot;Delete all my data&quot;. &quot;Start Attune when I log in&quot; (Linux) was switched on or off.</extracomment>
         <translation>Instellingen</translation>
     </message>
     <message>
@@ -3275,6 +3285,7 @@
     </message>
     <message>
         <source>Automatic</source>
+        <extracomment>(voice id, name, languages), as the speech service lists them. The data of the &quot;Automatic&quot; voice item.</extracomment>
         <translation>Automatisch</translation>
     </message>
     <message>
@@ -3333,7 +3344,7 @@
     <name>TodayView</name>
     <message>
         <source>Today</source>
-        <extracomment>How many practices each offer shows when there is no plan. A short practice: a length of at most 5 minutes, or a fixed time under 6. How strong the light dot of &quot;any day this week&quot; is, against a done mark. And of the small dot of a day that asks nothing (muted text, so it shows on the band). How many journal entries are looked through for recent practices. The marks of the week row, in the order the key explains them. The Start buttons shown, in order (for tests and keyboard order). The week rows shown, one per active plan, each with its key under it.</extracomment>
+        <extracomment>The Start buttons shown, in order (for tests and keyboard order). The week rows shown, one per active plan, each with its key under it.</extracomment>
         <translation>Vandaag</translation>
     </message>
     <message>
@@ -3442,6 +3453,7 @@
     </message>
     <message>
         <source>%1 done</source>
+        <extracomment>How strong the light dot of &quot;any day this week&quot; is, against a done mark. And of the small dot of a day that asks nothing (muted text, so it shows on the band).</extracomment>
         <translation>%1 gedaan</translation>
     </message>
     <message>
@@ -3501,7 +3513,7 @@
     <name>questions</name>
     <message>
         <source>Scroll</source>
-        <extracomment>The widest a column of reading and answering gets, in px: lines stay easy to follow. Toggle buttons shaped as soft &quot;chips&quot; (feeling words; lengths and backgrounds before). Colours come from the application palette (set by the theme), never from literals; sizes are in em so they follow the zoom. A scale nobody has answered yet hides the theme&apos;s handle; `_ScaleSlider` draws a hollow ring in its place, so it does not look like a value. The widget to centre on (a scroll area); None for itself.</extracomment>
+        <extracomment>The widest a column of reading and answering gets, in px: lines stay easy to follow. The widget to centre on (a scroll area); None for itself.</extracomment>
         <translation>Schuifbalk</translation>
     </message>
     <message>
