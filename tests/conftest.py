@@ -1,4 +1,5 @@
-"""Test-wide setup: Qt draws offscreen, and no test touches the real user folders."""
+"""Test-wide setup: Qt draws offscreen, no test touches the real user folders, and the
+Hypothesis profile sets how hard the property tests look."""
 
 from __future__ import annotations
 
@@ -7,9 +8,32 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # Before any QApplication exists (pytest-qt creates it lazily).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests set no counts of their own: the profile does, chosen by HYPOTHESIS_PROFILE.
+# No profile has a deadline or the too-slow check: on a loaded 2-core machine timing is
+# noise, and tests do not time themselves (bench/ measures speed).
+#   dev (the default): a quick look, for ./scripts/test on one's own machine; examples that
+#     failed are kept in .hypothesis/ and tried first next time.
+#   ci (.ci/run): many more examples, the same ones every run (derandomized, so a change is
+#     never failed by a case that was not its doing), and a failure prints the blob that
+#     replays it with @reproduce_failure.
+settings.register_profile(
+    "dev", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "ci",
+    max_examples=400,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import numpy.typing as npt
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.audio import synth
@@ -319,7 +319,6 @@ def test_a_device_rate_given_as_a_float_or_numpy_int_is_the_same_rate() -> None:
 # --- breath tones ----------------------------------------------------------------------
 
 
-@settings(max_examples=60, deadline=None)
 @given(
     phase=st.sampled_from(synth.PHASES),
     duration=st.floats(min_value=0.05, max_value=20.0),

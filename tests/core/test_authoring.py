@@ -4,7 +4,7 @@ with each step's start at every length."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.core.authoring import check_practice
@@ -97,7 +97,6 @@ def test_a_length_too_short_for_the_fixed_parts_is_a_problem_at_the_length() -> 
     assert "1m" in problem.message
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     st.text(
         alphabet=st.sampled_from(list("attune: practice/1\n -{}[]#'\"|>steps:say")), max_size=200

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.core.clock import Clock, ManualClock, MonotonicClock
@@ -445,8 +445,6 @@ def test_the_revision_counts_control_actions_only() -> None:
 
 # --- properties -----------------------------------------------------------------------
 
-PROPERTY = settings(max_examples=120, deadline=None)
-
 Action = Callable[[SessionEngine], None]
 
 FORWARD: dict[str, Action] = {
@@ -505,7 +503,6 @@ def run_to_the_end(engine: SessionEngine, clock: ManualClock) -> None:
     assert engine.position == engine.timeline.total
 
 
-@PROPERTY
 @given(sessions(), st.lists(st.tuples(st.sampled_from(sorted(FORWARD)), advances()), max_size=25))
 def test_going_forward_never_moves_back_and_always_finishes(
     session: tuple[SessionEngine, ManualClock], actions: list[tuple[str, float]]
@@ -532,7 +529,6 @@ def test_going_forward_never_moves_back_and_always_finishes(
     run_to_the_end(engine, clock)
 
 
-@PROPERTY
 @given(
     sessions(),
     st.lists(

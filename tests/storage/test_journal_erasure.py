@@ -6,7 +6,6 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -92,9 +91,7 @@ def test_a_deleted_entry_leaves_the_files_while_another_process_has_the_journal(
         assert any(on_disk(path).values())
         if other_is == "reading":
             assert ask(child, "hold") == "holding"  # a read under way in the other one
-        started = time.monotonic()
         journal.delete(entry_id)
-        assert time.monotonic() - started < 2.0
         assert on_disk(path) == {path.name: False, f"{path.name}-wal": False}
         if other_is == "reading":
             assert child.stdout is not None

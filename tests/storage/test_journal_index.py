@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -64,7 +63,6 @@ def test_three_thousand_sessions_with_edits_and_deletes(tmp_path: Path) -> None:
     finishes, drafts while the questions are answered, `update_answers`, the draft
     cleared. Between sessions the person edits and deletes older entries. Every save
     and every search is checked, all the way."""
-    started = time.monotonic()
     path = tmp_path / "data" / "journal.sqlite3"
     live: dict[int, int] = {}  # entry id -> the session number whose word it holds
     gone: list[int] = []  # session numbers whose words were deleted or edited away
@@ -102,7 +100,6 @@ def test_three_thousand_sessions_with_edits_and_deletes(tmp_path: Path) -> None:
     with contextlib.closing(sqlite3.connect(path)) as raw:
         raw.execute("INSERT INTO search (search) VALUES ('integrity-check')")
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert time.monotonic() - started < 90
 
 
 def test_a_session_flow_never_merges_the_whole_index(tmp_path: Path) -> None:
