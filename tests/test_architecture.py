@@ -14,11 +14,12 @@ import desktop_app.core
 import desktop_app.session
 
 ROOT = Path(__file__).resolve().parents[1]
+# Every module, those of a package (core.timeline, ...) too.
 CORE_MODULES = sorted(
-    f"desktop_app.core.{m.name}" for m in pkgutil.iter_modules(desktop_app.core.__path__)
+    m.name for m in pkgutil.walk_packages(desktop_app.core.__path__, "desktop_app.core.")
 )
 SESSION_MODULES = sorted(
-    f"desktop_app.session.{m.name}" for m in pkgutil.iter_modules(desktop_app.session.__path__)
+    m.name for m in pkgutil.walk_packages(desktop_app.session.__path__, "desktop_app.session.")
 )
 FORBIDDEN_IN_CORE = (
     "PySide6",
