@@ -1,7 +1,7 @@
-"""Refresh the Dutch catalogue from the code, and compile it for the app.
+"""Refresh the catalogues from the code, and compile them for the app.
 
-    python scripts/translations.py          update the .ts, then make the .qm
-    python scripts/translations.py --check  change nothing; exit 1 when the .ts misses
+    python scripts/translations.py          update the .ts files, then make the .qm files
+    python scripts/translations.py --check  change nothing; exit 1 when a .ts misses
                                             a string of the code
 (with the project's virtual environment active, or its python)
 
@@ -9,6 +9,9 @@
 text editor); `assets/translations/attune_nl.qm` is what Attune loads. Both are kept
 in git, so Attune runs without Qt's tools; tests/ui/test_translations.py fails when
 either falls behind the code.
+
+`translations/attune_en.ts` holds only the counts (`tr("%n minutes", "", n)`): the code
+says them once, and English needs its "1 minute" from a catalogue as Dutch does.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "desktop_app" / "ui").glob("*.py"))
-LANGUAGES = ("nl",)
+#: Every catalogue; the first language is the code's own, whose catalogue has only counts.
+LANGUAGES = ("en", "nl")
 
 
 def tool(name: str) -> str:
@@ -44,6 +48,7 @@ def compiled_file(language: str) -> Path:
 
 def update(ts: Path) -> None:
     """Merge the code's strings into `ts`: new ones come in unfinished, gone ones go."""
+    language = ts.stem.split("_")[-1]
     ts.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [
@@ -55,7 +60,8 @@ def update(ts: Path) -> None:
             "-locations",
             "none",
             "-target-language",
-            ts.stem.split("_")[-1],
+            language,
+            *(["-pluralonly"] if language == LANGUAGES[0] else []),
             "-silent",
         ],
         check=True,

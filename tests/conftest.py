@@ -6,9 +6,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 # Before any QApplication exists (pytest-qt creates it lazily).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -44,6 +48,23 @@ def _private_home(
     home = tmp_path_factory.mktemp("attune-home")
     monkeypatch.setenv("ATTUNE_HOME", str(home))
     yield home
+
+
+@pytest.fixture(scope="session")
+def _english_counts(qapp: QApplication) -> Iterator[None]:
+    from desktop_app.ui.i18n import Translations  # Qt only for the tests that use it
+
+    translations = Translations()
+    assert translations.install("en"), "run scripts/translations.py"
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _counts_as_attune_says_them(request: pytest.FixtureRequest) -> None:
+    """A test with Qt has the English counts ("1 minute", "2 minutes"), which Attune's
+    window installs at start, whether or not it makes the window."""
+    if "qapp" in request.fixturenames:
+        request.getfixturevalue("_english_counts")
 
 
 @pytest.fixture(params=[0o000, 0o022], ids=["umask 000", "umask 022"])

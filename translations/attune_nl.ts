@@ -242,21 +242,19 @@
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
-    <message>
-        <source>1 minute</source>
-        <translation>1 minuut</translation>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minuut</numerusform>
+            <numerusform>%n minuten</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 minutes</source>
-        <translation>%1 minuten</translation>
-    </message>
-    <message>
-        <source>1 second</source>
-        <translation>1 seconde</translation>
-    </message>
-    <message>
-        <source>%1 seconds</source>
-        <translation>%1 seconden</translation>
+    <message numerus="yes">
+        <source>%n seconds</source>
+        <translation>
+            <numerusform>%n seconde</numerusform>
+            <numerusform>%n seconden</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1%</source>
@@ -394,6 +392,23 @@
     <message>
         <source>Sunday</source>
         <translation>zondag</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDescriber</name>
+    <message numerus="yes">
+        <source>%n pauses</source>
+        <translation>
+            <numerusform>%n pauze</numerusform>
+            <numerusform>%n pauzes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minuut</numerusform>
+            <numerusform>%n minuten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -745,33 +760,37 @@
         <source>Your journal could not be read just now. %1</source>
         <translation>Je dagboek kon nu even niet worden gelezen. %1</translation>
     </message>
-    <message>
-        <source>1 day in a row</source>
-        <translation>1 dag op rij</translation>
+    <message numerus="yes">
+        <source>%n days in a row</source>
+        <translation>
+            <numerusform>%n dag op rij</numerusform>
+            <numerusform>%n dagen op rij</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 days in a row</source>
-        <translation>%1 dagen op rij</translation>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minuut</numerusform>
+            <numerusform>%n minuten</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>1 minute</source>
-        <translation>1 minuut</translation>
+    <message numerus="yes">
+        <source>%n sessions</source>
+        <translation>
+            <numerusform>%n keer</numerusform>
+            <numerusform>%n keer</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 minutes</source>
-        <translation>%1 minuten</translation>
+    <message numerus="yes">
+        <source>%n practices in all.</source>
+        <translation>
+            <numerusform>%n oefening in totaal.</numerusform>
+            <numerusform>%n oefeningen in totaal.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 u %2 min</translation>
-    </message>
-    <message>
-        <source>1 session</source>
-        <translation>1 keer</translation>
-    </message>
-    <message>
-        <source>%1 sessions</source>
-        <translation>%1 keer</translation>
     </message>
     <message>
         <source>No practice in the last 12 weeks.</source>
@@ -784,14 +803,6 @@
     <message>
         <source>week of %1: %2</source>
         <translation>week van %1: %2</translation>
-    </message>
-    <message>
-        <source>1 practice in all.</source>
-        <translation>1 oefening in totaal.</translation>
-    </message>
-    <message>
-        <source>%1 practices in all.</source>
-        <translation>%1 oefeningen in totaal.</translation>
     </message>
     <message>
         <source>The average change in your answers from before to after. Whether up or down feels better depends on the question.</source>
@@ -1040,6 +1051,20 @@
         <source>Bring back the entry you just deleted (Ctrl+Z)</source>
         <translation>De notitie terugzetten die je net hebt verwijderd (Ctrl+Z)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n entries found</source>
+        <translation>
+            <numerusform>%n notitie gevonden</numerusform>
+            <numerusform>%n notities gevonden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n notitie</numerusform>
+            <numerusform>%n notities</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Choose an entry to read it here.</source>
         <translation>Kies een notitie om die hier te lezen.</translation>
@@ -1061,14 +1086,6 @@
         <translation>minder dan een minuut</translation>
     </message>
     <message>
-        <source>1 minute</source>
-        <translation>1 minuut</translation>
-    </message>
-    <message>
-        <source>%1 minutes</source>
-        <translation>%1 minuten</translation>
-    </message>
-    <message>
         <source>stopped early</source>
         <extracomment>The day&apos;s heading, on the first entry of each day in the list (&quot;&quot; otherwise). One line under the facts: the start of something written, or a search snippet with its matches marked &quot;[[…]]&quot;. All of it in words, for screen readers.</extracomment>
         <translation>eerder gestopt</translation>
@@ -1078,32 +1095,8 @@
         <translation>%1 van %2 naar %3</translation>
     </message>
     <message>
-        <source>1 pause</source>
-        <translation>1 pauze</translation>
-    </message>
-    <message>
-        <source>%1 pauses</source>
-        <translation>%1 pauzes</translation>
-    </message>
-    <message>
-        <source>1 entry found</source>
-        <translation>1 notitie gevonden</translation>
-    </message>
-    <message>
-        <source>%1 entries found</source>
-        <translation>%1 notities gevonden</translation>
-    </message>
-    <message>
         <source>The %1 closest matches</source>
         <translation>De %1 beste treffers</translation>
-    </message>
-    <message>
-        <source>1 entry</source>
-        <translation>1 notitie</translation>
-    </message>
-    <message>
-        <source>%1 entries</source>
-        <translation>%1 notities</translation>
     </message>
     <message>
         <source>%2 of %1 entries</source>
@@ -1195,6 +1188,27 @@
     <message>
         <source>Scroll the practices</source>
         <translation>Door de oefeningen scrollen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n practices</source>
+        <translation>
+            <numerusform>%n oefening</numerusform>
+            <numerusform>%n oefeningen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files could not be loaded</source>
+        <translation>
+            <numerusform>%n bestand kon niet worden geladen</numerusform>
+            <numerusform>%n bestanden konden niet worden geladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes about your practice files</source>
+        <translation>
+            <numerusform>%n opmerking over je oefenbestanden</numerusform>
+            <numerusform>%n opmerkingen over je oefenbestanden</numerusform>
+        </translation>
     </message>
     <message>
         <source>Press Enter to begin the selected practice</source>
@@ -1294,32 +1308,8 @@
         <translation>ongeveer %1</translation>
     </message>
     <message>
-        <source>1 practice</source>
-        <translation>1 oefening</translation>
-    </message>
-    <message>
-        <source>%1 practices</source>
-        <translation>%1 oefeningen</translation>
-    </message>
-    <message>
         <source>%2 of %1 practices</source>
         <translation>%2 van %1 oefeningen</translation>
-    </message>
-    <message>
-        <source>1 file could not be loaded</source>
-        <translation>1 bestand kon niet worden geladen</translation>
-    </message>
-    <message>
-        <source>%1 files could not be loaded</source>
-        <translation>%1 bestanden konden niet worden geladen</translation>
-    </message>
-    <message>
-        <source>1 note about your practice files</source>
-        <translation>1 opmerking over je oefenbestanden</translation>
-    </message>
-    <message>
-        <source>%1 notes about your practice files</source>
-        <translation>%1 opmerkingen over je oefenbestanden</translation>
     </message>
     <message>
         <source>Adapt a copy…</source>
@@ -1501,21 +1491,19 @@
         <source>Give the pack a title and say who it is from.</source>
         <translation>Geef het pakket een titel en zeg van wie het komt.</translation>
     </message>
-    <message>
-        <source>1 practice</source>
-        <translation>1 oefening</translation>
+    <message numerus="yes">
+        <source>%n practices</source>
+        <translation>
+            <numerusform>%n oefening</numerusform>
+            <numerusform>%n oefeningen</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 practices</source>
-        <translation>%1 oefeningen</translation>
-    </message>
-    <message>
-        <source>1 plan</source>
-        <translation>1 plan</translation>
-    </message>
-    <message>
-        <source>%1 plans</source>
-        <translation>%1 plannen</translation>
+    <message numerus="yes">
+        <source>%n plans</source>
+        <translation>
+            <numerusform>%n plan</numerusform>
+            <numerusform>%n plannen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Chosen: %1</source>
@@ -2042,13 +2030,12 @@
         <source>Practice %1</source>
         <translation>Oefening %1</translation>
     </message>
-    <message>
-        <source>Ready to save: 1 practice</source>
-        <translation>Klaar om op te slaan: 1 oefening</translation>
-    </message>
-    <message>
-        <source>Ready to save: %1 practices</source>
-        <translation>Klaar om op te slaan: %1 oefeningen</translation>
+    <message numerus="yes">
+        <source>Ready to save: %n practices</source>
+        <translation>
+            <numerusform>Klaar om op te slaan: %n oefening</numerusform>
+            <numerusform>Klaar om op te slaan: %n oefeningen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Give the plan a title.</source>
@@ -2686,13 +2673,12 @@
         <source>Problems in practice files</source>
         <translation>Problemen in oefenbestanden</translation>
     </message>
-    <message>
-        <source>1 file could not be loaded</source>
-        <translation>1 bestand kon niet worden geladen</translation>
-    </message>
-    <message>
-        <source>%1 files could not be loaded</source>
-        <translation>%1 bestanden konden niet worden geladen</translation>
+    <message numerus="yes">
+        <source>%n files could not be loaded</source>
+        <translation>
+            <numerusform>%n bestand kon niet worden geladen</numerusform>
+            <numerusform>%n bestanden konden niet worden geladen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Fix these lines and save; the library updates by itself.</source>
@@ -2750,13 +2736,12 @@
         <source>None. The practice is ready to preview.</source>
         <translation>Geen. De oefening is klaar voor een voorbeeld.</translation>
     </message>
-    <message>
-        <source>One thing to fix before it can be played.</source>
-        <translation>Eén ding om op te lossen voordat de oefening kan worden afgespeeld.</translation>
-    </message>
-    <message>
-        <source>%1 things to fix before it can be played.</source>
-        <translation>%1 dingen om op te lossen voordat de oefening kan worden afgespeeld.</translation>
+    <message numerus="yes">
+        <source>%n things to fix before it can be played.</source>
+        <translation>
+            <numerusform>Eén ding om op te lossen voordat de oefening kan worden afgespeeld.</numerusform>
+            <numerusform>%n dingen om op te lossen voordat de oefening kan worden afgespeeld.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing to fix; a note worth reading.</source>

@@ -485,15 +485,9 @@ class BeforeView(QWidget):
         minutes, secs = divmod(round(seconds), 60)
         parts = []
         if minutes:
-            parts.append(
-                self.tr("1 minute")
-                if minutes == 1
-                else self.tr("%1 minutes").replace("%1", str(minutes))
-            )
+            parts.append(self.tr("%n minutes", "", minutes))
         if secs or not minutes:
-            parts.append(
-                self.tr("1 second") if secs == 1 else self.tr("%1 seconds").replace("%1", str(secs))
-            )
+            parts.append(self.tr("%n seconds", "", secs))
         return " ".join(parts)
 
     def _show_volume(self, position: int | None = None) -> None:

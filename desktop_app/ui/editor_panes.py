@@ -65,12 +65,8 @@ class ProblemsPane(QWidget):
         errors = sum(p.is_error for p in problems)
         if not problems:
             self.summary.setText(self.tr("None. The practice is ready to preview."))
-        elif errors == 1:
-            self.summary.setText(self.tr("One thing to fix before it can be played."))
         elif errors:
-            self.summary.setText(
-                self.tr("%1 things to fix before it can be played.").replace("%1", str(errors))
-            )
+            self.summary.setText(self.tr("%n things to fix before it can be played.", "", errors))
         else:
             self.summary.setText(self.tr("Nothing to fix; a note worth reading."))
         self.list.setVisible(bool(problems))

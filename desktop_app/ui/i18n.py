@@ -1,6 +1,11 @@
 """Attune's own words in the person's language: English as written in the code, Dutch
 from `assets/translations/attune_nl.qm` (made by `scripts/translations`), with Qt's own
-words (the buttons of standard dialogs) from the translations that come with Qt."""
+words (the buttons of standard dialogs) from the translations that come with Qt.
+
+Counts are said once in the code, `tr("%n minutes", "", n)`, and each catalogue has
+their forms; English too, as the code's text is the plural form only: `attune_en.qm`
+holds just the counts ("1 minute", "2 minutes") and is installed whatever the language,
+under the other catalogues."""
 
 from __future__ import annotations
 
@@ -50,25 +55,31 @@ class Translations:
 
     def install(self, language: str) -> bool:
         """Use `language` from now on; False when its catalogue could not be read (the
-        words then stay in English)."""
+        words then stay in English), or English's own (counts then read "1 minutes")."""
         global _current
-        app = QCoreApplication.instance()
         _current = self.language = UI_LANGUAGES[0]
         for translator in self._installed:
             QCoreApplication.removeTranslator(translator)
         self._installed = []
-        if language == UI_LANGUAGES[0] or app is None:
+        if QCoreApplication.instance() is None:
             return True
-        ours = QTranslator()
-        if not ours.load(catalogue(language)):
-            return False
-        qt = QTranslator()
-        if qt.load(
-            f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        ):
-            self._installed.append(qt)
-        self._installed.append(ours)
+        english = _loaded(catalogue(UI_LANGUAGES[0]))
+        layers = [english]
+        ours = None
+        if language != UI_LANGUAGES[0]:
+            ours = _loaded(catalogue(language))
+            if ours is not None:
+                qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+                layers += [_loaded(f"qtbase_{language}", qt_folder), ours]
+                _current = self.language = language
+        # Qt asks the translator installed last first: ours, then Qt's, then the counts.
+        self._installed = [translator for translator in layers if translator is not None]
         for translator in self._installed:
             QCoreApplication.installTranslator(translator)
-        _current = self.language = language
-        return True
+        return english is not None and (ours is not None or language == UI_LANGUAGES[0])
+
+
+def _loaded(name: str, folder: str = "") -> QTranslator | None:
+    """The catalogue `name` (in `folder`), or None when it could not be read."""
+    translator = QTranslator()
+    return translator if translator.load(name, folder) else None

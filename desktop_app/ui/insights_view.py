@@ -201,11 +201,7 @@ class InsightsView(QWidget):
         recent = self.journal.entries(since=today - timedelta(days=STREAK_LOOKBACK_DAYS))
         days = {entry.started_at.astimezone().date() for entry in recent}
         count = streak_length(days, today)
-        text = (
-            self.tr("1 day in a row")
-            if count == 1
-            else self.tr("%1 days in a row").replace("%1", str(count))
-        )
+        text = self.tr("%n days in a row", "", count)
         self.streak_label.setText(text)
         self.streak_label.setAccessibleName(text)
         self.streak_label.setVisible(count > 0)
@@ -218,19 +214,11 @@ class InsightsView(QWidget):
     def _minutes_text(self, minutes: float) -> str:
         whole = round(minutes)
         if whole < 120:
-            return (
-                self.tr("1 minute")
-                if whole == 1
-                else self.tr("%1 minutes").replace("%1", str(whole))
-            )
+            return self.tr("%n minutes", "", whole)
         return self.tr("%1 h %2 min").replace("%1", str(whole // 60)).replace("%2", str(whole % 60))
 
     def _sessions_text(self, bar: Bar) -> str:
-        return (
-            self.tr("1 session")
-            if bar.sessions == 1
-            else self.tr("%1 sessions").replace("%1", str(bar.sessions))
-        )
+        return self.tr("%n sessions", "", bar.sessions)
 
     def _show_minutes(self, bars: list[Bar]) -> None:
         total = sum(b.value for b in bars)
@@ -250,11 +238,7 @@ class InsightsView(QWidget):
 
     def _show_kinds(self, bars: list[Bar]) -> None:
         total = round(sum(b.value for b in bars))
-        caption = (
-            self.tr("1 practice in all.")
-            if total == 1
-            else self.tr("%1 practices in all.").replace("%1", str(total))
-        )
+        caption = self.tr("%n practices in all.", "", total)
         parts = "; ".join(f"{bar.label}: {round(bar.value)}" for bar in bars)
         description = f"{caption} {parts}." if bars else caption
         rows = [(bar.label, str(round(bar.value))) for bar in bars]

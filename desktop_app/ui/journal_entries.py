@@ -418,21 +418,18 @@ class JournalView(Browser):
     def _show_counts(self) -> None:
         if self._search_text:
             found = self.model.rowCount()
-            text = (
-                self.tr("1 entry found")
-                if found == 1
-                else self.tr("%1 entries found").replace("%1", str(found))
-            )
+            text = self.tr("%n entries found", "", found)
             if self._reader.search_full and found >= SEARCH_LIMIT:
                 text = self.tr("The %1 closest matches").replace("%1", str(found))
         else:
             shown = self._reader.shown
             total = self._reader.total
             if shown is None:
-                text = self.tr("1 entry") if total == 1 else self.tr("%1 entries")
+                text = self.tr("%n entries", "", total)
             else:
-                text = self.tr("%2 of %1 entries").replace("%2", str(shown))
-            text = text.replace("%1", str(total))
+                text = (
+                    self.tr("%2 of %1 entries").replace("%2", str(shown)).replace("%1", str(total))
+                )
         self.count_label.setText(text)
         self.count_label.setAccessibleName(text)
 

@@ -2,7 +2,8 @@
 the list model, which reads the next page when the view reaches the end.
 
 The words are the Journal's and keep the context "JournalView" that the catalogue
-has them in, hence `QCoreApplication.translate`.
+has them in, hence `QCoreApplication.translate`. Counts ("%n minutes") are the
+describer's own `self.tr`: lupdate finds the count of a `tr` call, not of `translate`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     QDate,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTime,
@@ -122,11 +124,12 @@ class EntryListModel(QAbstractListModel):
         return None
 
 
-class EntryDescriber:
+class EntryDescriber(QObject):
     """Words for entries: the day's heading, the time, the facts of how it went, and
     everything in words for screen readers, in the locale of `language`."""
 
     def __init__(self, language: str, today: Callable[[], date], kinds: dict[str, str]) -> None:
+        super().__init__()
         self._locale = QLocale(language)
         self._today = today
         self._kinds = kinds
@@ -184,13 +187,7 @@ class EntryDescriber:
         if not entry.completed:
             parts.append(QCoreApplication.translate("JournalView", "stopped early"))
         if entry.pauses:
-            parts.append(
-                QCoreApplication.translate("JournalView", "1 pause")
-                if entry.pauses == 1
-                else QCoreApplication.translate("JournalView", "%1 pauses").replace(
-                    "%1", str(entry.pauses)
-                )
-            )
+            parts.append(self.tr("%n pauses", "", entry.pauses))
         parts.append(self._kinds.get(entry.practice_kind, entry.practice_kind))
         return f"{when}\n{' · '.join(parts)}"
 
@@ -208,11 +205,7 @@ class EntryDescriber:
         if seconds < 60:
             return QCoreApplication.translate("JournalView", "under a minute")
         minutes = round(seconds / 60)
-        return (
-            QCoreApplication.translate("JournalView", "1 minute")
-            if minutes == 1
-            else QCoreApplication.translate("JournalView", "%1 minutes").replace("%1", str(minutes))
-        )
+        return self.tr("%n minutes", "", minutes)
 
     def _facts(self, entry: SessionEntry, *, spoken: bool) -> list[str]:
         facts = [self._minutes(entry.practised)]

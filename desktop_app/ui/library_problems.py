@@ -36,12 +36,7 @@ class ProblemsDialog(QDialog):
         if library.failures:
             count = len(library.failures)
             layout.addWidget(
-                make_label(
-                    self.tr("1 file could not be loaded")
-                    if count == 1
-                    else self.tr("%1 files could not be loaded").replace("%1", str(count)),
-                    "subheading",
-                )
+                make_label(self.tr("%n files could not be loaded", "", count), "subheading")
             )
             layout.addWidget(
                 make_label(

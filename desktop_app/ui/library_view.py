@@ -400,26 +400,18 @@ class LibraryView(Browser):
     def _show_counts(self, shown: int | None = None) -> None:
         total = len(self._library.practices)
         if shown is None:
-            text = self.tr("1 practice") if total == 1 else self.tr("%1 practices")
+            text = self.tr("%n practices", "", total)
         else:
-            text = self.tr("%2 of %1 practices").replace("%2", str(shown))
-        self.count_label.setText(text.replace("%1", str(total)))
+            text = self.tr("%2 of %1 practices").replace("%2", str(shown)).replace("%1", str(total))
+        self.count_label.setText(text)
 
     def _show_problems_line(self) -> None:
         failed = len(self._library.failures)
         noted = len(self._library.warnings)
         if failed:
-            text = (
-                self.tr("1 file could not be loaded")
-                if failed == 1
-                else self.tr("%1 files could not be loaded").replace("%1", str(failed))
-            )
+            text = self.tr("%n files could not be loaded", "", failed)
         elif noted:
-            text = (
-                self.tr("1 note about your practice files")
-                if noted == 1
-                else self.tr("%1 notes about your practice files").replace("%1", str(noted))
-            )
+            text = self.tr("%n notes about your practice files", "", noted)
         else:
             text = ""
         self.problems_label.setText(f"{text} ·" if text else "")

@@ -221,9 +221,9 @@ class MakePackDialog(QDialog):
         elif not ready:
             self.status.setText(self.tr("Give the pack a title and say who it is from."))
         else:
-            counts = [
-                self._count(len(practices), self.tr("1 practice"), self.tr("%1 practices")),
-                self._count(len(plans), self.tr("1 plan"), self.tr("%1 plans")),
+            counts = [  # only what is chosen is named
+                self.tr("%n practices", "", len(practices)) if practices else "",
+                self.tr("%n plans", "", len(plans)) if plans else "",
             ]
             chosen = self.tr("Chosen: %1").replace("%1", ", ".join(filter(None, counts)))
             also = [p.item.title.get(self.language) for p in practices if p.id in self._also]
@@ -232,13 +232,6 @@ class MakePackDialog(QDialog):
                     "%1", ", ".join(also)
                 )
             self.status.setText(chosen)
-
-    @staticmethod
-    def _count(number: int, one: str, many: str) -> str:
-        """'' for none, so that only what is chosen is named."""
-        if not number:
-            return ""
-        return one if number == 1 else many.replace("%1", str(number))
 
     def _choose_file(self) -> None:
         name = pack_id_for(self.title_field.text())

@@ -397,11 +397,7 @@ class PlanFormDialog(QDialog):
             self.status.setText(missing)
         else:
             count = len(self.rows)
-            self.status.setText(
-                self.tr("Ready to save: 1 practice")
-                if count == 1
-                else self.tr("Ready to save: %1 practices").replace("%1", str(count))
-            )
+            self.status.setText(self.tr("Ready to save: %n practices", "", count))
         self._show_file_name()
 
     def _missing(self) -> str | None:

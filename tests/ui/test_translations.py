@@ -1,6 +1,7 @@
 """Attune in Dutch: every word of the interface is in the catalogue, translated with its
-placeholders, the compiled catalogue is the one the source makes, and the language can
-be changed in Settings while Attune runs."""
+placeholders, counts in both their Dutch forms and English's own, the compiled
+catalogues are the ones the sources make, and the language can be changed in Settings
+while Attune runs."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.i18n import Translations, catalogue, ui_language
@@ -25,64 +26,131 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import translations as script  # noqa: E402
 
 SOURCE = ROOT / "translations" / "attune_nl.ts"
+ENGLISH = ROOT / "translations" / "attune_en.ts"
 PLACEHOLDER = re.compile(r"%\d")
+#: Dutch says a count in two forms, as English does: one, and any other number.
+FORMS = 2
 
 
-def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
-    """(context, source text, translation element) of every message in a catalogue."""
+@dataclass(frozen=True)
+class Message:
+    context: str
+    source: str
+    translation: ET.Element
+
+    @property
+    def counted(self) -> bool:
+        """A count, `tr("%n minutes", "", n)`, with a form for each kind of number."""
+        return self.translation.find("numerusform") is not None
+
+    @property
+    def forms(self) -> list[str]:
+        """The translation, or its forms for a count."""
+        if self.counted:
+            return [form.text or "" for form in self.translation.iter("numerusform")]
+        return [self.translation.text or ""]
+
+
+def messages(ts: Path) -> list[Message]:
+    """Every message in a catalogue."""
     found = []
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
             assert translation is not None
-            found.append((name, message.findtext("source") or "", translation))
+            found.append(Message(name, message.findtext("source") or "", translation))
     return found
 
 
-@pytest.fixture(scope="module")
-def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The catalogue as lupdate makes it from the code now, keeping what is translated."""
-    copy = tmp_path_factory.mktemp("ts") / SOURCE.name
-    shutil.copyfile(SOURCE, copy)
+def freshly_updated(ts: Path, folder: Path) -> Path:
+    """`ts` as lupdate makes it from the code now, keeping what is translated."""
+    copy = folder / ts.name
+    shutil.copyfile(ts, copy)
     script.update(copy)
     return copy
 
 
-def test_every_string_of_the_interface_is_translated_into_dutch(fresh: Path) -> None:
-    missing = [
-        f"{context}: {source!r}"
-        for context, source, translation in messages(fresh)
-        if translation.get("type") in ("unfinished", "vanished", "obsolete")
-        or not (translation.text or "").strip()
+def untranslated(ts: Path) -> list[str]:
+    return [
+        f"{m.context}: {m.source!r}"
+        for m in messages(ts)
+        if m.translation.get("type") in ("unfinished", "vanished", "obsolete")
+        or not all(form.strip() for form in m.forms)
     ]
-    assert missing == []
+
+
+def test_every_string_of_the_interface_is_translated_into_dutch(tmp_path: Path) -> None:
+    fresh = freshly_updated(SOURCE, tmp_path)
+    assert untranslated(fresh) == []
     assert fresh.read_bytes() == SOURCE.read_bytes(), "run scripts/translations.py"
+
+
+def test_every_count_has_its_english_forms_and_nothing_else(tmp_path: Path) -> None:
+    fresh = freshly_updated(ENGLISH, tmp_path)
+    assert untranslated(fresh) == []
+    assert fresh.read_bytes() == ENGLISH.read_bytes(), "run scripts/translations.py"
+    english = messages(ENGLISH)
+    assert english and all(m.counted for m in english)
+    counts = {(m.context, m.source) for m in messages(SOURCE) if m.counted}
+    assert {(m.context, m.source) for m in english} == counts
+
+
+def test_every_count_has_both_dutch_forms_and_the_last_says_the_number() -> None:
+    counts = [m for m in messages(SOURCE) if m.counted]
+    assert counts, "the code says its counts with tr(source, '', n)"
+    wrong = [
+        f"{m.context}: {m.source!r} → {m.forms}"
+        for m in [*counts, *messages(ENGLISH)]
+        if len(m.forms) != FORMS or "%n" not in m.forms[-1] or "%n" not in m.source
+    ]
+    assert wrong == []
 
 
 def test_translations_keep_their_placeholders_and_one_accelerator() -> None:
     wrong = []
-    for context, source, translation in messages(SOURCE):
-        text = translation.text or ""
-        if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text)):
-            wrong.append(f"{context}: {source!r} → {text!r} (placeholders)")
-        if source.replace("&&", "").count("&") != text.replace("&&", "").count("&"):
-            wrong.append(f"{context}: {source!r} → {text!r} (accelerator)")
+    for m in [*messages(SOURCE), *messages(ENGLISH)]:
+        for text in m.forms:
+            if sorted(PLACEHOLDER.findall(m.source)) != sorted(PLACEHOLDER.findall(text)):
+                wrong.append(f"{m.context}: {m.source!r} → {text!r} (placeholders)")
+            if m.source.replace("&&", "").count("&") != text.replace("&&", "").count("&"):
+                wrong.append(f"{m.context}: {m.source!r} → {text!r} (accelerator)")
     assert wrong == []
 
 
-def test_the_compiled_catalogue_is_the_one_the_source_makes(tmp_path: Path) -> None:
-    """Message by message (another lrelease may order the bytes differently)."""
-    made = tmp_path / "attune_nl.qm"
-    script.compile_to(SOURCE, made)
+@pytest.mark.parametrize("language", script.LANGUAGES)
+def test_the_compiled_catalogue_is_the_one_the_source_makes(tmp_path: Path, language: str) -> None:
+    """Message by message, and a count for one and for two (another lrelease may order
+    the bytes differently)."""
+    source = script.source_file(language)
+    made = tmp_path / f"attune_{language}.qm"
+    script.compile_to(source, made)
     fresh, shipped = QTranslator(), QTranslator()
-    assert fresh.load(str(made)) and shipped.load(catalogue("nl"))
+    assert fresh.load(str(made)) and shipped.load(catalogue(language))
     differ = [
-        source
-        for context, source, _ in messages(SOURCE)
-        if fresh.translate(context, source) != shipped.translate(context, source)
+        (m.source, n)
+        for m in messages(source)
+        for n in ((1, 2) if m.counted else (-1,))
+        if fresh.translate(m.context, m.source, None, n)
+        != shipped.translate(m.context, m.source, None, n)
     ]
     assert differ == []
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [("en", "1 minute", "2 minutes"), ("nl", "1 minuut", "2 minuten")],
+)
+def test_counts_are_said_in_their_form_through_the_real_catalogues(
+    language: str, one: str, two: str
+) -> None:
+    translations = Translations()
+    try:
+        assert translations.install(language)
+        said = [QCoreApplication.translate("InsightsView", "%n minutes", "", n) for n in (1, 2)]
+    finally:
+        translations.install("en")
+    assert said == [one, two]
 
 
 def test_the_language_follows_the_setting_and_the_system() -> None:
