@@ -13,7 +13,6 @@ from typing import Final
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -27,8 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.storage.journal import SessionEntry
 from desktop_app.storage.journal_export import Selection, to_csv, to_json, to_markdown, to_pdf
-from desktop_app.storage.private_files import write_private
-from desktop_app.ui.background import BackgroundRunner, Progress, short_reason
+from desktop_app.ui.saving_dialog import SavingDialog
 from desktop_app.ui.theme import SPACE
 
 logger = logging.getLogger(__name__)
@@ -43,14 +41,13 @@ ENTRY_ROLE: Final = Qt.ItemDataRole.UserRole
 ANSWER_ROLE: Final = Qt.ItemDataRole.UserRole + 1
 
 
-class ExportDialog(QDialog):
+class ExportDialog(SavingDialog):
     def __init__(self, entries: list[SessionEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export from your journal"))
         self.setAccessibleName(self.tr("Export from your journal"))
         self.entries = entries
         self.selection = Selection.everything(entries)
-        self.saved_to: Path | None = None
 
         intro = QLabel(
             self.tr("Untick what you would rather keep to yourself. Only what is ticked is saved.")
@@ -102,11 +99,7 @@ class ExportDialog(QDialog):
         layout.addLayout(panes, 1)
         layout.addLayout(buttons)
         self.resize(960, 640)
-        self.saver = BackgroundRunner(
-            "Saving a journal export failed", logger, self, describe=short_reason
-        )
-        self.saver.done.connect(self._saved)
-        self.saver.failed.connect(self._not_saved)
+        self.start_saver("Saving a journal export failed", logger)
         self._refresh_preview()
 
     def _add_entry(self, entry: SessionEntry) -> None:
@@ -145,16 +138,11 @@ class ExportDialog(QDialog):
     def _refresh_preview(self) -> None:
         self.preview.setPlainText(to_markdown(self.entries, self.selection))
         count = len(self.selection.chosen(self.entries))
-        self._say(
+        self.say(
             self.tr("%1 of %2 entries")
             .replace("%1", str(count))
             .replace("%2", str(len(self.entries)))
         )
-
-    def _say(self, text: str) -> None:
-        """The status line, for eyes and for screen readers."""
-        self.status.setText(text)
-        self.status.setAccessibleDescription(text)
 
     def choose_file(self) -> None:
         key = self.format.currentData()
@@ -169,32 +157,7 @@ class ExportDialog(QDialog):
         GUI thread. The dialog closes once the file is saved, and says why if not."""
         key = self.format.currentData()
         entries, selection = tuple(self.entries), self.selection
-
-        def work(_progress: Progress) -> Path:
-            write_private(path, _export_bytes(key, entries, selection))
-            return path
-
-        self._set_saving(True)
-        self._say(self.tr("Saving…"))
-        self.saver.submit(work)
-
-    def reject(self) -> None:
-        # Escape waits while the file is written: closing then would write it unsaid.
-        if not self.saver.busy:
-            super().reject()
-
-    def _set_saving(self, saving: bool) -> None:
-        for control in (self.format, self.cancel_button, self.save_button):
-            control.setEnabled(not saving)
-
-    def _saved(self, path: Path) -> None:
-        self._set_saving(False)
-        self.saved_to = path
-        self.accept()
-
-    def _not_saved(self, reason: str) -> None:
-        self._set_saving(False)
-        self._say(self.tr("Could not save: %1").replace("%1", reason))
+        self.save_bytes(path, lambda: _export_bytes(key, entries, selection))
 
 
 def _export_bytes(key: str, entries: Sequence[SessionEntry], selection: Selection) -> bytes:

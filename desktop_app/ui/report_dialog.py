@@ -16,7 +16,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.storage.journal import SessionEntry
 from desktop_app.storage.plans import StoredPlan
-from desktop_app.storage.private_files import write_private
 from desktop_app.storage.report import (
     AdherenceReport,
     build_report,
@@ -38,14 +36,14 @@ from desktop_app.storage.report import (
     to_markdown,
     to_pdf,
 )
-from desktop_app.ui.background import BackgroundRunner, Progress, short_reason
+from desktop_app.ui.saving_dialog import SavingDialog
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import make_label
 
 logger = logging.getLogger(__name__)
 
 
-class ReportDialog(QDialog):
+class ReportDialog(SavingDialog):
     def __init__(
         self,
         stored: StoredPlan,
@@ -60,7 +58,6 @@ class ReportDialog(QDialog):
         self.entries = entries
         self.language = language
         self.library_titles = library_titles
-        self.saved_to: Path | None = None
         title = stored.plan.title.get(language)
         self.setWindowTitle(self.tr("Report on %1").replace("%1", title))
         self.setAccessibleName(self.windowTitle())
@@ -129,11 +126,7 @@ class ReportDialog(QDialog):
         self.save_button.clicked.connect(self._choose_file)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
-        self.saver = BackgroundRunner(
-            "Saving a plan report failed", logger, self, describe=short_reason
-        )
-        self.saver.done.connect(self._saved)
-        self.saver.failed.connect(self._not_saved)
+        self.start_saver("Saving a plan report failed", logger)
 
         self.from_date.dateChanged.connect(self._rebuild)
         self.to_date.dateChanged.connect(self._rebuild)
@@ -158,38 +151,9 @@ class ReportDialog(QDialog):
         thread. The dialog closes once the file is saved, and says why if not."""
         key = self.format.currentData()
         report = self.report()
-
-        def work(_progress: Progress) -> Path:
-            data = to_pdf(report) if key == "pdf" else to_markdown(report).encode("utf-8")
-            write_private(path, data)
-            return path
-
-        self._set_saving(True)
-        self._say(self.tr("Saving…"))
-        self.saver.submit(work)
-
-    def reject(self) -> None:
-        # Escape waits while the file is written: closing then would write it unsaid.
-        if not self.saver.busy:
-            super().reject()
-
-    def _set_saving(self, saving: bool) -> None:
-        for control in (self.format, self.cancel_button, self.save_button):
-            control.setEnabled(not saving)
-
-    def _saved(self, path: Path) -> None:
-        self._set_saving(False)
-        self.saved_to = path
-        self.accept()
-
-    def _not_saved(self, reason: str) -> None:
-        self._set_saving(False)
-        self._say(self.tr("Could not save: %1").replace("%1", reason))
-
-    def _say(self, text: str) -> None:
-        """The status line, for eyes and for screen readers."""
-        self.status.setText(text)
-        self.status.setAccessibleDescription(text)
+        self.save_bytes(
+            path, lambda: to_pdf(report) if key == "pdf" else to_markdown(report).encode("utf-8")
+        )
 
     def _rebuild(self) -> None:
         first = self.from_date.date().toPython()
@@ -221,7 +185,7 @@ class ReportDialog(QDialog):
     def _refresh_preview(self) -> None:
         report = self.report()
         self.preview.setMarkdown(to_markdown(report))
-        self._say(
+        self.say(
             self.tr("%1 of %2 planned sessions done")
             .replace("%1", str(report.done))
             .replace("%2", str(report.planned))

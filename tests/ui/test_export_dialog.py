@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.storage.journal import Journal, NewSession, StoredAnswer
 from desktop_app.storage.private_files import write_private
-from desktop_app.ui import export_dialog
+from desktop_app.ui import saving_dialog
 from desktop_app.ui.export_dialog import ExportDialog
 
 
@@ -98,7 +98,7 @@ def test_the_file_is_written_off_the_gui_thread_while_the_dialog_says_it_is_savi
         release.wait(5)
         write_private(path, data)
 
-    monkeypatch.setattr(export_dialog, "write_private", held_write)
+    monkeypatch.setattr(saving_dialog, "write_private", held_write)
     dialog.open()
     dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
     out = tmp_path / "export.pdf"

@@ -16,7 +16,7 @@ from desktop_app.storage.journal import Journal, SessionEntry
 from desktop_app.storage.plans import PlanStore, StoredPlan
 from desktop_app.storage.private_files import write_private
 from desktop_app.storage.report import AdherenceReport, to_pdf
-from desktop_app.ui import report_dialog
+from desktop_app.ui import report_dialog, saving_dialog
 from desktop_app.ui.report_dialog import ReportDialog
 from tests.storage.test_report import PLAN, SECRET, session
 
@@ -146,7 +146,7 @@ def test_the_pdf_is_made_and_written_off_the_gui_thread(
         write_private(path, data)
 
     monkeypatch.setattr(report_dialog, "to_pdf", held_pdf)
-    monkeypatch.setattr(report_dialog, "write_private", watched_write)
+    monkeypatch.setattr(saving_dialog, "write_private", watched_write)
     shown.format.setCurrentIndex(shown.format.findData("pdf"))
     out = tmp_path / "report.pdf"
     try:
