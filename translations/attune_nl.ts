@@ -599,14 +599,6 @@
         <source>Save the export</source>
         <translation>De export opslaan</translation>
     </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Bezig met opslaan…</translation>
-    </message>
-    <message>
-        <source>Could not save: %1</source>
-        <translation>Opslaan lukte niet: %1</translation>
-    </message>
 </context>
 <context>
     <name>FeelingsQuestionWidget</name>
@@ -2891,14 +2883,6 @@
     <message>
         <source>Choose where to save the report</source>
         <translation>Kies waar je het verslag opslaat</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Bezig met opslaan…</translation>
-    </message>
-    <message>
-        <source>Could not save: %1</source>
-        <translation>Opslaan lukte niet: %1</translation>
     </message>
     <message>
         <source>%1 of %2 planned sessions done</source>
