@@ -14,11 +14,6 @@ from desktop_app.storage.private_files import write_private
 from desktop_app.ui.background import BackgroundRunner, Progress, short_reason
 
 
-def _tr(text: str) -> str:
-    # Named here: `self.tr` would look these words up under the subclass's name.
-    return QCoreApplication.translate("SavingDialog", text)
-
-
 class SavingDialog(QDialog):
     """Subclasses make `format`, `cancel_button`, `save_button` and `status`, then call
     `start_saver`; `save_bytes` writes the file."""
@@ -47,7 +42,8 @@ class SavingDialog(QDialog):
             return path
 
         self._set_saving(True)
-        self.say(_tr("Saving…"))
+        # The context is named: `self.tr` would look under the subclass's name.
+        self.say(QCoreApplication.translate("SavingDialog", "Saving…"))
         self.saver.submit(work)
 
     def reject(self) -> None:
@@ -71,4 +67,5 @@ class SavingDialog(QDialog):
 
     def _not_saved(self, reason: str) -> None:
         self._set_saving(False)
-        self.say(_tr("Could not save: %1").replace("%1", reason))
+        failed = QCoreApplication.translate("SavingDialog", "Could not save: %1")
+        self.say(failed.replace("%1", reason))
