@@ -2894,6 +2894,17 @@
     </message>
 </context>
 <context>
+    <name>SavingDialog</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Bezig met opslaan…</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>Opslaan lukte niet: %1</translation>
+    </message>
+</context>
+<context>
     <name>ScaleQuestionWidget</name>
     <message>
         <source>%1 (scale from %2 to %3)</source>
