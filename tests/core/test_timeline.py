@@ -7,7 +7,7 @@ import itertools
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.core.model import (
@@ -537,8 +537,6 @@ def test_timelines_are_immutable() -> None:
 
 # --- properties -----------------------------------------------------------------------
 
-PROPERTY = settings(max_examples=150, deadline=None)
-
 
 def assert_well_formed(timeline: Timeline) -> None:
     segments = timeline.segments
@@ -564,7 +562,6 @@ def assert_well_formed(timeline: Timeline) -> None:
         assert mark.first_step == len(starts) or starts[mark.first_step] == mark.start
 
 
-@PROPERTY
 @given(strategies.practices())
 def test_every_length_is_met_exactly(practice: Practice) -> None:
     for length in practice.lengths:
@@ -578,7 +575,6 @@ def test_every_length_is_met_exactly(practice: Practice) -> None:
         assert_well_formed(timeline)
 
 
-@PROPERTY
 @given(strategies.practices(elastic=True), st.floats(0.0, 3600.0))
 def test_any_length_above_the_minimum_is_met_exactly(practice: Practice, extra: float) -> None:
     budget = time_budget(practice, clip_length=strategies.clip_length)
@@ -605,7 +601,6 @@ def _share_by_rounds(seconds: float, parts: list[Flex]) -> list[float]:
             shares[i] = parts[i].minimum
 
 
-@PROPERTY
 @given(
     st.lists(
         st.builds(Flex, weight=st.floats(0.1, 10.0), minimum=st.floats(0.0, 100.0)),
