@@ -19,7 +19,6 @@ Target (issue): ready under 300 ms with 10,000 entries.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import random
@@ -33,13 +32,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject  # noqa: E402
-from PySide6.QtWidgets import QApplication, QListWidget, QWidget  # noqa: E402
+from paint import Kept, PaintSpy, list_baseline, start_view_bench, until_painted  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from desktop_app.storage.journal import Journal, NewSession, StoredAnswer  # noqa: E402
-from desktop_app.ui import theme  # noqa: E402
 from desktop_app.ui.journal_entries import JournalView  # noqa: E402
 from desktop_app.ui.journal_reading import PAGE_SIZE  # noqa: E402
 
@@ -96,39 +95,12 @@ def make_journal(path: Path, count: int) -> None:
         journal.add_many(sessions)
 
 
-class PaintSpy(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.painted = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint:
-            self.painted = True
-        return False
-
-
-def until_painted(app: QApplication, viewport: QWidget, spy: PaintSpy) -> None:
-    viewport.installEventFilter(spy)
-    deadline = time.perf_counter() + 5
-    while not spy.painted and time.perf_counter() < deadline:
-        app.processEvents()
-    if not spy.painted:
-        raise RuntimeError("never painted")
-
-
 def baseline(app: QApplication) -> tuple[float, QWidget]:
     strings = [
         f"Tuesday 24 November 08:{n % 60:02d} Longer out-breath\n10 minutes · settled 4 → 7"
         for n in range(PAGE_SIZE)
     ]
-    spy = PaintSpy()
-    start = time.perf_counter()
-    widget = QListWidget()
-    widget.addItems(strings)
-    widget.resize(1100, 740)
-    widget.show()
-    until_painted(app, widget.viewport(), spy)
-    return time.perf_counter() - start, widget
+    return list_baseline(app, strings, (1100, 740))
 
 
 def view(app: QApplication, journal: Journal) -> tuple[float, JournalView]:
@@ -151,32 +123,19 @@ def repaint_after(app: QApplication, widget: JournalView, action: Callable[[], N
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
-
-    app = QApplication(sys.argv[:1])
-    theme.apply(app, theme.LIGHT)
+    args, app = start_view_bench(__doc__, 10_000)
     work_dir = Path(tempfile.mkdtemp(prefix="attune-bench-journal-"))
     path = work_dir / "journal.sqlite3"
     made = time.perf_counter()
     make_journal(path, args.count)
     made = time.perf_counter() - made
 
-    kept: list[QWidget] = []
-
-    def close_all() -> None:
-        for widget in kept:
-            widget.close()
-            widget.deleteLater()
-        kept.clear()
-        app.processEvents()
+    kept = Kept(app)
 
     def run_baseline() -> float:
         seconds, widget = baseline(app)
         kept.append(widget)
-        close_all()
+        kept.close_all()
         return seconds
 
     def run_view() -> tuple[float, float, float]:
@@ -203,7 +162,7 @@ def main() -> None:
 
             scrolled = repaint_after(app, widget, scroll)
             assert widget.model.rowCount() == 2 * PAGE_SIZE, widget.model.rowCount()
-            close_all()
+            kept.close_all()
         finally:
             journal.close()
         return ready, searched, scrolled

@@ -20,7 +20,6 @@ Target (issue): ready well under 200 ms with 500 practices.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import statistics
@@ -36,45 +35,17 @@ sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_library import make_library  # noqa: E402
-from PySide6.QtCore import QEvent, QObject  # noqa: E402
-from PySide6.QtWidgets import QApplication, QListWidget, QWidget  # noqa: E402
+from paint import Kept, PaintSpy, list_baseline, start_view_bench, until_painted  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from desktop_app.core.library import Library, Source, scan  # noqa: E402
 from desktop_app.storage.load_cache import LoadCache  # noqa: E402
-from desktop_app.ui import theme  # noqa: E402
 from desktop_app.ui.library_view import LibraryView  # noqa: E402
-
-
-class PaintSpy(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.painted = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint:
-            self.painted = True
-        return False
-
-
-def until_painted(app: QApplication, viewport: QWidget, spy: PaintSpy) -> None:
-    viewport.installEventFilter(spy)
-    deadline = time.perf_counter() + 5
-    while not spy.painted and time.perf_counter() < deadline:
-        app.processEvents()
-    if not spy.painted:
-        raise RuntimeError("never painted")
 
 
 def baseline(app: QApplication, count: int) -> tuple[float, QWidget]:
     strings = [f"Practice number {n}\nBreathing · 5m, 10m · en" for n in range(count)]
-    spy = PaintSpy()
-    start = time.perf_counter()
-    widget = QListWidget()
-    widget.addItems(strings)
-    widget.resize(1100, 720)
-    widget.show()
-    until_painted(app, widget.viewport(), spy)
-    return time.perf_counter() - start, widget
+    return list_baseline(app, strings, (1100, 720))
 
 
 def view(app: QApplication, library: Library, *, eager: bool) -> tuple[float, float, QWidget]:
@@ -101,13 +72,7 @@ def measure(runs: int, work: Callable[[], tuple[float, ...]]) -> list[tuple[floa
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=500)
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
-
-    app = QApplication(sys.argv[:1])
-    theme.apply(app, theme.LIGHT)
+    args, app = start_view_bench(__doc__, 500)
     work_dir = Path(tempfile.mkdtemp(prefix="attune-bench-view-"))
     folder = work_dir / "practices"
     make_library(folder, args.count)
@@ -122,19 +87,12 @@ def main() -> None:
         assert len(library.practices) == args.count
         return library
 
-    kept: list[QWidget] = []
-
-    def close_all() -> None:
-        for widget in kept:
-            widget.close()
-            widget.deleteLater()
-        kept.clear()
-        app.processEvents()
+    kept = Kept(app)
 
     def run_baseline() -> tuple[float, ...]:
         seconds, widget = baseline(app, args.count)
         kept.append(widget)
-        close_all()
+        kept.close_all()
         return (seconds,)
 
     def run_view(eager: bool) -> Callable[[], tuple[float, ...]]:
@@ -142,7 +100,7 @@ def main() -> None:
             library = fresh_library()
             ready, indexed, widget = view(app, library, eager=eager)
             kept.append(widget)
-            close_all()
+            kept.close_all()
             return (ready, indexed)
 
         return work
