@@ -1574,6 +1574,7 @@
     <name>NoticeLine</name>
     <message>
         <source>Notice</source>
+        <extracomment>What is shown is news, not a problem.</extracomment>
         <translation>Melding</translation>
     </message>
 </context>
@@ -3499,13 +3500,6 @@
     <message>
         <source>Scrolls the page</source>
         <translation>Schuift door de pagina</translation>
-    </message>
-</context>
-<context>
-    <name>self.notice</name>
-    <message>
-        <source>Notice</source>
-        <translation>Melding</translation>
     </message>
 </context>
 </TS>

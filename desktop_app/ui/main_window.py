@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
         self.show_screen("settings")
         if self.settings_view is not None:
             self.settings_view.language_combo.setFocus()
-        self.notice.setAccessibleName(self.notice.tr("Notice"))
+        self.notice.reword()
 
     def _go(self, screen: ScreenName) -> None:
         """The person moves to another page: news said before has been read."""

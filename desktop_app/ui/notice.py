@@ -10,10 +10,14 @@ class NoticeLine(QLabel):
     def __init__(self, problem: str = "") -> None:
         super().__init__()
         self.setWordWrap(True)
-        self.setAccessibleName(self.tr("Notice"))
+        self.reword()
         #: What is shown is news, not a problem.
         self.news = False
         self.show_notice(problem)
+
+    def reword(self) -> None:
+        """Its name in the language of now."""
+        self.setAccessibleName(self.tr("Notice"))
 
     def show_notice(self, text: str, *, news: bool = False) -> None:
         """Say `text` (nothing: the line goes)."""

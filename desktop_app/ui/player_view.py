@@ -183,7 +183,6 @@ class PlayerView(QWidget):
         self.volume.setAccessibleName(self.tr("Volume"))
         self.volume.setAccessibleDescription(self.tr("How loud the practice sounds"))
         self.volume.valueChanged.connect(self._set_volume)
-        self.muted = False
         self.mute_button = self._button(
             self.tr("Mute"), self.tr("Silence all sound, or bring it back (M)"), self.toggle_mute
         )
@@ -321,6 +320,9 @@ class PlayerView(QWidget):
 
     def toggle(self) -> None:
         if self.run.ended or self.run.grounding:
+            return
+        if self.run.state is PlayState.READY:
+            self.start()  # with what the person should know (no sound device, …)
             return
         self.run.toggle()
         self._after_action()

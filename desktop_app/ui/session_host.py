@@ -193,9 +193,10 @@ class SessionHost(QObject):
         self.windowed_requested.emit()
         after = AfterView(practice, choice.language, completed=result.completed)
         self.flow.ended(result)
-        self.state.journal_written()  # a completed practice may tick off today's item
-        if result.completed:
-            self.completed.emit(practice.id)
+        if self.flow.entry_id is not None:  # kept: not a preview, and a journal took it
+            self.state.journal_written()  # a completed practice may tick off today's item
+            if result.completed:
+                self.completed.emit(practice.id)
         after.answered.connect(lambda answers: self._answered(result, answers, after))
         if after.form is not None:
             draft_timer = QTimer(after)
@@ -213,10 +214,10 @@ class SessionHost(QObject):
     def _answered(
         self, result: SessionResult, answers: tuple[Answer, ...], after: AfterView
     ) -> None:
-        if self.flow.answered(result, answers):
-            self.state.journal_written()
-        else:
+        if not self.flow.answered(result, answers):
             after.keep_questions()  # what was written stays in the form
+        elif self.flow.entry_id is not None:  # kept in the journal (not a preview)
+            self.state.journal_written()
 
     def _journal_problem(self, error: JournalError) -> None:
         self.problem.emit(journal_problem(error))

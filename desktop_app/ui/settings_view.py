@@ -309,7 +309,7 @@ class SettingsView(QWidget):
         self._layout_page()
         for before, after in zip(self.controls, self.controls[1:], strict=False):
             QWidget.setTabOrder(before, after)  # once all are in this window
-        self.set_settings(settings)
+        self._show(settings)
         self._fit_to_font()
 
     # --- the public side ------------------------------------------------------------------
@@ -319,7 +319,12 @@ class SettingsView(QWidget):
         return self._settings
 
     def set_settings(self, settings: Settings) -> None:
-        """Show `settings` without emitting `changed`."""
+        """Show `settings` without emitting `changed` (the page's own change is
+        shown already: it is not set again, so a list being used is left alone)."""
+        if settings != self._settings:
+            self._show(settings)
+
+    def _show(self, settings: Settings) -> None:
         self._settings = settings
         self._refreshing = True
         try:

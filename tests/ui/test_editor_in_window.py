@@ -118,6 +118,10 @@ def test_make_a_plan_from_the_navigation_saves_it_among_ones_own_files(
 
 def test_a_preview_plays_in_full_but_leaves_nothing_in_the_journal(qtbot: QtBot) -> None:
     window = make_window(qtbot)
+    window.notice.show_news("Time for A short one, as your plan suggests.")
+    window._reminded = "short"  # as a reminder of this practice leaves it
+    written: list[None] = []
+    window.state.journal_changed.connect(lambda: written.append(None))
     editor = window.authoring.open_editor()
     editor.set_text(SHORT, None)
     editor.preview()
@@ -135,6 +139,10 @@ def test_a_preview_plays_in_full_but_leaves_nothing_in_the_journal(qtbot: QtBot)
     after.save()
     assert window.state.journal is not None
     assert window.state.journal.entries() == [] and window.state.journal.drafts() == {}
+    # Nothing was kept, so nothing changed for Today or the Journal, and a reminder of
+    # the same practice stays until it is really done.
+    assert written == []
+    assert window.notice.text() == "Time for A short one, as your plan suggests."
     # While a practice is open, another preview waits: nobody's practice is ended unasked.
     after.again_requested.emit()
     editor.preview()

@@ -258,6 +258,16 @@ def test_without_sound_the_practice_goes_on_with_one_notice(qtbot: QtBot, tmp_pa
     assert h.state is PlayState.PLAYING
 
 
+def test_begun_with_its_button_the_practice_says_there_is_no_sound_too(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    h = Harness(qtbot, tmp_path, sink=RecordingSink(works=False))
+    assert h.state is PlayState.READY
+    qtbot.mouseClick(h.view.play_button, Qt.MouseButton.LeftButton)
+    assert h.state is PlayState.PLAYING
+    assert h.view.notice_label.text() == "Sound is off: no sound device was found."
+
+
 def test_mute_and_narration_toggle_the_gains(qtbot: QtBot, tmp_path: Path) -> None:
     h = Harness(qtbot, tmp_path)
     h.view.start()

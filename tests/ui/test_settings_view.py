@@ -154,6 +154,20 @@ def test_dragging_a_slider_reports_once_when_it_is_let_go(qtbot: QtBot) -> None:
 # --- refreshing ---------------------------------------------------------------------------
 
 
+def test_the_pages_own_change_coming_back_leaves_its_controls_alone(qtbot: QtBot) -> None:
+    """The window shows every settings change on this page; its own comes back too,
+    and then a voice list the person is using is not filled again under them."""
+    view = make_view(qtbot)
+    reported: list[Settings] = []
+    view.changed.connect(reported.append)
+    combo = view.voice_combos["en"]
+    choose(combo, "gmw/en-US")
+    (new,) = reported
+    with qtbot.assertNotEmitted(combo.model().rowsRemoved):  # not cleared and refilled
+        view.set_settings(new)
+    assert combo.currentData() == "gmw/en-US" and view.settings == new
+
+
 def test_set_settings_shows_them_without_reporting_a_change(qtbot: QtBot) -> None:
     view = make_view(qtbot)
     with qtbot.assertNotEmitted(view.changed):
