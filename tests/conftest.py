@@ -76,3 +76,12 @@ def umask(request: pytest.FixtureRequest) -> Iterator[int]:
         yield request.param
     finally:
         os.umask(old)
+
+
+@pytest.fixture
+def log() -> Iterator[Path]:
+    """The log file of this test's Attune home, started for the test."""
+    from tests.helpers import started_log
+
+    with started_log() as file:
+        yield file

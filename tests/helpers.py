@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import tempfile
 import textwrap
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from desktop_app.core.library import Loaded, load_file
@@ -97,3 +98,20 @@ def as_nobody(prefix: str, work: Callable[[Path], object]) -> object:
         shutil.rmtree(folder, ignore_errors=True)
     assert os.waitstatus_to_exitcode(status) == 0, report
     return json.loads(report)
+
+
+@contextlib.contextmanager
+def started_log(level: int | None = None) -> Iterator[Path]:
+    """Attune's log in this test's home (storage/logs.py), started as the app starts
+    it, and stopped after with any uncaught-error hooks put back."""
+    from desktop_app.storage import uncaught
+    from desktop_app.storage.logs import start_logging, stop_logging
+    from desktop_app.storage.paths import default_paths
+
+    file = start_logging(default_paths(), level)
+    assert file is not None
+    try:
+        yield file
+    finally:
+        uncaught.uninstall()
+        stop_logging()

@@ -3,15 +3,12 @@ stopped, and an engine that will not start. The words spoken are never logged.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from desktop_app.audio.speech import SpeechFailed, SpeechUnavailable, SpeechWorker
 from desktop_app.audio.speech_worker import Pyttsx3Synthesizer
-from desktop_app.storage.logs import start_logging, stop_logging
-from desktop_app.storage.paths import default_paths
 
 #: Words of a practice: spoken, never logged.
 PHRASE = "Notice the weight of Zebulon's blanket."
@@ -23,14 +20,6 @@ class EngineThatWillNotStart(Pyttsx3Synthesizer):
 
     def __init__(self) -> None:
         raise RuntimeError("no engine in this test")
-
-
-@pytest.fixture
-def log() -> Iterator[Path]:
-    file = start_logging(default_paths())
-    assert file is not None
-    yield file
-    stop_logging()
 
 
 def test_a_worker_is_logged_starting_failing_and_stopping(log: Path, tmp_path: Path) -> None:

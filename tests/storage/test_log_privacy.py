@@ -12,25 +12,23 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.storage import journal_backups, uncaught
+from desktop_app.storage import journal_backups
 from desktop_app.storage.journal import Journal, JournalError, NewSession, StoredAnswer
-from desktop_app.storage.logs import start_logging, stop_logging
 from desktop_app.storage.paths import default_paths
 from desktop_app.ui.journal_words import journal_problem
+from tests.helpers import started_log
 
 #: A written answer, a word of it searched for, and a practice's title: none may be logged.
-SECRET_ANSWER = "my sister's name is Philomena-7f3a"
-SECRET_WORD = "Philomena"
-PRACTICE_TITLE = "Letter never sent to Quillon"
+SECRET_ANSWER = "my sister's kite is marigold-7f3a"
+SECRET_WORD = "marigold"
+PRACTICE_TITLE = "Letter never sent to my father"
 
 
 @pytest.fixture
 def log() -> Iterator[Path]:
-    file = start_logging(default_paths(), logging.DEBUG)
-    assert file is not None
-    yield file
-    uncaught.uninstall()
-    stop_logging()
+    """At DEBUG: the most that is ever logged."""
+    with started_log(logging.DEBUG) as file:
+        yield file
 
 
 def a_session(answer: str) -> NewSession:
@@ -89,5 +87,5 @@ def test_a_known_secret_answer_never_reaches_the_log(
 
     text = log.read_text(encoding="utf-8")
     assert "attune export, version" in text and "Journal problem (other)" in text
-    for secret in (SECRET_ANSWER, SECRET_WORD, PRACTICE_TITLE, "Quillon"):
+    for secret in (SECRET_ANSWER, SECRET_WORD, PRACTICE_TITLE, "my father"):
         assert secret not in text

@@ -5,28 +5,16 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from desktop_app.storage import uncaught
-from desktop_app.storage.logs import start_logging, stop_logging
-from desktop_app.storage.paths import default_paths
 
 #: This test's own thread failures reach pytest's hook after ours, on purpose.
 thread_failures_expected = pytest.mark.filterwarnings(
     "ignore::pytest.PytestUnhandledThreadExceptionWarning"
 )
-
-
-@pytest.fixture
-def log() -> Iterator[Path]:
-    file = start_logging(default_paths())
-    assert file is not None
-    yield file
-    uncaught.uninstall()
-    stop_logging()
 
 
 def fail_in_a_worker() -> None:

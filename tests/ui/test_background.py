@@ -12,9 +12,6 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop_app.storage import uncaught
-from desktop_app.storage.logs import start_logging, stop_logging
-from desktop_app.storage.paths import default_paths
 from desktop_app.ui.background import BackgroundRunner, Progress, short_reason
 
 WAIT_S = 5.0
@@ -26,15 +23,6 @@ def runner(qtbot: QtBot) -> Iterator[BackgroundRunner]:
     made = BackgroundRunner("Test work failed", logger)
     yield made
     made.wait()
-
-
-@pytest.fixture
-def log() -> Iterator[Path]:
-    file = start_logging(default_paths())
-    assert file is not None
-    yield file
-    uncaught.uninstall()
-    stop_logging()
 
 
 def test_work_runs_off_the_gui_thread_and_its_result_comes_back_on_it(

@@ -16,8 +16,6 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.library import Library
 from desktop_app.storage import uncaught
-from desktop_app.storage.logs import start_logging, stop_logging
-from desktop_app.storage.paths import default_paths
 from desktop_app.ui.error_dialog import ErrorDialog, ErrorReporter
 from desktop_app.ui.library_watcher import LibraryWatcher
 from desktop_app.ui.sound_preparer import SoundPreparer
@@ -28,15 +26,6 @@ no_capture = pytest.mark.qt_no_exception_capture
 thread_failures_expected = pytest.mark.filterwarnings(
     "ignore::pytest.PytestUnhandledThreadExceptionWarning"
 )
-
-
-@pytest.fixture
-def log() -> Iterator[Path]:
-    file = start_logging(default_paths())
-    assert file is not None
-    yield file
-    uncaught.uninstall()
-    stop_logging()
 
 
 @pytest.fixture

@@ -3,25 +3,14 @@ detail), moved aside and restored, opened again; never a word of what it holds."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from desktop_app.storage.logs import start_logging, stop_logging
 from desktop_app.storage.paths import default_paths
 from tests.ui.test_export_dialog import journal_with_two
 from tests.ui.test_main_window import make_window
-
-
-@pytest.fixture
-def log() -> Iterator[Path]:
-    file = start_logging(default_paths())
-    assert file is not None
-    yield file
-    stop_logging()
 
 
 def messages(log: Path) -> list[str]:
