@@ -14,17 +14,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import desktop_app
-from desktop_app.cli.common import INVALID, OK, USAGE, UsageError, print_problems, visible_lines
-from desktop_app.core.problems import InvalidFile
 
-__all__ = ["INVALID", "OK", "USAGE", "build_parser", "main"]
+__all__ = ["build_parser", "main"]
 
 logger = logging.getLogger(__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # before any other import: `--version` and `--help` are quick
+    from desktop_app.cli.common import INVALID, OK, USAGE, UsageError, print_problems, visible_lines
+    from desktop_app.core.problems import InvalidFile
+
     if args.command != "doctor":  # the doctor only looks: it makes nothing, not even a log
         _start_logging(args.command)
     if args.command is None:
