@@ -96,7 +96,7 @@ def speech_service(
 
 def known_voices() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """The voices seen the last time speech ran (the list is cached beside the speech)."""
-    from desktop_app.audio.speech import SpeechCache
+    from desktop_app.audio.speech_cache import SpeechCache
 
     voices = SpeechCache(default_paths().speech_cache).load_voices()
     if voices is None:

@@ -21,7 +21,6 @@ from desktop_app.audio.speech import (
     MAX_WORDS_PER_MINUTE,
     MIN_WORDS_PER_MINUTE,
     PreparedSpeech,
-    SpeechCache,
     SpeechFailed,
     SpeechService,
     SpeechUnavailable,
@@ -32,6 +31,7 @@ from desktop_app.audio.speech import (
     phrases_of,
     words_per_minute,
 )
+from desktop_app.audio.speech_cache import SpeechCache
 from desktop_app.audio.speech_worker import (
     Pyttsx3Synthesizer,
     SynthesizerFactory,

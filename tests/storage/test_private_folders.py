@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.audio.speech import SpeechCache, VoiceList
+from desktop_app.audio.speech_cache import SpeechCache, VoiceList
 from desktop_app.audio.speech_worker import Synthesize, _synthesize
 from desktop_app.private_fs import make_private_dir, write_private_file
 from desktop_app.storage.journal import Journal
