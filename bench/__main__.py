@@ -3,9 +3,9 @@
 Run from the repository root:  .venv/bin/python -m bench [--quick]
 
 Each figure comes from the bench_*.py scripts' own functions, with its baseline
-measured in the same run; rows no bench measures yet say so. Offscreen throughout
-(no display needed). About 90 s on 2 cores; --quick takes fewer start-up runs
-and a 2,000-practice library for the memory rows.
+measured in the same run. Offscreen throughout (no display needed). About 90 s
+on 2 cores; --quick takes fewer start-up runs and a 2,000-practice library for the
+memory rows.
 """
 
 from __future__ import annotations
