@@ -1,4 +1,4 @@
-"""Every issue-15 measure against its baseline, in one table.
+"""Every performance target against its baseline, in one table.
 
 Run from the repository root:  .venv/bin/python -m bench [--quick]
 
