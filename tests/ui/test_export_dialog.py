@@ -15,6 +15,7 @@ from desktop_app.storage.journal import Journal, NewSession, StoredAnswer
 from desktop_app.storage.private_files import write_private
 from desktop_app.ui import saving_dialog
 from desktop_app.ui.export_dialog import ExportDialog
+from tests.ui.saving import save_while_held
 
 
 def journal_with_two(tmp_path: Path) -> Journal:
@@ -102,18 +103,7 @@ def test_the_file_is_written_off_the_gui_thread_while_the_dialog_says_it_is_savi
     dialog.open()
     dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
     out = tmp_path / "export.pdf"
-    try:
-        dialog.save(out)
-        qtbot.waitUntil(writing.is_set)  # the GUI thread goes on meanwhile
-        assert dialog.status.text() == "Saving…"
-        assert dialog.status.accessibleDescription() == "Saving…"
-        assert not dialog.save_button.isEnabled() and not dialog.cancel_button.isEnabled()
-        dialog.reject()  # Escape while saving: the file is written first
-        assert dialog.isVisible()
-    finally:
-        release.set()
-    with qtbot.waitSignal(dialog.accepted):
-        pass
+    save_while_held(qtbot, dialog, out, writing, release)
     assert threads[0] is not threading.main_thread()
     assert not dialog.isVisible()
     assert dialog.saved_to == out and out.read_bytes().startswith(b"%PDF-")

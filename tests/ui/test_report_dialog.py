@@ -19,6 +19,7 @@ from desktop_app.storage.report import AdherenceReport, to_pdf
 from desktop_app.ui import report_dialog, saving_dialog
 from desktop_app.ui.report_dialog import ReportDialog
 from tests.storage.test_report import PLAN, SECRET, session
+from tests.ui.saving import save_while_held
 
 
 @pytest.fixture
@@ -149,18 +150,7 @@ def test_the_pdf_is_made_and_written_off_the_gui_thread(
     monkeypatch.setattr(saving_dialog, "write_private", watched_write)
     shown.format.setCurrentIndex(shown.format.findData("pdf"))
     out = tmp_path / "report.pdf"
-    try:
-        shown.save(out)
-        qtbot.waitUntil(rendering.is_set)  # the GUI thread goes on meanwhile
-        assert shown.status.text() == "Saving…"
-        assert shown.status.accessibleDescription() == "Saving…"
-        assert not shown.save_button.isEnabled() and not shown.cancel_button.isEnabled()
-        shown.reject()  # Escape while saving: the file is written first
-        assert shown.isVisible()
-    finally:
-        release.set()
-    with qtbot.waitSignal(shown.accepted):
-        pass
+    save_while_held(qtbot, shown, out, rendering, release)
     assert threading.main_thread() not in threads.values()
     assert threads["pdf"] is threads["write"]
     assert shown.saved_to == out and out.read_bytes().startswith(b"%PDF-")
