@@ -74,10 +74,6 @@ class SessionHost(QObject):
         self.player: PlayerView | None = None
         self._start_when_ready = False
 
-    @property
-    def active(self) -> bool:
-        return self.flow.practice is not None
-
     def reduced_motion(self) -> bool:
         choice = self.state.settings.reduced_motion
         return self.services.system_reduces_motion if choice is None else choice
