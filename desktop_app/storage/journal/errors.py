@@ -41,6 +41,15 @@ def newer_journal(version: int, ours: int) -> JournalError:
     )
 
 
+def damaged_journal(detail: str) -> JournalError:
+    """The error for a journal whose file is damaged (`detail`: what is wrong, for logs)."""
+    return JournalError(
+        "corrupt",
+        "Your journal file is damaged, so it could not be opened. Attune did not change it.",
+        detail=detail,
+    )
+
+
 # SQLite's primary result codes (the low byte of an extended code).
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
 _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14

@@ -1,6 +1,6 @@
 """The journal's files on disk: the database and the `-wal` and `-shm` files SQLite
-keeps beside it, private whatever the umask, and what their bytes say before SQLite
-opens them.
+keeps beside it, private whatever the umask (what the database's first bytes say
+before SQLite opens it is `header`'s).
 
 The folder is 0700; the database and its side files are created 0600 by us before
 SQLite touches them, and set to 0600 again once SQLite has them open.
@@ -21,8 +21,6 @@ SIDE_SUFFIXES: Final = ("-wal", "-shm")
 #: The journal's files, and its backups: the owner reads and writes, no one else.
 FILE_MODE: Final = 0o600
 
-_HEADER: Final = b"SQLite format 3\x00"
-
 
 def side_files(path: Path) -> tuple[Path, ...]:
     """The -wal and -shm files of the database at `path`."""
@@ -36,19 +34,6 @@ def has_content(path: Path) -> bool:
             if candidate.stat().st_size > 0:
                 return True
     return False
-
-
-def header_user_version(path: Path) -> int | None:
-    """`PRAGMA user_version` as the database file's header has it (bytes 60–63), or
-    None when the file has no SQLite header. A write-ahead log may hold a later one."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except FileNotFoundError:
-        return None
-    if len(header) < 100 or not header.startswith(_HEADER):
-        return None
-    return int.from_bytes(header[60:64], "big", signed=True)
 
 
 def create_private(path: Path) -> bool:

@@ -96,6 +96,12 @@ class Journal:
         Raises JournalError. A journal that is newer, damaged or not a database is
         left exactly as it was.
         """
+        with schema.header_blamed(path):
+            return cls._open(path)
+
+    @classmethod
+    def _open(cls, path: Path) -> Journal:
+        """`open`, as SQLite's errors say it."""
         if len(cls.MIGRATIONS) != cls.SCHEMA_VERSION:
             raise RuntimeError("Journal.MIGRATIONS must hold SCHEMA_VERSION migrations")
         require_fts5()
@@ -152,6 +158,14 @@ class Journal:
         save through it fails with the kind `reason` ("readonly", or "full": why it
         could not be opened to write) and its message. Raises JournalError.
         """
+        with schema.header_blamed(path):
+            journal = cls._open_read_only(path)
+        journal._cannot_write = reason
+        return journal
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Journal:
+        """`open_read_only`, as SQLite's errors say it."""
         require_fts5()
         with translated("opened", path.parent):
             if not path.is_file():
@@ -168,7 +182,6 @@ class Journal:
             raise
         journal = cls(path, connection)
         journal.read_only = True
-        journal._cannot_write = reason
         return journal
 
     @classmethod

@@ -7,10 +7,13 @@ cannot be used safely is recognised before anything is written to it.
   the journal exactly as it was.
 - **Careful with what it cannot read.** A journal made by a newer Attune is refused
   (kind "newer") from its file header, or else through a read-only connection, so
-  it is never changed. `PRAGMA quick_check` runs at open, also read-only and before
-  anything is written, and the schema is compared with what the migrations make (a
-  missing table passes quick_check): a damaged file (kind "corrupt") is never
-  written to, so it can be moved aside and a backup restored (`journal_backups`).
+  it is never changed. Only a sound header (`header`) with a plausible version is
+  taken for a newer journal: a damaged one is "corrupt", so the backup is offered,
+  and so is a file SQLite cannot use whose header is not sound (`header_blamed`).
+  `PRAGMA quick_check` runs at open, also read-only and before anything is written,
+  and the schema is compared with what the migrations make (a missing table passes
+  quick_check): a damaged file (kind "corrupt") is never written to, so it can be
+  moved aside and a backup restored (`journal_backups`).
   (Only when a crash left a rollback journal to undo, which a read-only connection
   cannot do, are the same checks made on the writing connection, still before
   Attune writes.)
@@ -20,13 +23,18 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeAlias
 
 from desktop_app.storage.journal.connections import BUSY_TIMEOUT, rollback
-from desktop_app.storage.journal.errors import JournalError, classify, newer_journal
-from desktop_app.storage.journal.files import header_user_version
+from desktop_app.storage.journal.errors import (
+    JournalError,
+    classify,
+    damaged_journal,
+    newer_journal,
+)
+from desktop_app.storage.journal.header import LAST_PLAUSIBLE_SCHEMA, read_header
 
 Migration: TypeAlias = Callable[[sqlite3.Connection], None]
 
@@ -127,8 +135,7 @@ def verify(
 ) -> None:
     """Raise JournalError for a journal from a newer Attune, or a damaged one."""
     version = connection.execute("PRAGMA user_version").fetchone()[0]
-    if version > schema_version:
-        raise newer_journal(version, schema_version)
+    refuse_version(version, schema_version)
     problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
     if problems == ["ok"]:
         # Sound pages may still lack a table, an index or a trigger (quick_check
@@ -137,11 +144,16 @@ def verify(
         missing = expected_schema(migrations, version) - present
         problems = [f"no {kind} {name}" for kind, name in sorted(missing)]
     if problems:
-        raise JournalError(
-            "corrupt",
-            "Your journal file is damaged, so it could not be opened. Attune did not change it.",
-            detail="; ".join(str(p) for p in problems[:5]),
-        )
+        raise damaged_journal("; ".join(str(p) for p in problems[:5]))
+
+
+def refuse_version(version: int, schema_version: int) -> None:
+    """Raise JournalError for a schema version Attune cannot use: "newer" for a later
+    one, "corrupt" for one no Attune makes (negative, or implausibly far ahead)."""
+    if not 0 <= version <= LAST_PLAUSIBLE_SCHEMA:
+        raise damaged_journal(f"schema version {version}")
+    if version > schema_version:
+        raise newer_journal(version, schema_version)
 
 
 def verify_read_only(path: Path, migrations: Sequence[Migration], schema_version: int) -> bool:
@@ -169,10 +181,37 @@ def verify_read_only(path: Path, migrations: Sequence[Migration], schema_version
 
 
 def refuse_newer_header(path: Path, schema_version: int) -> None:
-    """Raise JournalError ("newer") when the file's header has a later version."""
-    header_version = header_user_version(path)
-    if header_version is not None and header_version > schema_version:
-        raise newer_journal(header_version, schema_version)
+    """Raise JournalError when the file's header has a later version: "newer" when
+    the header is sound, "corrupt" when it is damaged. A header with an earlier
+    version is left to SQLite's own checks (`verify`), damaged or not."""
+    header = read_header(path)
+    if header is None or header.user_version <= schema_version:
+        return
+    problems = header.problems()
+    if problems:
+        raise damaged_journal("header: " + "; ".join(problems))
+    raise newer_journal(header.user_version, schema_version)
+
+
+@contextlib.contextmanager
+def header_blamed(path: Path) -> Iterator[None]:
+    """Re-raise a JournalError as "corrupt" when SQLite could not use a file whose
+    header is not sound: a write version no SQLite writes reads as "read-only", say,
+    and the person would look for a permission to fix where the file is damaged."""
+    try:
+        yield
+    except JournalError as error:
+        if error.kind not in ("readonly", "other"):
+            raise
+        try:
+            header = read_header(path)
+        except OSError:  # unreadable: SQLite's word stands
+            header = None
+        problems = header.problems() if header is not None else []
+        if not problems:
+            raise
+        detail = "header: " + "; ".join(problems) + f" ({error.detail or error})"
+        raise damaged_journal(detail) from error
 
 
 def migrate(
@@ -187,8 +226,7 @@ def migrate(
         connection.execute("BEGIN IMMEDIATE")
         try:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version > schema_version:
-                raise newer_journal(version, schema_version)
+            refuse_version(version, schema_version)
             if version < schema_version:
                 try:
                     migrations[version](connection)
