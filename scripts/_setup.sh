@@ -34,10 +34,10 @@ ATTUNE_APT_PACKAGES=(
 )
 
 # Extra packages for the tests only: a virtual X screen for real-window screenshots
-# (xvfb-run needs xauth), sox to inspect rendered audio, and pdftotext (poppler-utils) to read
-# back the PDFs Attune writes.
+# (xvfb-run needs xauth), sox to inspect rendered audio, pdftotext (poppler-utils) to read
+# back the PDFs Attune writes, and strace for the no-network proof (tests/no_network).
 # shellcheck disable=SC2034 # used by scripts/test
-ATTUNE_APT_TEST_PACKAGES=(xvfb xauth sox poppler-utils)
+ATTUNE_APT_TEST_PACKAGES=(xvfb xauth sox poppler-utils strace)
 
 # Extra packages for building the Linux release (scripts/package): readelf to read what
 # the build links to, dpkg-deb for the .deb, the libraries Qt's Wayland platform links
