@@ -10,14 +10,15 @@ Each such clash is reported as a warning.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
 from desktop_app.core.gc_pause import collection_paused
-from desktop_app.core.model import MeasureClip, PackManifest, Plan, Practice
+from desktop_app.core.model import MeasureClip, PackManifest, Plan, Pos, Practice
 from desktop_app.core.problems import InvalidFile, Problem
+from desktop_app.core.summaries import PlanSummary, PracticeSummary, Summary, summarize
 
 SourceKind = Literal["user", "pack", "built-in"]
 Loaded = Practice | Plan | PackManifest
@@ -42,65 +43,129 @@ Stamp = tuple[int, int]
 RecordKind = Literal["practice", "plan", "pack", "invalid"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
-    """What a scan needs to know of a file without decoding all of it: its kind and
-    id, and how to get the full result when someone asks for it."""
+    """What a scan keeps of a file: its kind and id and, for a practice or plan, its
+    summary; for a file that could not be loaded, its problems, which call the file
+    `file`. Never the model."""
 
     kind: RecordKind
     id: str | None
-    decode: Callable[[], Loaded | InvalidFile] = field(repr=False, compare=False)
+    summary: Summary | None = None
+    problems: tuple[Problem, ...] = ()
+    file: str = ""
 
     @classmethod
-    def of(cls, result: Loaded | InvalidFile) -> Record:
+    def of(cls, result: Loaded | InvalidFile, file: str) -> Record:
         if isinstance(result, InvalidFile):
-            return cls("invalid", None, lambda: result)
-        kind: RecordKind = (
-            "practice"
-            if isinstance(result, Practice)
-            else "plan"
-            if isinstance(result, Plan)
-            else "pack"
-        )
-        return cls(kind, result.id, lambda: result)
+            return cls("invalid", None, problems=result.problems, file=file)
+        if isinstance(result, Practice | Plan):
+            kind: RecordKind = "practice" if isinstance(result, Practice) else "plan"
+            return cls(kind, result.id, summarize(result))
+        return cls("pack", result.id)
+
+    def named(self, file: str) -> Record:
+        """The same record with its problems calling the file `file` (the name a file
+        is shown by depends on where Attune was started)."""
+        if file == self.file or not self.problems:
+            return self
+        problems = tuple(replace(p, file=file) if p.file == self.file else p for p in self.problems)
+        return replace(self, problems=problems, file=file)
+
+    def failure(self) -> InvalidFile:
+        return InvalidFile(list(self.problems))
 
 
 class LoadCache(Protocol):
-    """Remembers load results by path and stamp, so a warm scan parses nothing and
-    decodes an item only when it is used."""
+    """Remembers what a scan keeps of each file by path and stamp, so a warm scan
+    parses nothing. `media_root` is the folder the file's media were looked for in:
+    a file read with another one may have other problems."""
 
-    def get(self, path: Path, stamp: Stamp) -> Record | None: ...
+    def get(self, path: Path, stamp: Stamp, media_root: Path) -> Record | None: ...
 
-    def put(self, path: Path, stamp: Stamp, result: Loaded | InvalidFile) -> None: ...
+    def put(self, path: Path, stamp: Stamp, media_root: Path, record: Record) -> None: ...
 
 
 @dataclass(frozen=True, eq=False)
 class Entry:
-    """A practice or plan in the library and where it came from. The model itself is
-    decoded on first use, so opening a large library costs little."""
+    """A practice or plan in the library, where it came from and its summary, which is
+    all a list or a search needs. The model itself is read from the file when it is
+    first used (`item`)."""
 
     id: str
     path: Path
     source: Source
-    record: Record = field(repr=False)
+    summary: Summary
+    reader: FileReader = field(repr=False)
+
+    @property
+    def kind(self) -> Literal["practice", "plan"]:
+        return "practice" if isinstance(self.summary, PracticeSummary) else "plan"
 
     @cached_property
     def item(self) -> Practice | Plan:
-        item = self.record.decode()
-        assert isinstance(item, Practice | Plan), "a record of a practice or plan holds one"
+        """The practice or plan, read from its file. Raises InvalidFile when the file
+        can no longer be read as this entry: it has become invalid or gone since the
+        library was read, or now holds another id."""
+        return self.reader.read(self)
+
+
+@dataclass(frozen=True, eq=False)
+class PracticeEntry(Entry):
+    summary: PracticeSummary
+
+
+@dataclass(frozen=True, eq=False)
+class PlanEntry(Entry):
+    summary: PlanSummary
+
+
+E = TypeVar("E", PracticeEntry, PlanEntry)
+
+
+@dataclass(frozen=True)
+class FileReader:
+    """Reads a library's files in full, as the scan that found them did."""
+
+    measure_clip: MeasureClip | None = None
+    display: Callable[[Path], str] = str
+
+    def read(self, entry: Entry) -> Practice | Plan:
+        file = self.display(entry.path)
+        item = load_file(
+            entry.path,
+            display=file,
+            media_root=entry.source.media_root,
+            measure_clip=self.measure_clip,
+        )
+        wanted = Practice if entry.kind == "practice" else Plan
+        if not isinstance(item, wanted) or item.id != entry.id:
+            message = (
+                f'this file no longer holds the {entry.kind} "{entry.id}" it held when the '
+                "library was read; the library will be read again"
+            )
+            raise InvalidFile([Problem(file, Pos(1, 1), message, "id")])
         return item
 
 
 @dataclass(frozen=True)
 class Library:
-    practices: dict[str, Entry]
-    plans: dict[str, Entry]
+    practices: dict[str, PracticeEntry]
+    plans: dict[str, PlanEntry]
     failures: tuple[InvalidFile, ...]
     warnings: tuple[Problem, ...] = field(default=())
 
     def practice(self, practice_id: str) -> Practice | None:
+        """The practice with this id, read from its file; None when there is none, or
+        when its file can no longer be read (it changed since the library was read)."""
         entry = self.practices.get(practice_id)
-        return entry.item if entry and isinstance(entry.item, Practice) else None
+        if entry is None:
+            return None
+        try:
+            item = entry.item
+        except InvalidFile:
+            return None
+        return item if isinstance(item, Practice) else None
 
     @property
     def problem_count(self) -> int:
@@ -178,61 +243,76 @@ def _scan(
     measure_clip: MeasureClip | None,
     display: Callable[[Path], str],
 ) -> Library:
-    practices: dict[str, Entry] = {}
-    plans: dict[str, Entry] = {}
+    practices: dict[str, PracticeEntry] = {}
+    plans: dict[str, PlanEntry] = {}
     failures: list[InvalidFile] = []
     warnings: list[Problem] = []
+    reader = FileReader(measure_clip, display)
     for source in sources:
-        for path, record in _load_all(source, cache, measure_clip, display):
+        for path, record in _load_all(source, cache, reader):
+            summary = record.summary
             if record.kind == "invalid":
-                failure = record.decode()
-                assert isinstance(failure, InvalidFile)
-                failures.append(failure)
-                continue
-            if record.kind == "pack" or record.id is None:
-                continue
-            table = practices if record.kind == "practice" else plans
-            entry = Entry(record.id, path, source, record)
-            winner = table.get(record.id)
-            if winner is None:
-                table[record.id] = entry
+                failures.append(record.failure())
+            elif record.id is None or summary is None:
+                continue  # a pack's manifest: read to be checked, not a library item
+            elif isinstance(summary, PracticeSummary):
+                entry = PracticeEntry(record.id, path, source, summary, reader)
+                _add(practices, entry, warnings, display)
             else:
-                warnings.append(_clash(entry, winner, display))
+                _add(plans, PlanEntry(record.id, path, source, summary, reader), warnings, display)
     return Library(practices, plans, tuple(failures), tuple(warnings))
 
 
-def _load_all(
-    source: Source,
-    cache: LoadCache | None,
-    measure_clip: MeasureClip | None,
+def _add(
+    table: dict[str, E],
+    entry: E,
+    warnings: list[Problem],
     display: Callable[[Path], str],
+) -> None:
+    winner = table.get(entry.id)
+    if winner is None:
+        table[entry.id] = entry
+    else:
+        warnings.append(_clash(entry, winner, display))
+
+
+def _load_all(
+    source: Source, cache: LoadCache | None, reader: FileReader
 ) -> Iterator[tuple[Path, Record]]:
     for path in find_files(source.root):
         stamp = stamp_of(path)
-        cached = cache.get(path, stamp) if cache is not None and stamp is not None else None
-        if cached is not None:
-            yield path, cached
-            continue
-        result: Loaded | InvalidFile
-        try:
-            result = load_file(
-                path, display=display(path), media_root=source.media_root, measure_clip=measure_clip
-            )
-        except InvalidFile as error:
-            result = error.with_traceback(None)  # kept for long: drop the frames it holds
+        media_root = source.media_root or path.parent
         if cache is not None and stamp is not None:
-            cache.put(path, stamp, result)
-        yield path, Record.of(result)
+            cached = cache.get(path, stamp, media_root)
+            if cached is not None:
+                # Shown names are worked out only for the files that need one.
+                yield path, cached.named(reader.display(path)) if cached.problems else cached
+                continue
+        record = read_record(path, media_root, reader.display(path), reader.measure_clip)
+        if cache is not None and stamp is not None:
+            cache.put(path, stamp, media_root, record)
+        yield path, record
+
+
+def read_record(
+    path: Path, media_root: Path, file: str, measure_clip: MeasureClip | None
+) -> Record:
+    """Load a file and keep what a scan keeps of it; the model itself is let go."""
+    try:
+        result = load_file(path, display=file, media_root=media_root, measure_clip=measure_clip)
+    except InvalidFile as error:
+        return Record.of(error, file)
+    return Record.of(result, file)
 
 
 def _clash(loser: Entry, winner: Entry, display: Callable[[Path], str]) -> Problem:
     """A warning on the file people can act on: the one that wins over another source
     (your own copy replacing a built-in), or the one left out within one source."""
-    kind = loser.record.kind
+    kind = loser.kind
     if loser.source != winner.source:
         return Problem(
             display(winner.path),
-            winner.item.id_pos,
+            winner.summary.id_pos,
             f"this {kind} replaces the one with the same id in {display(loser.path)} "
             f"({loser.source.label})",
             "id",
@@ -240,9 +320,8 @@ def _clash(loser: Entry, winner: Entry, display: Callable[[Path], str]) -> Probl
         )
     return Problem(
         display(loser.path),
-        loser.item.id_pos,
-        f'{kind} id "{loser.item.id}" is also used by {display(winner.path)}, '
-        "which is used instead",
+        loser.summary.id_pos,
+        f'{kind} id "{loser.id}" is also used by {display(winner.path)}, which is used instead',
         "id",
         "warning",
     )

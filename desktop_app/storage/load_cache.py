@@ -1,10 +1,11 @@
-"""A file on disk remembering load results, so the library opens without re-parsing.
+"""A file on disk remembering what a scan keeps of each file, so the library opens
+without re-parsing.
 
-Each file's result is kept as its own pickled blob beside its kind and id, keyed by
-path and (mtime, size). Reading the cache therefore only reads bytes; a practice is
-unpickled when it is first used. The whole cache is keyed by a stamp of the code
-that produced it, so a new release or an edited loader never reads stale results.
-The file lives in the user's cache folder and holds only our own models.
+Each file's record (kind, id, and a practice's or plan's summary, or the problems of a
+file that could not be loaded; never the model) is kept by path with its (mtime, size)
+and the folder its media were looked for in. The whole cache is keyed by a stamp of the
+code that produced it, so a new release or an edited loader never reads stale results.
+The file lives in the user's cache folder and holds only our own records.
 """
 
 from __future__ import annotations
@@ -18,13 +19,11 @@ from pathlib import Path
 import desktop_app
 from desktop_app.core.files import open_regular
 from desktop_app.core.gc_pause import collection_paused
-from desktop_app.core.library import Loaded, Record, RecordKind, Stamp, load_file
-from desktop_app.core.problems import InvalidFile
+from desktop_app.core.library import Record, Stamp
 from desktop_app.storage.paths import ensure_private_dir
 
-Result = Loaded | InvalidFile
-#: What is stored for one file: its stamp, its kind and id, and the pickled result.
-Stored = tuple[Stamp, RecordKind, str | None, bytes]
+#: What is stored for one file: its stamp, its media folder and its record.
+Stored = tuple[Stamp, str, Record]
 
 
 def code_stamp() -> str:
@@ -46,21 +45,18 @@ class LoadCache:
         self.changed = False
         self._read()
 
-    def get(self, path: Path, stamp: Stamp) -> Record | None:
+    def get(self, path: Path, stamp: Stamp, media_root: Path) -> Record | None:
         key = str(path)
         self.used.add(key)
         found = self.entries.get(key)
-        if found is None or found[0] != stamp:
+        if found is None or found[0] != stamp or found[1] != str(media_root):
             return None
-        _, kind, item_id, blob = found
-        return Record(kind, item_id, lambda: _decode(blob, path))
+        return found[2]
 
-    def put(self, path: Path, stamp: Stamp, result: Result) -> None:
+    def put(self, path: Path, stamp: Stamp, media_root: Path, record: Record) -> None:
         key = str(path)
         self.used.add(key)
-        record = Record.of(result)
-        blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-        self.entries[key] = (stamp, record.kind, record.id, blob)
+        self.entries[key] = (stamp, str(media_root), record)
         self.changed = True
 
     def save(self) -> None:
@@ -77,7 +73,9 @@ class LoadCache:
             temporary = Path(name)
             try:
                 with os.fdopen(handle, "wb") as out:
-                    pickle.dump((self.stamp, self.entries), out, protocol=pickle.HIGHEST_PROTOCOL)
+                    # The code stamp first, alone: a cache from other code is not unpickled.
+                    pickle.dump(self.stamp, out, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump(self.entries, out, protocol=pickle.HIGHEST_PROTOCOL)
                 temporary.replace(self.file)
             finally:
                 temporary.unlink(missing_ok=True)
@@ -86,7 +84,9 @@ class LoadCache:
     def _read(self) -> None:
         try:
             with open_regular(self.file) as handle, collection_paused():
-                stamp, entries = pickle.load(handle)
+                if pickle.load(handle) != self.stamp:
+                    return
+                entries = pickle.load(handle)
         except (
             OSError,
             pickle.UnpicklingError,
@@ -97,18 +97,5 @@ class LoadCache:
             ImportError,
         ):
             return
-        if stamp == self.stamp and isinstance(entries, dict):
+        if isinstance(entries, dict):
             self.entries = entries
-
-
-def _decode(blob: bytes, path: Path) -> Result:
-    """The cached result; should the blob be unreadable, the file is simply loaded again."""
-    try:
-        with collection_paused():
-            result: Result = pickle.loads(blob)
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
-        try:
-            return load_file(path)
-        except InvalidFile as error:
-            return error
-    return result

@@ -4,6 +4,7 @@ with their places, and nothing is written until every one is solved."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -171,14 +172,14 @@ class MakePackDialog(QDialog):
 
     # --- building the form -------------------------------------------------------------
 
-    def _own(self, entries: dict[str, Entry]) -> list[Entry]:
+    def _own(self, entries: Mapping[str, Entry]) -> list[Entry]:
         return sorted(
             (e for e in entries.values() if e.source.kind != "built-in"),
-            key=lambda e: e.item.title.get(self.language).casefold(),
+            key=lambda e: e.summary.title.get(self.language).casefold(),
         )
 
     def _add(self, entry: Entry, kind: str, *, is_plan: bool) -> None:
-        title = entry.item.title.get(self.language)
+        title = entry.summary.title.get(self.language)
         item = QListWidgetItem(f"{title}  ·  {kind}")
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
@@ -226,7 +227,7 @@ class MakePackDialog(QDialog):
                 self.tr("%n plans", "", len(plans)) if plans else "",
             ]
             chosen = self.tr("Chosen: %1").replace("%1", ", ".join(filter(None, counts)))
-            also = [p.item.title.get(self.language) for p in practices if p.id in self._also]
+            also = [p.summary.title.get(self.language) for p in practices if p.id in self._also]
             if also:
                 chosen += " " + self.tr("(with what the plan asks for: %1)").replace(
                     "%1", ", ".join(also)

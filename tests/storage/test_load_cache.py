@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core import library as library_module
-from desktop_app.core.library import Source, scan
-from desktop_app.core.problems import InvalidFile
+from desktop_app.core.library import Record, Source, scan
+from desktop_app.core.model import Pos
+from desktop_app.core.problems import InvalidFile, Problem
 from desktop_app.storage.load_cache import LoadCache
 from tests.helpers import MINIMAL_PRACTICE, write
 
@@ -45,7 +46,7 @@ def test_a_warm_scan_parses_nothing_and_gives_the_same_library(
 
     warm = scan(sources, cache=LoadCache(cache_file))
     assert len(loaded) == 2, "nothing parsed again"
-    assert warm.practices["tiny"].item == cold.practices["tiny"].item
+    assert warm.practices["tiny"].summary == cold.practices["tiny"].summary
     (failure,) = warm.failures
     assert isinstance(failure, InvalidFile)
     assert [str(p) for p in failure.problems] == [str(p) for p in cold.failures[0].problems]
@@ -60,25 +61,35 @@ def test_a_changed_file_is_parsed_again(tmp_path: Path, monkeypatch: pytest.Monk
     cache.save()
     path.write_text(MINIMAL_PRACTICE.replace("Tiny", "Small and tiny"), encoding="utf-8")
     changed = scan(sources, cache=LoadCache(tmp_path / "cache.pickle"))
-    assert changed.practices["tiny"].item.title.get() == "Small and tiny"
+    assert changed.practices["tiny"].summary.title.get() == "Small and tiny"
+
+
+INVALID = Record("invalid", None, problems=(Problem("a.yaml", Pos(1, 1), "broken"),), file="a.yaml")
 
 
 def test_results_from_other_code_are_not_used(tmp_path: Path) -> None:
     cache = LoadCache(tmp_path / "cache.pickle")
-    cache.put(tmp_path / "a.yaml", (1, 2), InvalidFile([]))
+    cache.put(tmp_path / "a.yaml", (1, 2), tmp_path, INVALID)
     cache.save()
     other = LoadCache(tmp_path / "cache.pickle")
-    assert other.get(tmp_path / "a.yaml", (1, 2)) is not None
+    assert other.get(tmp_path / "a.yaml", (1, 2), tmp_path) == INVALID
     other.stamp = "another release"
     other.entries = {}
     other._read()
-    assert other.get(tmp_path / "a.yaml", (1, 2)) is None
+    assert other.get(tmp_path / "a.yaml", (1, 2), tmp_path) is None
+
+
+def test_a_file_read_with_another_media_folder_is_read_again(tmp_path: Path) -> None:
+    cache = LoadCache(tmp_path / "cache.pickle")
+    cache.put(tmp_path / "a.yaml", (1, 2), tmp_path, INVALID)
+    assert cache.get(tmp_path / "a.yaml", (1, 2), tmp_path / "pack") is None
+    assert cache.get(tmp_path / "a.yaml", (1, 3), tmp_path) is None
 
 
 def test_removed_files_are_dropped_and_a_broken_cache_is_ignored(tmp_path: Path) -> None:
     file = tmp_path / "cache.pickle"
     cache = LoadCache(file)
-    cache.put(tmp_path / "gone.yaml", (1, 1), InvalidFile([]))
+    cache.put(tmp_path / "gone.yaml", (1, 1), tmp_path, INVALID)
     cache.save()
     again = LoadCache(file)
     again.save()  # this run saw no files at all
@@ -91,7 +102,7 @@ def test_an_unwritable_cache_folder_is_not_an_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
     cache = LoadCache(blocker / "cache.pickle")
-    cache.put(tmp_path / "a.yaml", (1, 1), InvalidFile([]))
+    cache.put(tmp_path / "a.yaml", (1, 1), tmp_path, INVALID)
     cache.save()
     assert not (blocker / "cache.pickle").exists()
 
@@ -99,7 +110,7 @@ def test_an_unwritable_cache_folder_is_not_an_error(tmp_path: Path) -> None:
 @pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")
 def test_the_cache_is_readable_by_the_user_only(tmp_path: Path) -> None:
     cache = LoadCache(tmp_path / "cache" / "library.pickle")
-    cache.put(tmp_path / "a.yaml", (1, 1), InvalidFile([]))
+    cache.put(tmp_path / "a.yaml", (1, 1), tmp_path, INVALID)
     cache.save()
     assert stat.S_IMODE((tmp_path / "cache").stat().st_mode) == 0o700
     assert stat.S_IMODE((tmp_path / "cache" / "library.pickle").stat().st_mode) == 0o600
