@@ -1,0 +1,78 @@
+"""Opening an encrypted (SQLCipher) journal with its data key, and copying one.
+
+The key is given raw (`PRAGMA key = "x'…'"`) as the connection's first statement, so
+SQLCipher skips its own PBKDF2 (whose default 256,000 rounds would cost every
+connection a quarter of a second): the slow derivation happened once, when Argon2id
+unwrapped the key. SQLCipher's defaults are kept otherwise (4 KiB pages, the same as
+the plain journal's; HMAC-SHA512 per page). Every connection sorts in memory
+(`temp_store`), as the plain journal's do; SQLCipher encrypts its write-ahead log and
+rollback journal page by page, as the database itself.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Final, Literal, TypeAlias
+
+from desktop_app.storage.lock import sqlcipher
+from desktop_app.storage.lock.data_key import DataKey
+from desktop_app.storage.lock.errors import LockError
+
+#: The first 16 bytes of every plain SQLite database; an encrypted one starts with
+#: its random salt instead.
+PLAIN_HEADER: Final = b"SQLite format 3\x00"
+
+DatabaseKind: TypeAlias = Literal["missing", "empty", "plain", "encrypted"]
+
+
+def database_kind(path: Path) -> DatabaseKind:
+    """What is at `path`, from its first bytes (no key needed): no file, an empty one
+    (SQLite takes it for a new database), a plain SQLite database, or anything else,
+    which only SQLCipher with the right key can tell from noise."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(len(PLAIN_HEADER))
+    except FileNotFoundError:
+        return "missing"
+    if not start:
+        return "empty"
+    return "plain" if start == PLAIN_HEADER else "encrypted"
+
+
+def apply_key(connection: sqlite3.Connection, key: DataKey) -> None:
+    """Key a fresh sqlcipher3 connection and prove the key opens it: LockError
+    ("wrong-key") when it does not. Must come before any other statement."""
+    connection.execute(key.sqlcipher_pragma())
+    connection.execute("PRAGMA temp_store = MEMORY")
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as error:
+        if sqlcipher.error_code(error) != sqlcipher.NOT_A_DATABASE:
+            raise
+        raise LockError(
+            "wrong-key",
+            "Your journal could not be opened with its key: the journal is damaged, or "
+            "its key file belongs to another journal.",
+            detail=str(error),
+        ) from None
+
+
+def open_encrypted(
+    path: Path, key: DataKey, *, read_only: bool = False, timeout: float = 5.0
+) -> sqlite3.Connection:
+    """A connection to the encrypted database at `path` (made, when there is none and
+    not `read_only`). LockError "wrong-key" when `key` does not open it; sqlcipher
+    errors (see `sqlcipher.Error`) for what would fail a plain database too."""
+    if read_only:
+        connection = sqlcipher.connect(
+            path.absolute().as_uri() + "?mode=ro", timeout=timeout, uri=True
+        )
+    else:
+        connection = sqlcipher.connect(path, timeout=timeout)
+    try:
+        apply_key(connection, key)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
