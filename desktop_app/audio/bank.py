@@ -1,5 +1,6 @@
 """The samples of one practice: speech files, synthesized bells and tones, clips and
-the background, all mono at the output rate. Everything is read before playing."""
+the background, all mono at the output rate. Everything is read before playing,
+except what `audio/behind.py` makes while a practice already plays."""
 
 from __future__ import annotations
 
@@ -71,6 +72,11 @@ class PracticeSounds:
 
     def clip(self, path: str) -> Samples | None:
         return self._read(self.media_root / path, f'the clip "{path}"')
+
+    @property
+    def made_background(self) -> bool:
+        """Whether the background is synthesized (rather than read from a file)."""
+        return self.background_name in NOISE_BACKGROUNDS
 
     def background(self) -> Samples | None:
         name = self.background_name

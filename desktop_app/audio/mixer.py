@@ -4,8 +4,9 @@ Live output and `attune render` both call `Mixer.render_into`, so what a person 
 and what a test measures in a rendered file are the same samples by construction.
 Every sound is placed at `round(start × rate)`: a bell at 12.000 s starts at sample
 576,000 at 48 kHz. Rendering a block allocates nothing once the scratch buffers have
-grown to the block size, reads no files and takes no locks: all samples are prepared
-when the mixer is made.
+grown to the block size, reads no files and takes no locks: the samples are prepared
+before they are handed to the mixer. Speech made while a practice already plays joins
+with `add` (see `audio/behind.py`), which swaps the mixer's sorted list whole.
 """
 
 from __future__ import annotations
@@ -77,22 +78,52 @@ class Placed:
 
 class Mixer:
     def __init__(
-        self, timeline: Timeline, bank: SoundBank, rate: int, gains: Gains | None = None
+        self,
+        timeline: Timeline,
+        bank: SoundBank,
+        rate: int,
+        gains: Gains | None = None,
+        *,
+        background: bool = True,
     ) -> None:
+        """`background=False` leaves the background loop to `join_background`."""
         self.timeline = timeline
         self.rate = rate
         self.gains = gains or Gains()
         self.end = round(timeline.total * rate)
-        self.placed = sorted(_place(timeline, bank, rate), key=lambda p: p.start)
-        self._starts = [p.start for p in self.placed]
-        self._longest = max((p.samples.size for p in self.placed), default=0)
-        self.loop = bank.background()
+        self._sounds = _Sounds.of(_place(timeline, bank, rate))
+        #: The end of the last block rendered, in timeline samples (read by `add`).
+        self.rendered_to = 0
+        self.loop = bank.background() if background else None
+        #: Background sample from which a loop that joined late fades in (0: from the start).
+        self._loop_since = 0
+        #: The end of the last block's background, in background samples.
+        self.background_rendered_to = 0
         self._fade = max(1, round(BACKGROUND_FADE_SECONDS * rate))
         self._mono = np.zeros(0, np.float32)
         self._scratch = np.zeros(0, np.float32)
         self._ramp = np.zeros(0, np.float32)
         self._envelope = np.zeros(0, np.float32)
         self._distance = np.zeros(0, np.float32)
+
+    @property
+    def placed(self) -> tuple[Placed, ...]:
+        """Every sound, by start."""
+        return self._sounds.placed
+
+    def add(self, placed: list[Placed]) -> None:
+        """More sounds, from another thread while the audio thread renders: the sorted
+        list is made anew here and swapped in whole, so a block sees it before or after,
+        never half made."""
+        self._sounds = _Sounds.of([*self._sounds.placed, *placed])
+
+    def join_background(self, loop: Samples | None, after: int = 0) -> None:
+        """The background loop, made while the practice already plays: it fades in
+        from `after` background samples past the last block rendered."""
+        if loop is None:
+            return
+        self._loop_since = self.background_rendered_to + after
+        self.loop = loop  # last: the audio thread sees the loop with its fade
 
     def render(self, position: float, frames: int) -> Block:
         """`frames` stereo frames from `position` seconds: the pure, simple entry."""
@@ -126,12 +157,15 @@ class Mixer:
             self._add_sounds(
                 mono, scratch, start, frames, self.end if limit is None else limit, since
             )
+        loop_at = start if background_at is None else background_at
         if self.loop is not None and self.gains.background > 0:
-            self._add_background(mono, scratch, start, background_at, frames)
+            self._add_background(mono, scratch, start, loop_at, frames)
+        self.background_rendered_to = loop_at + frames
         np.multiply(mono, self.gains.master, out=mono)
         soft_limit(mono, scratch)
         out[:, 0] = mono
         out[:, 1] = mono
+        self.rendered_to = start + frames
 
     def _buffers(self, frames: int) -> tuple[Block, Block]:
         if self._mono.size < frames:  # grows once to the largest block, then never again
@@ -145,10 +179,11 @@ class Mixer:
     def _add_sounds(
         self, mono: Block, scratch: Block, start: int, frames: int, limit: int, since: int
     ) -> None:
+        sounds = self._sounds  # read once: `add` may swap it meanwhile
         stop = min(start + frames, limit)
-        first = bisect_left(self._starts, max(since, start - self._longest))
-        last = bisect_left(self._starts, stop)
-        for placed in self.placed[first:last]:
+        first = bisect_left(sounds.starts, max(since, start - sounds.longest))
+        last = bisect_left(sounds.starts, stop)
+        for placed in sounds.placed[first:last]:
             begin = max(start, placed.start)
             end = min(start + frames, placed.end)
             if end <= begin:
@@ -160,26 +195,32 @@ class Mixer:
             np.add(target, gained, out=target)
 
     def _add_background(
-        self, mono: Block, scratch: Block, start: int, background_at: int | None, frames: int
+        self, mono: Block, scratch: Block, start: int, loop_at: int, frames: int
     ) -> None:
         loop = self.loop
         assert loop is not None
-        offset = (start if background_at is None else background_at) % loop.size
+        offset = loop_at % loop.size
         written = 0
         while written < frames:  # the loop may wrap inside a block
             take = min(frames - written, loop.size - offset)
             scratch[written : written + take] = loop[offset : offset + take]
             written += take
             offset = 0
-        np.multiply(scratch, self._background_envelope(start, frames), out=scratch)
+        np.multiply(scratch, self._background_envelope(start, loop_at, frames), out=scratch)
         np.add(mono, scratch, out=mono)
 
-    def _background_envelope(self, start: int, frames: int) -> Block:
+    def _background_envelope(self, start: int, loop_at: int, frames: int) -> Block:
         """Background gain per sample: fading in over the practice's first seconds and
-        out over its last. Computed in float32 from small exact integers only, so any
-        split of the same samples into blocks gives the same envelope, bit for bit."""
+        out over its last (and in after a late join). Computed in float32 from small
+        exact integers only, so any split of the same samples into blocks gives the
+        same envelope, bit for bit."""
         envelope, distance = self._envelope[:frames], self._distance[:frames]
         envelope.fill(1.0)
+        since = self._loop_since
+        if since and loop_at < since + self._fade:  # background samples since the join
+            np.add(self._ramp[:frames], np.float32(loop_at - since), out=distance)
+            np.multiply(distance, np.float32(1.0 / self._fade), out=distance)
+            np.minimum(envelope, distance, out=envelope)
         if start < self._fade:  # samples since the start: start + i
             np.add(self._ramp[:frames], np.float32(start), out=distance)
             np.multiply(distance, np.float32(1.0 / self._fade), out=distance)
@@ -191,6 +232,21 @@ class Mixer:
         np.clip(envelope, 0.0, 1.0, out=envelope)
         np.multiply(envelope, np.float32(self.gains.background), out=envelope)
         return envelope
+
+
+@dataclass(frozen=True)
+class _Sounds:
+    """The placed sounds by start, with what a block needs to find its own."""
+
+    placed: tuple[Placed, ...]
+    starts: list[int]
+    longest: int
+
+    @classmethod
+    def of(cls, placed: list[Placed]) -> _Sounds:
+        ordered = tuple(sorted(placed, key=lambda p: p.start))
+        longest = max((p.samples.size for p in ordered), default=0)
+        return cls(ordered, [p.start for p in ordered], longest)
 
 
 def soft_limit(mono: Block, scratch: Block) -> None:
@@ -212,12 +268,9 @@ def _place(timeline: Timeline, bank: SoundBank, rate: int) -> list[Placed]:
     for cue in timeline.sounds:
         start = round(cue.start * rate)
         if isinstance(cue, SpeechCue):
-            samples = bank.speech(cue.text, cue.language)
-            if samples is None:
-                continue
-            if cue.channel == "cue":
-                samples = _cut(samples, round(cue.duration * rate), rate)
-            placed.append(Placed(start, samples, NARRATION if cue.channel == "narration" else CUES))
+            spoken = place_speech(cue, bank.speech(cue.text, cue.language), rate)
+            if spoken is not None:
+                placed.append(spoken)
         elif isinstance(cue, BellCue):
             placed.append(Placed(start, bank.bell(cue.sound), CUES))
         elif isinstance(cue, ToneCue):
@@ -227,6 +280,16 @@ def _place(timeline: Timeline, bank: SoundBank, rate: int) -> list[Placed]:
             if clip is not None:
                 placed.append(Placed(start, clip, CLIPS))
     return placed
+
+
+def place_speech(cue: SpeechCue, samples: Samples | None, rate: int) -> Placed | None:
+    """A spoken cue at its place; a voice cue ("in", "out") is cut to its phase."""
+    if samples is None:
+        return None
+    if cue.channel == "cue":
+        samples = _cut(samples, round(cue.duration * rate), rate)
+    channel = NARRATION if cue.channel == "narration" else CUES
+    return Placed(round(cue.start * rate), samples, channel)
 
 
 def _cut(samples: Samples, length: int, rate: int) -> Samples:

@@ -1,6 +1,7 @@
 """Getting a practice ready to sound: speech prepared, timeline compiled with the real
 spoken lengths, samples gathered, mixer made. The GUI, `attune render` and
-`attune timeline --speech` all go through `prepare_session`."""
+`attune timeline --speech` all go through `prepare_session`; the GUI lets the speech
+past the first seconds be made behind the playing practice."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from desktop_app.audio.bank import PracticeSounds
+from desktop_app.audio.behind import SoundBehind
 from desktop_app.audio.clips import clip_seconds
 from desktop_app.audio.mixer import Gains, Mixer
 from desktop_app.audio.sample_cache import SampleCache
@@ -27,6 +30,10 @@ from desktop_app.core.timeline import (
 )
 
 DEFAULT_RATE = 48_000
+#: Playing starts when the speech of this many first seconds is ready.
+FIRST_SECONDS: Final = 10.0
+#: Real lengths move later phrases: the first seconds are looked at this often at most.
+_FIRST_ROUNDS: Final = 3
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,8 @@ class SessionSound:
     speech: PreparedSpeech | None
     #: Things a person should know, each said once ("Speech is off: …").
     notices: tuple[str, ...]
+    #: The sound still being made for a practice that may already play (`behind`).
+    behind: SoundBehind | None = None
 
 
 def clip_lengths(practice: Practice) -> ClipLength:
@@ -52,10 +61,11 @@ def clip_lengths(practice: Practice) -> ClipLength:
     return length
 
 
-def spoken_phrases(timeline: Timeline, narration: bool) -> list[Phrase]:
-    """What must be synthesized: all speech, or with narration off only the spoken
-    breathing cues (`cue: voice`), which are cues rather than narration."""
-    wanted = (cue for cue in timeline.sounds if isinstance(cue, SpeechCue))
+def spoken_phrases(timeline: Timeline, narration: bool, before: float = math.inf) -> list[Phrase]:
+    """What must be synthesized, in order of need: all speech, or with narration off
+    only the spoken breathing cues (`cue: voice`), which are cues rather than
+    narration; only what starts `before` that many seconds, if given."""
+    wanted = (cue for cue in timeline.sounds if isinstance(cue, SpeechCue) and cue.start < before)
     return list(
         dict.fromkeys((c.text, c.language) for c in wanted if narration or c.channel == "cue")
     )
@@ -73,9 +83,43 @@ def prepare_session(
     gains: Gains | None = None,
     sample_cache: SampleCache | None = None,
     progress: Callable[[int, int], None] | None = None,
+    behind: bool = False,
 ) -> SessionSound:
     """Everything needed to play or render `practice`. `background` None means the
-    practice's own; "none" means none. Raises TimelineError for an impossible length."""
+    practice's own; "none" means none. Raises TimelineError for an impossible length.
+
+    With `behind` (for playing), only the speech of the first `FIRST_SECONDS` is made
+    before this returns; the rest, and a noise background, are made on a thread in
+    order of need and join the mixer as they come (`SessionSound.behind`). Then
+    `speech` is this call's to close: it is closed when the last phrase is made.
+    Without it, everything is made first, as a file rendering needs."""
+    try:
+        sound = _prepare(
+            practice, length, language, speech, narration, background, rate, gains,
+            sample_cache, progress, behind,
+        )  # fmt: skip
+    except BaseException:
+        if behind and speech is not None:
+            speech.close()
+        raise
+    if behind and speech is not None and (sound.behind is None or not sound.behind.phrases):
+        speech.close()
+    return sound
+
+
+def _prepare(
+    practice: Practice,
+    length: float | None,
+    language: str | None,
+    speech: SpeechService | None,
+    narration: bool,
+    background: str | None,
+    rate: int,
+    gains: Gains | None,
+    sample_cache: SampleCache | None,
+    progress: Callable[[int, int], None] | None,
+    behind: bool,
+) -> SessionSound:
     clips = clip_lengths(practice)
     estimate = estimate_speech(practice.narration_rate)
     timeline = compile_timeline(
@@ -83,10 +127,14 @@ def prepare_session(
     )
     prepared: PreparedSpeech | None = None
     notices: list[str] = []
+    rest: list[Phrase] = []
     if speech is not None:
         phrases = spoken_phrases(timeline, narration)
         if phrases:
-            prepared = speech.prepare(phrases, practice.narration_rate, progress)
+            if behind:
+                prepared = _speak_first(practice, timeline, phrases, speech, narration, progress)
+            else:
+                prepared = speech.prepare(phrases, practice.narration_rate, progress)
             if prepared.notice:
                 notices.append(prepared.notice)
             if prepared.failures:
@@ -95,9 +143,11 @@ def prepare_session(
                     f"{count} phrase{'s' * (count != 1)} could not be spoken and "
                     "will be shown as text only."
                 )
-            timeline = _compile_spoken(
-                practice, timeline, prepared.speech_length(estimate), clips, language, notices
-            )
+            fallback = _calibrated(estimate, prepared) if behind else estimate
+            spoken = prepared.speech_length(fallback)
+            timeline = _compile_spoken(practice, timeline, spoken, clips, language, notices)
+            if behind and prepared.available:
+                rest = _unspoken(spoken_phrases(timeline, narration), prepared)
     bank = PracticeSounds(
         rate,
         speech=prepared,
@@ -105,9 +155,72 @@ def prepare_session(
         background=practice.background if background is None else background,
         cache=sample_cache,
     )
-    mixer = Mixer(timeline, bank, rate, gains)
+    # A noise background takes a moment to make the first time; it fades in anyway.
+    background_behind = behind and bank.made_background
+    mixer = Mixer(timeline, bank, rate, gains, background=not background_behind)
     notices.extend(bank.notices)
-    return SessionSound(timeline, mixer, prepared, tuple(notices))
+    later = None
+    if rest or background_behind:
+        later = SoundBehind(
+            bank, mixer, speech if rest else None, rest, practice.narration_rate, narration
+        )
+    return SessionSound(timeline, mixer, prepared, tuple(notices), later)
+
+
+def _speak_first(
+    practice: Practice,
+    estimated: Timeline,
+    phrases: list[Phrase],
+    speech: SpeechService,
+    narration: bool,
+    progress: Callable[[int, int], None] | None,
+) -> PreparedSpeech:
+    """What the cache holds, and the phrases of the first `FIRST_SECONDS` spoken.
+    Their real lengths move what follows a little, so the first seconds are looked at
+    again until nothing new falls into them (at most a few rounds)."""
+    rate = practice.narration_rate
+    prepared = speech.prepare(phrases, rate, speak=False)
+    estimate = estimate_speech(rate)
+    timeline = estimated
+    for _round in range(_FIRST_ROUNDS):
+        missing = _unspoken(spoken_phrases(timeline, narration, before=FIRST_SECONDS), prepared)
+        if not missing:
+            break
+        prepared = prepared.joined(speech.prepare(missing, rate, progress))
+        if not prepared.available:
+            break
+        length = prepared.speech_length(_calibrated(estimate, prepared))
+        try:
+            timeline = compile_timeline(
+                practice, estimated.length, speech_length=length,
+                clip_length=clip_lengths(practice), language=estimated.language,
+            )  # fmt: skip
+        except TimelineError:
+            break  # a voice too slow for the length: `_compile_spoken` says so
+    return prepared
+
+
+def _unspoken(phrases: list[Phrase], prepared: PreparedSpeech) -> list[Phrase]:
+    """The phrases not yet spoken nor failed, in their order."""
+    failed = {(text, language) for text, language, _ in prepared.failures}
+    return [p for p in phrases if p[0].strip() and p not in prepared.clips and p not in failed]
+
+
+def _calibrated(estimate: SpeechLength, prepared: PreparedSpeech) -> SpeechLength:
+    """The estimate for phrases not spoken yet, scaled by how the voice's real
+    lengths compare with it so far: the layout then moves little when they come."""
+    real = guessed = 0.0
+    for (text, language), clip in prepared.clips.items():
+        real += clip.seconds
+        guessed += estimate(text, language)
+    if real <= 0.0 or guessed <= 0.0:
+        return estimate
+    scale = real / guessed
+
+    def length(text: str, language: str) -> float:
+        return estimate(text, language) * scale
+
+    return length
 
 
 def _compile_spoken(

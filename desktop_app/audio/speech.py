@@ -396,6 +396,16 @@ class PreparedSpeech:
         clip = self.clips.get((text, language))
         return clip.seconds if clip else None
 
+    def joined(self, later: PreparedSpeech) -> PreparedSpeech:
+        """This and `later` (prepared after it) together; `later` says whether speech
+        is still available."""
+        return PreparedSpeech(
+            {**self.clips, **later.clips},
+            [*self.failures, *later.failures],
+            later.available,
+            later.notice or self.notice,
+        )
+
     def speech_length(self, fallback: SpeechLength) -> SpeechLength:
         """Real lengths where spoken, else `fallback`: for `compile_timeline`."""
         clips = self.clips
@@ -470,15 +480,18 @@ class SpeechService:
         phrases: Iterable[Phrase],
         rate: float = 1.0,
         progress: Callable[[int, int], None] | None = None,
+        *,
+        speak: bool = True,
     ) -> PreparedSpeech:
-        """Speak every (text, language) not in the cache yet; `progress(done, total)`
-        after the cache is checked and after each phrase spoken."""
+        """Speak every (text, language) not in the cache yet, in the order given;
+        `progress(done, total)` after the cache is checked and after each phrase
+        spoken. With `speak=False`, only what the cache holds (no worker is started)."""
         wpm = words_per_minute(rate, self.user_rate)
         wanted = list(dict.fromkeys((t, lang) for t, lang in phrases if t.strip()))
         voices = self._voices or self.cache.load_voices()
         clips = self._cached(voices, wanted, wpm) if voices else {}
         _report(progress, len(clips), len(wanted))
-        if len(clips) == len(wanted):
+        if len(clips) == len(wanted) or not speak:
             return PreparedSpeech(clips)
         try:
             voices = self._fresh_voices()

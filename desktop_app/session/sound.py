@@ -1,6 +1,7 @@
 """The work that prepares a choice's sound: speech, cues and background, mixed.
 
-It is slow the first time (speech is made), so the ui runs it in the background.
+It is slow the first time (speech is made), so the ui runs it in the background, and
+only the first seconds' speech is waited for: the rest is made behind the practice.
 """
 
 from __future__ import annotations
@@ -35,20 +36,20 @@ def sound_work(
     voices = {choice.language.split("-")[0]: choice.voice} if choice.voice else None
 
     def work(progress: Progress) -> SessionSound:
-        with SpeechService(
-            paths.speech_cache, user_rate=choice.rate, voice_overrides=voices
-        ) as speech:
-            return prepare_session(
-                practice,
-                length=choice.length,
-                language=choice.language,
-                speech=speech,
-                narration=choice.narration,
-                background=choice.background,
-                rate=device_rate(),
-                gains=gains,
-                sample_cache=SampleCache(paths.sound_cache),
-                progress=progress,
-            )
+        # The speech past the first seconds is made behind the playing practice,
+        # which closes the service when it is done.
+        return prepare_session(
+            practice,
+            length=choice.length,
+            language=choice.language,
+            speech=SpeechService(paths.speech_cache, user_rate=choice.rate, voice_overrides=voices),
+            narration=choice.narration,
+            background=choice.background,
+            rate=device_rate(),
+            gains=gains,
+            sample_cache=SampleCache(paths.sound_cache),
+            progress=progress,
+            behind=True,
+        )
 
     return work
