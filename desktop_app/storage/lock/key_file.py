@@ -31,6 +31,7 @@ from desktop_app.storage.lock.key_slots import (
     RecoverySlot,
 )
 from desktop_app.storage.lock.passphrase import ARGON2_VERSION_NUMBER, SALT_BYTES, Argon2Params
+from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.private_files import write_private
 
 #: A key file is about 600 bytes; anything much larger is not one.
@@ -72,7 +73,9 @@ class KeyFile:
             raise damaged(_WHAT, f"{type(error).__name__}: {error}") from None
 
     def write(self, path: Path) -> None:
-        """Write the file in one step (a crash leaves the old one or this), 0600."""
+        """Write the file in one step (a crash leaves the old one or this), 0600, in a
+        private folder (made when missing)."""
+        ensure_private_dir(path.parent)
         write_private(path, self.to_bytes())
 
     @classmethod

@@ -1,0 +1,100 @@
+"""Real journals for the lock's tests: made by the journal itself (plain), and read
+back table by table so a conversion can be checked to keep every row."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from desktop_app.storage.journal import Journal, NewSession, StoredAnswer
+from desktop_app.storage.lock import Argon2Params
+
+#: Argon2id as cheap as the key file accepts: the tests check the construction, the
+#: bench measures the real cost.
+FAST = Argon2Params(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+START = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
+
+
+def session(number: int, note: str = "") -> NewSession:
+    started = START + timedelta(hours=5 * number)
+    text = note or f"Session {number}: slow breath, warm hands, ademhaling ✓ Спокойно 平静"
+    return NewSession(
+        practice_id=f"practice-{number % 3}",
+        practice_title=f"Breathing {number % 3}",
+        practice_kind="breathing",
+        practice_version=1,
+        source="built-in",
+        language="en",
+        started_at=started,
+        ended_at=started + timedelta(minutes=10),
+        length=600.0,
+        practised=590.5,
+        completed=True,
+        stopped_at_step=None,
+        pauses=number % 2,
+        grounding_pauses=0,
+        answers=(
+            StoredAnswer("calm", "before", "scale", "How calm?", number % 11, f"{number % 11}"),
+            StoredAnswer("note", "after", "text", "What did you notice?", text, text),
+        ),
+        uid=f"uid-{number}",
+    )
+
+
+def make_journal(path: Path, sessions: int = 12, note: str = "") -> Path:
+    """A plain journal at `path` with `sessions` sessions (their note `note`, when
+    given) and one draft, closed."""
+    journal = Journal.open(path)
+    try:
+        for number in range(sessions):
+            journal.add(session(number, note))
+        journal.save_draft("entry-1", {"text": note or "a draft being typed"})
+    finally:
+        journal.close()
+    return path
+
+
+def contents(connection: sqlite3.Connection) -> dict[str, object]:
+    """Every table's rows (sorted), the schema and the schema version."""
+    tables = [
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        )
+    ]
+    found: dict[str, object] = {
+        "schema": sorted(
+            tuple(row) for row in connection.execute("SELECT type, name, sql FROM sqlite_master")
+        ),
+        "user_version": connection.execute("PRAGMA user_version").fetchone()[0],
+    }
+    for table in tables:
+        rows = connection.execute(f'SELECT * FROM "{table}"').fetchall()
+        found[table] = sorted(tuple(row) for row in rows)
+    return found
+
+
+def plain_contents(path: Path) -> dict[str, object]:
+    connection = sqlite3.connect(path)
+    try:
+        return contents(connection)
+    finally:
+        connection.close()
+
+
+def folder_bytes(folder: Path) -> dict[Path, bytes]:
+    """Every file under `folder`, by path, with its bytes."""
+    return {path: path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def holders_of(phrase: str, folder: Path) -> list[str]:
+    """The files under `folder` holding `phrase` in UTF-8, UTF-16 (either order) or
+    UTF-32: names and encodings, empty when none does."""
+    encodings = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le")
+    found = []
+    for path, data in folder_bytes(folder).items():
+        for encoding in encodings:
+            if phrase.encode(encoding) in data:
+                found.append(f"{path.name} ({encoding})")
+    return found
