@@ -291,7 +291,6 @@ def _library(paths: AppPaths) -> tuple[Item, tuple[str, ...]]:
     """The library as the app reads it (without saving its cache), and the languages
     its practices are written in."""
     from desktop_app.core.library import scan
-    from desktop_app.core.model import Practice
     from desktop_app.storage.library_sources import library_sources
     from desktop_app.storage.load_cache import LoadCache
 
@@ -315,9 +314,8 @@ def _library(paths: AppPaths) -> tuple[Item, tuple[str, ...]]:
     languages: set[str] = set()
     for entry in library.practices.values():
         counts[entry.source.kind] += 1
-        practice = entry.item
-        if isinstance(practice, Practice):
-            languages.update((practice.language, *practice.title.languages))
+        summary = entry.summary
+        languages.update((summary.language, *summary.title.languages))
     total = sum(counts.values())
     text = (
         f"{total} {'practice' if total == 1 else 'practices'}: {counts['built-in']} built-in, "

@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         last,
         include_reflections=args.include_reflections,
         language=language,
-        library_titles={i: e.item.title.get(language) for i, e in library.practices.items()},
+        library_titles={i: e.summary.title.get(language) for i, e in library.practices.items()},
     )
     data = to_pdf(report) if kind == "pdf" else to_markdown(report).encode("utf-8")
     try:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping as AnyMapping
 from pathlib import Path
+from typing import Protocol
 
 from desktop_app.core import documents
 from desktop_app.core.durations import format_duration
@@ -17,7 +18,6 @@ from desktop_app.core.model import (
     PerWeek,
     Plan,
     PlanItem,
-    Practice,
     Schedule,
     Weekdays,
 )
@@ -152,8 +152,22 @@ def _time(r: Reader, node: Node, path: str) -> dt.time | None:
     return None
 
 
+class HasItems(Protocol):
+    """A plan, or its summary."""
+
+    @property
+    def items(self) -> tuple[PlanItem, ...]: ...
+
+
+class HasLengths(Protocol):
+    """A practice, or its summary."""
+
+    @property
+    def lengths(self) -> tuple[float, ...]: ...
+
+
 def check_plan_against_library(
-    plan: Plan, practices: AnyMapping[str, Practice], file: str
+    plan: HasItems, practices: AnyMapping[str, HasLengths], file: str
 ) -> list[Problem]:
     """A plan naming a practice the library lacks is still valid (a warning); a length
     the practice does not offer is an error."""

@@ -1,5 +1,9 @@
 """The Library's details pane: the chosen practice to read about, Begin… and Edit….
 
+Its title and kind · lengths · languages line come from the practice's summary; the
+rest (description, what to know before starting, credits) from the practice itself,
+read from its file when it is chosen. A file that can no longer be read says why.
+
 Its words are the Library's and keep the context "LibraryView" that the catalogue
 has them in, hence `QCoreApplication.translate` rather than `self.tr`.
 """
@@ -12,13 +16,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
 
-from desktop_app.core.library import Entry
-from desktop_app.core.model import Practice, spoken_languages
+from desktop_app.core.library import PracticeEntry
+from desktop_app.core.model import Practice
 from desktop_app.core.plan_loader import load_pack_manifest
 from desktop_app.core.problems import InvalidFile
 from desktop_app.core.text import Text, primary_subtag
 from desktop_app.ui.browser import DetailsPane
-from desktop_app.ui.library_rows import fixed_time, length_words
+from desktop_app.ui.library_rows import length_words
 from desktop_app.ui.library_text import language_name, rich_text
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import make_label, set_names
@@ -91,18 +95,31 @@ class PracticePane(DetailsPane):
         self.begin_button.setEnabled(False)
         self.edit_button.setEnabled(False)
 
-    def show_practice(self, entry: Entry) -> None:
-        practice = entry.item
-        assert isinstance(practice, Practice)
+    def show_practice(self, entry: PracticeEntry) -> None:
+        summary = entry.summary
         language = self.language
-        self.title_label.setText(practice.title.get(language))
-        kind = self._kinds.get(practice.kind, practice.kind)
-        lengths = length_words(practice, () if practice.lengths else fixed_time(practice))
-        names = ", ".join(
-            dict.fromkeys(language_name(primary_subtag(c)) for c in spoken_languages(practice))
-        )
-        self.meta_label.setText(" · ".join(p for p in (kind, lengths, names) if p))
-        self.summary_label.setText(practice.summary.get(language))
+        self.title_label.setText(summary.title.get(language))
+        kind = self._kinds.get(summary.kind, summary.kind)
+        names = ", ".join(dict.fromkeys(language_name(primary_subtag(c)) for c in summary.spoken))
+        self.meta_label.setText(" · ".join(p for p in (kind, length_words(summary), names) if p))
+        self.summary_label.setText(summary.summary.get(language))
+        try:
+            practice = entry.item
+        except InvalidFile as error:
+            self._show_unreadable(error)
+        else:
+            assert isinstance(practice, Practice)
+            self._show_details(practice)
+        origin = QCoreApplication.translate("LibraryView", "From: %1")
+        self.origin_label.setText(origin.replace("%1", self._origin(entry)))
+        if entry.id != self._shown_id:  # the same one, updated: stay where the reader is
+            self.area.verticalScrollBar().setValue(0)
+        self._shown_id = entry.id
+        self.begin_button.setEnabled(True)
+        self.edit_button.setEnabled(True)
+        self._edit_words(own=entry.source.kind == "user")
+
+    def _show_details(self, practice: Practice) -> None:
         self._set_rich(self.description_label, practice.description)
         self._set_rich(self.safety_label, practice.safety)
         self.safety_card.setVisible(practice.safety is not None)
@@ -119,14 +136,17 @@ class PracticePane(DetailsPane):
             )
         self.credits_label.setText(" · ".join(credits))
         self.credits_label.setVisible(bool(credits))
-        origin = QCoreApplication.translate("LibraryView", "From: %1")
-        self.origin_label.setText(origin.replace("%1", self._origin(entry)))
-        if entry.id != self._shown_id:  # the same one, updated: stay where the reader is
-            self.area.verticalScrollBar().setValue(0)
-        self._shown_id = entry.id
-        self.begin_button.setEnabled(True)
-        self.edit_button.setEnabled(True)
-        self._edit_words(own=entry.source.kind == "user")
+
+    def _show_unreadable(self, error: InvalidFile) -> None:
+        """The file changed since the library was read and cannot be read now (the
+        library is read again when its files change): say so, in place of its text."""
+        message = QCoreApplication.translate(
+            "LibraryView", "This practice's file has changed and cannot be read now: %1"
+        )
+        self.description_label.setText(message.replace("%1", error.problems[0].message))
+        self.description_label.setVisible(True)
+        self.safety_card.setVisible(False)
+        self.credits_label.setVisible(False)
 
     def _edit_words(self, *, own: bool) -> None:
         """Edit… for one's own practice; Adapt a copy… for any other."""
@@ -149,7 +169,7 @@ class PracticePane(DetailsPane):
         label.setText(rich_text(text.get(self.language)) if text is not None else "")
         label.setVisible(text is not None)
 
-    def _origin(self, entry: Entry) -> str:
+    def _origin(self, entry: PracticeEntry) -> str:
         source = entry.source
         if source.kind == "built-in":
             return QCoreApplication.translate("LibraryView", "built-in")

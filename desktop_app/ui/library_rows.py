@@ -1,5 +1,6 @@
-"""The Library's rows: what a practice shows in the list, the list model that decodes a
-practice only when its row is needed, and the row as it is painted."""
+"""The Library's rows: what a practice shows in the list (from its summary: no practice
+is read to be listed), the list model that describes a row only when it is needed, and
+the row as it is painted."""
 
 from __future__ import annotations
 
@@ -26,10 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.filters import fold
-from desktop_app.core.library import Entry
-from desktop_app.core.model import Practice, spoken_languages
-from desktop_app.core.text import Text, primary_subtag
-from desktop_app.core.timeline import time_budget
+from desktop_app.core.library import PracticeEntry
+from desktop_app.core.summaries import PracticeSummary
+from desktop_app.core.text import primary_subtag
 from desktop_app.ui import theme
 from desktop_app.ui.shared_words import lengths_text, rough_length
 from desktop_app.ui.theme import SPACE
@@ -59,43 +59,34 @@ class PracticeRow:
 
     __slots__ = ("entry", "info")
 
-    def __init__(self, entry: Entry) -> None:
+    def __init__(self, entry: PracticeEntry) -> None:
         self.entry = entry
         self.info: RowInfo | None = None
 
 
-def fixed_time(practice: Practice) -> tuple[float, ...]:
-    """How long a practice without lengths takes (about 0.07 ms to work out); empty
-    when that cannot be known."""
-    try:
-        fixed = time_budget(practice, language=practice.language).fixed
-    except (ValueError, ArithmeticError):
-        return ()
-    return (fixed,) if fixed > 0 else ()
-
-
-def length_words(practice: Practice, fixed: tuple[float, ...]) -> str:
-    """Its lengths (`5, 10 min`), else "about 7 min" from its `fixed_time`, else ""."""
+def length_words(practice: PracticeSummary) -> str:
+    """Its lengths (`5, 10 min`), else "about 7 min" from its fixed time, else ""."""
     if practice.lengths:
         return lengths_text(practice.lengths)
-    if fixed:
+    if practice.fixed:
         # The Library's words: the catalogue has them in its context.
         about = QCoreApplication.translate("LibraryView", "about %1")
-        return about.replace("%1", rough_length(fixed[0]))
+        return about.replace("%1", rough_length(practice.fixed))
     return ""
 
 
-def describe(entry: Entry, language: str, kinds: dict[str, str]) -> RowInfo:
+def describe(entry: PracticeEntry, language: str, kinds: dict[str, str]) -> RowInfo:
     """A practice's row, in `language`, with the `kinds` named as people read them."""
-    practice = entry.item
-    assert isinstance(practice, Practice)
-    fixed = () if practice.lengths else fixed_time(practice)
-    languages = tuple(dict.fromkeys(primary_subtag(c) for c in spoken_languages(practice)))
+    practice = entry.summary
+    languages = tuple(dict.fromkeys(primary_subtag(c) for c in practice.spoken))
     kind = kinds.get(practice.kind, practice.kind)
-    shown = (kind, length_words(practice, fixed), ", ".join(languages))
-    texts: list[Text] = [practice.title, practice.summary]
+    shown = (kind, length_words(practice), ", ".join(languages))
     haystack = "\n".join(
-        [fold(value) for text in texts for _, value in text.translations]
+        [
+            fold(value)
+            for text in (practice.title, practice.summary)
+            for _, value in text.translations
+        ]
         + [fold(tag) for tag in practice.tags]
     )
     return RowInfo(
@@ -104,16 +95,16 @@ def describe(entry: Entry, language: str, kinds: dict[str, str]) -> RowInfo:
         subtitle=" · ".join(part for part in shown if part),
         haystack=haystack,
         kind=practice.kind,
-        durations=tuple(practice.lengths or fixed),
+        durations=practice.durations,
         languages=languages,
     )
 
 
 class PracticeListModel(QAbstractListModel):
-    """The rows on show. Describing a row decodes its practice, so that happens only
-    when the row is painted, searched or sorted."""
+    """The rows on show, each described from its practice's summary when the row is
+    first painted, searched or sorted."""
 
-    def __init__(self, describe: Callable[[Entry], RowInfo], parent: QWidget | None = None):
+    def __init__(self, describe: Callable[[PracticeEntry], RowInfo], parent: QWidget | None = None):
         super().__init__(parent)
         self._describe = describe
         self._rows: list[PracticeRow] = []
@@ -128,7 +119,7 @@ class PracticeListModel(QAbstractListModel):
         self._rows = rows
         self.endResetModel()
 
-    def entry(self, row: int) -> Entry | None:
+    def entry(self, row: int) -> PracticeEntry | None:
         return self._rows[row].entry if 0 <= row < len(self._rows) else None
 
     def ids(self) -> list[str]:

@@ -5,11 +5,12 @@ layout and the keys are the `browser`'s, which the Journal shares; the rows are 
 `library_rows`, the details pane in `library_details`, and what the search and the
 filters keep is decided in `core.filters`.
 
-Opening is cheap however large the library is. `Entry.item` unpickles a practice
-(about 0.1 ms; with what a row needs, about 0.2 ms). Up to `EAGER_LIMIT` practices are
+Opening is cheap however large the library is: a row is described from the practice's
+summary (`Entry.summary`, kept by the scan and the load cache); no practice is read in
+full until it is chosen and its details shown. Up to `EAGER_LIMIT` practices are
 simply indexed at once. A larger library starts with every entry in id order and
-decodes only the rows it paints; right after that, a zero-interval timer decodes the
-rest in slices of a few milliseconds (the window stays responsive), then sorts the
+describes only the rows it paints; right after that, a zero-interval timer describes
+the rest in slices of a few milliseconds (the window stays responsive), then sorts the
 list by title and fills the kind and language filters with what is present: the rows
 move once, about a tenth of a second after the window appears. Searching or
 filtering before that simply finishes it at once. `set_library` indexes the new
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from desktop_app.core.filters import LENGTH_RANGES, PracticeFilters
 from desktop_app.core.gc_pause import collection_paused
-from desktop_app.core.library import Entry, Library
+from desktop_app.core.library import Library, PracticeEntry
 from desktop_app.ui.browser import Browser, ItemList, kind_choices, refill
 from desktop_app.ui.library_details import PracticePane
 from desktop_app.ui.library_problems import ProblemsDialog
@@ -55,7 +56,7 @@ _LIBRARY_STYLE: Final = """
 QComboBox::drop-down { border: none; width: 24px; }
 QPushButton#problemsButton { padding-left: 6px; padding-right: 6px; }
 """
-#: Up to this many practices are indexed at once (about 0.2 ms each), so the list is
+#: Up to this many practices are indexed at once (a few microseconds each), so the list is
 #: sorted from its first paint; larger libraries are indexed after it, in slices.
 EAGER_LIMIT: Final = 100
 #: How long one slice of background indexing may keep the GUI thread.
@@ -357,7 +358,7 @@ class LibraryView(Browser):
             len(languages) > 1 or self.language_filter.currentIndex() > 0
         )
 
-    def _describe(self, entry: Entry) -> RowInfo:
+    def _describe(self, entry: PracticeEntry) -> RowInfo:
         return describe(entry, self.language, self._kinds)
 
     # --- filtering ------------------------------------------------------------------------

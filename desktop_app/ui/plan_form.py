@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.library import Library
-from desktop_app.core.model import Plan, Practice
+from desktop_app.core.model import Plan
 from desktop_app.core.plan_loader import check_plan_against_library, read_plan
 from desktop_app.core.plan_writer import (
     PlanDraft,
@@ -39,6 +39,7 @@ from desktop_app.core.plan_writer import (
     slug_for,
 )
 from desktop_app.core.problems import InvalidFile, Problem
+from desktop_app.core.summaries import PracticeSummary
 from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.plans import PlanStore
 from desktop_app.storage.private_files import write_private
@@ -434,12 +435,8 @@ class PlanFormDialog(QDialog):
 
     # --- building the form -------------------------------------------------------------
 
-    def _sorted_practices(self) -> list[tuple[str, Practice | None]]:
-        found = [
-            (pid, practice)
-            for pid in self.library.practices
-            if (practice := self.library.practice(pid)) is not None
-        ]
+    def _sorted_practices(self) -> list[tuple[str, PracticeSummary | None]]:
+        found = [(pid, entry.summary) for pid, entry in self.library.practices.items()]
         found.sort(key=lambda pair: (pair[1].title.get(self.language).casefold(), pair[0]))
         return [(pid, practice) for pid, practice in found]
 

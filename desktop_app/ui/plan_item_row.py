@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.model import Practice
 from desktop_app.core.plan_loader import DAY_NAMES
 from desktop_app.core.plan_writer import PlanItemDraft, When
+from desktop_app.core.summaries import PracticeSummary
 from desktop_app.ui.shared_words import day_names, length_text, long_day_names, rough_length
 from desktop_app.ui.theme import SPACE
-from desktop_app.ui.today_offers import fixed_time
 from desktop_app.ui.widgets import Combo, as_tall_as, make_label, no_enter, set_names
 
 #: How often, as the "How often" picker offers it (the data of each choice).
@@ -38,7 +37,7 @@ class PlanItemRow(QFrame):
     remove_requested = Signal(object)
 
     def __init__(
-        self, practices: list[tuple[str, Practice | None]], language: str, number: int
+        self, practices: list[tuple[str, PracticeSummary | None]], language: str, number: int
     ) -> None:
         super().__init__()
         self.setProperty("role", "card")
@@ -251,7 +250,7 @@ class PlanItemRow(QFrame):
             for seconds in practice.lengths:
                 self.length.addItem(length_text(seconds), seconds)
         else:
-            own = fixed_time(practice) if practice is not None else None
+            own = practice.fixed if practice is not None else None
             text = (
                 self.tr("Its own: about %1").replace("%1", rough_length(own))
                 if own

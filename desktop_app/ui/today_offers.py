@@ -7,7 +7,7 @@ from typing import Final
 
 from desktop_app.core.library import Library
 from desktop_app.core.model import Practice
-from desktop_app.core.timeline import time_budget
+from desktop_app.core.summaries import fixed_time
 from desktop_app.storage.journal import Journal, JournalError
 
 #: How many practices each offer shows.
@@ -22,13 +22,7 @@ _RECENT_LOOKBACK: Final = 200
 Offer = tuple[Practice, float | None]
 
 
-def fixed_time(practice: Practice) -> float | None:
-    """The fixed time of a practice without lengths (None when it cannot be measured)."""
-    try:
-        fixed = time_budget(practice, language=practice.language).fixed
-    except (ValueError, ArithmeticError):
-        return None
-    return fixed if fixed > 0 else None
+__all__ = ["OFFERS", "Offer", "fixed_time", "recent_practices", "short_practices"]
 
 
 def recent_practices(journal: Journal | None, library: Library) -> list[Offer]:
@@ -58,19 +52,24 @@ def recent_practices(journal: Journal | None, library: Library) -> list[Offer]:
 
 def short_practices(library: Library, language: str) -> list[Offer]:
     """Practices with a length of at most 5 minutes (that length is offered), or
-    without lengths and a fixed time under 6 minutes, by title in `language`."""
-    found: list[Offer] = []
+    without lengths and a fixed time under 6 minutes, by title in `language`. Chosen
+    by their summaries: only the ones offered are read in full."""
+    short: list[tuple[str, str, float | None]] = []
     for practice_id in sorted(library.practices):
-        practice = library.practice(practice_id)
-        if practice is None:
-            continue
-        if practice.lengths:
-            fitting = [x for x in practice.lengths if x <= SHORT_LENGTH]
+        summary = library.practices[practice_id].summary
+        title = summary.title.get(language).casefold()
+        if summary.lengths:
+            fitting = [x for x in summary.lengths if x <= SHORT_LENGTH]
             if fitting:
-                found.append((practice, min(fitting)))
-        else:
-            fixed = fixed_time(practice)
-            if fixed is not None and fixed < SHORT_FIXED:
-                found.append((practice, None))
-    found.sort(key=lambda pair: pair[0].title.get(language).casefold())
-    return found[: OFFERS * 2]
+                short.append((title, practice_id, min(fitting)))
+        elif summary.fixed is not None and summary.fixed < SHORT_FIXED:
+            short.append((title, practice_id, None))
+    short.sort(key=lambda found: found[0])
+    found: list[Offer] = []
+    for _, practice_id, length in short:
+        practice = library.practice(practice_id)
+        if practice is not None:
+            found.append((practice, length))
+        if len(found) == OFFERS * 2:
+            break
+    return found

@@ -145,8 +145,10 @@ def test_titles_are_shown_in_the_chosen_language(qtbot: QtBot, folder: Path) -> 
     assert titles(view) == ["Langzaam ademen"]
 
 
-def test_opening_decodes_only_the_rows_it_paints(qtbot: QtBot, folder: Path) -> None:
-    count = EAGER_LIMIT + 50  # below the limit everything is read at once
+def test_opening_describes_only_the_rows_it_paints_and_reads_no_practice(
+    qtbot: QtBot, folder: Path
+) -> None:
+    count = EAGER_LIMIT + 50  # below the limit everything is described at once
     for n in range(count):
         write(folder, f"p{n:03}.yaml", practice(f"p{n:03}", f"Practice {n}"))
     library = library_in(folder)
@@ -154,19 +156,37 @@ def test_opening_decodes_only_the_rows_it_paints(qtbot: QtBot, folder: Path) -> 
     qtbot.addWidget(view)
     view.resize(1100, 720)
 
-    def decoded() -> int:
+    def read_in_full() -> int:
         return sum("item" in vars(entry) for entry in library.practices.values())
 
-    assert decoded() == 0
+    def described() -> int:
+        return sum(row.info is not None for row in view.model._rows)
+
+    assert described() == 0
     view.grab()  # paints once, without running the event loop (no background indexing)
-    assert 0 < decoded() <= 20
+    assert 0 < described() <= 20
     assert not view.is_indexed
 
     view.show()
     qtbot.waitUntil(lambda: view.is_indexed, timeout=5000)
-    assert decoded() == count
     # Sorted by title, numbers in order: Practice 2 before Practice 10.
     assert titles(view)[:3] == ["Practice 0", "Practice 1", "Practice 2"]
+    assert read_in_full() == 0, "rows, sorting and filters come from the summaries"
+    view.select("p002")
+    assert read_in_full() == 1, "the chosen one is read for its details"
+
+
+def test_a_practice_whose_file_broke_since_the_scan_says_so_in_its_details(
+    qtbot: QtBot, folder: Path
+) -> None:
+    path = write(folder, "t.yaml", practice("two", "Slow breathing", steps="  - say: Hi.\n"))
+    view = make_view(qtbot, library_in(folder))
+    path.write_text("attune: practice/1\nid: [\n", encoding="utf-8")
+    assert view.select("two")
+    assert view.details.title_label.text() == "Slow breathing"  # from the summary
+    shown = view.details.description_label.text()
+    assert shown.startswith("This practice's file has changed and cannot be read now: ")
+    assert view.details.begin_button.isEnabled()
 
 
 # --- search and filters -------------------------------------------------------------------
