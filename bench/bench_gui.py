@@ -37,7 +37,7 @@ FIRST_PAINT = textwrap.dedent(
             if event.type() == QEvent.Type.Paint and not self.seen:
                 self.seen = True
                 print("paint", time.perf_counter() - start, flush=True)
-                if not hasattr(window, "pages_built"):
+                if not hasattr(window, "first_page_shown"):
                     QApplication.instance().exit(0)
             return False
     app = QApplication(sys.argv[:1])
@@ -69,7 +69,7 @@ ATTUNE = textwrap.dedent(
     def ready():
         print("ready", time.perf_counter() - start, flush=True)
         QApplication.instance().exit(0)
-    window.pages_built.connect(ready)
+    window.first_page_shown.connect(ready)
     """
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sys
@@ -104,6 +105,23 @@ def known_voices() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     return tuple((v.id, v.name, tuple(v.languages)) for v in voices.voices)
 
 
+def settle() -> None:
+    """Finish or undo what a crash left half done (storage/recovery.py). The window runs
+    it just after its first paint, before it reads the library, plans or journal."""
+    from desktop_app.storage.recovery import recover
+
+    recover(default_paths())
+
+
+@functools.cache
+def system_reduces_motion() -> bool:
+    """What the system says about motion: asked once, when a practice first opens (the
+    question may start a program, which the first paint need not wait for)."""
+    from desktop_app.ui.system_prefs import system_reduces_motion as asked
+
+    return asked()
+
+
 def no_screen(environ: Mapping[str, str] | None = None) -> bool:
     """On Linux, whether there is no screen to open a window on: neither DISPLAY nor
     WAYLAND_DISPLAY is set, and no Qt platform was chosen (QT_QPA_PLATFORM)."""
@@ -159,14 +177,12 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
 
     from desktop_app.audio.output import SoundOutput
     from desktop_app.core.clock import MonotonicClock
-    from desktop_app.storage.recovery import recover
     from desktop_app.storage.settings import SettingsStore
     from desktop_app.ui.app_icon import apply_app_identity
     from desktop_app.ui.error_dialog import ErrorReporter
     from desktop_app.ui.first_paint import quit_after_first_paint
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.services import Services
-    from desktop_app.ui.system_prefs import system_reduces_motion
 
     logger.info(
         "Attune %s starts its window: %s, Qt %s (PySide6 %s)",
@@ -178,7 +194,6 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
     unwritable = make_folders(paths)  # said, and the window still opens: nothing is lost
     if unwritable:
         print(f"attune: {unwritable}", file=sys.stderr)
-    recover(paths)  # finish or undo what a crash left half done (storage/recovery.py)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Attune")
@@ -191,8 +206,9 @@ def run_app(practice: Practice | None = None, length: float | None = None) -> in
         sink=output,
         clock=MonotonicClock(),
         device_rate=output.device_rate,
-        system_reduces_motion=system_reduces_motion(),
+        system_reduces_motion=system_reduces_motion,
         load_voices=known_voices,
+        settle=settle,
     )
     window = MainWindow(services)
     uncaught.install(ErrorReporter(log_file, window).tell)  # a calm message, not a silent fault

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -17,21 +16,18 @@ import desktop_app
 
 __all__ = ["build_parser", "main"]
 
-logger = logging.getLogger(__name__)
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # before any other import: `--version` and `--help` are quick
-    from desktop_app.cli.common import INVALID, OK, USAGE, UsageError, print_problems, visible_lines
-    from desktop_app.core.problems import InvalidFile
-
-    if args.command != "doctor":  # the doctor only looks: it makes nothing, not even a log
-        _start_logging(args.command)
-    if args.command is None:
+    _start_logging(args.command)
+    if args.command is None:  # the window: nothing of the command line's is loaded for it
         from desktop_app.app import run_app
 
         return run_app()
+    from desktop_app.cli.common import INVALID, OK, USAGE, UsageError, print_problems, visible_lines
+    from desktop_app.core.problems import InvalidFile
+
     # Each command's module is imported only when it runs: `attune` alone opens the
     # window without loading the sound stack the command line uses.
     run = importlib.import_module(f"desktop_app.cli.{args.command_module}").run
@@ -53,15 +49,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _start_logging(command: str | None) -> None:
-    """Log to Attune's log file, quietly, and log the traceback of what nothing catches."""
+    """Log to Attune's log file, quietly, and log the traceback of what nothing catches.
+    The doctor only looks: it makes nothing, not even a log, and its records go nowhere
+    (importing storage.logs sees to that)."""
+    import logging
+
     from desktop_app.storage import uncaught
     from desktop_app.storage.logs import start_logging, this_computer
     from desktop_app.storage.paths import default_paths
 
+    if command == "doctor":
+        return
     start_logging(default_paths())
     uncaught.install()
     if command is not None:  # the window says more when it starts (app.run_app)
-        logger.info("attune %s, version %s: %s", command, desktop_app.__version__, this_computer())
+        logging.getLogger(__name__).info(
+            "attune %s, version %s: %s", command, desktop_app.__version__, this_computer()
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:

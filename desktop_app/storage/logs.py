@@ -43,6 +43,11 @@ APP_LOGGER: Final = "desktop_app"
 
 _POSIX: Final = os.name == "posix"
 
+# Attune's records go where `start_logging` sends them, and nowhere before that: not
+# to Python's last resort, which would print warnings on stderr (the doctor keeps no
+# log). Every way into Attune (the command line, the window) imports this module first.
+logging.getLogger(APP_LOGGER).addHandler(logging.NullHandler())
+
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """A rotating file handler whose every file (the first, and each one started on

@@ -34,7 +34,6 @@ from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import placeholder_page
 
 if TYPE_CHECKING:  # the pages load when first shown, not at start-up
-    from desktop_app.core.library import Library
     from desktop_app.core.model import Practice
     from desktop_app.ui.export_dialog import ExportDialog
     from desktop_app.ui.journal_host import JournalHost
@@ -47,12 +46,15 @@ if TYPE_CHECKING:  # the pages load when first shown, not at start-up
 
 
 class MainWindow(QMainWindow):
-    """Start-up is in two steps, so the window is on screen at once: the constructor
-    makes the frame (navigation, notice, empty pages) and `build_pages`, run from the
-    event loop just after, scans the library and makes the pages."""
+    """Start-up is in steps, so the window is on screen at once. The constructor makes
+    the frame (navigation, notice, an empty page). Just after the first paint the
+    library is read and the page the person lands on is built and shown
+    (`first_page_shown`); in the next turn of the event loop the journal opens, the
+    library is watched and the reminders start. Every other page is built the first
+    time it is shown (`page`), so nothing is made that the person has not asked for."""
 
-    #: The pages are made and the library is scanned.
-    pages_built = Signal()
+    #: The page the person lands on is built, with what it shows, and on screen.
+    first_page_shown = Signal()
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -69,7 +71,7 @@ class MainWindow(QMainWindow):
         self.preferences.authoring_changed.connect(self._show_authoring)
         self.translations = Translations()
         self.translations.install(self.state.language)  # before any words are made
-        self.voices: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+        self._voices: tuple[tuple[str, str, tuple[str, ...]], ...] | None = None
         self.library_view: LibraryView | None = None
         self.today_view: TodayView | None = None
         self.settings_view: SettingsView | None = None
@@ -79,7 +81,7 @@ class MainWindow(QMainWindow):
         self.authoring = Authoring(self.state, services.paths, services.scan, self)
         self.authoring.news.connect(self.notice.show_news)
         self.authoring.preview_requested.connect(self._preview)
-        self.session = SessionHost(self.state, services, self._support, lambda: self.voices, self)
+        self.session = SessionHost(self.state, services, self._support, self.voices, self)
         self.session.shown.connect(self._show_session)
         self.session.closed.connect(self._session_closed)
         self.session.problem.connect(self.notice.show_notice)
@@ -94,23 +96,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 560)
         self.resize(1100, 740)
         self.screens = QStackedWidget()
-        self.pages: dict[ScreenName, QWidget] = {
-            "today": placeholder_page(
-                self.tr("Today"),
-                self.tr(
-                    "Soon you will see here what your plan asks for today. "
-                    "For now, choose a practice in the Library."
-                ),
-            ),
-            "library": QWidget(),  # until build_pages
-            "journal": placeholder_page(
-                self.tr("Journal"),
-                self.tr("Soon your reflections will be kept here, privately, on this computer."),
-            ),
-            "settings": QWidget(),
-        }
-        for page in self.pages.values():
-            self.screens.addWidget(page)
+        #: The pages built so far; the rest are built when first shown (`page`).
+        self.pages: dict[ScreenName, QWidget] = {}
+        self.screens.addWidget(QWidget())  # what the first paint shows of the page
         self.nav = self._navigation()
         main = QWidget()
         self.main_layout = QHBoxLayout(main)
@@ -126,94 +114,180 @@ class MainWindow(QMainWindow):
         self.root.addWidget(self.session.area)
         self.setCentralWidget(self.root)
 
-        self.state.journal_changed.connect(self._journal_page)
+        self.state.journal_changed.connect(self._journal_changed)
         self._restore()
         self._painted = False
+        self._landed = False
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)
-        if not self._painted:  # the frame is on screen: now the pages behind it
+        if not self._painted:  # the frame is on screen: now the page behind it
             self._painted = True
-            QTimer.singleShot(0, self.build_pages)
+            QTimer.singleShot(0, self._land)
 
-    def build_pages(self, library: Library | None = None) -> None:
-        """Scan the library (unless given) and make the pages that need it (once)."""
-        if self.library_view is not None:
+    # --- start-up -----------------------------------------------------------------------
+
+    def build_pages(self) -> None:
+        """What the first paint sets going, done now: the library read, the page the
+        person lands on shown, the journal open and the reminders started (once)."""
+        self._land()
+        self._open_the_rest()
+
+    def _land(self) -> None:
+        """Read the library and the plans, and show the page the person lands on."""
+        if self._landed:
             return
-        from desktop_app.ui.journal_host import JournalHost
-        from desktop_app.ui.library_view import LibraryView
-        from desktop_app.ui.library_watcher import LibraryWatcher
-        from desktop_app.ui.plans_host import PlansHost
-        from desktop_app.ui.settings_view import SettingsView
-        from desktop_app.ui.today_view import TodayView
-
+        self._landed = True
         services, state = self.services, self.state
-        state.library = library if library is not None else services.scan()
-        self.voices = services.load_voices()
-        self.library_view = LibraryView(
-            state.library, state.language, practices_folder=services.paths.practices
-        )
-        self.library_view.set_authoring(state.settings.authoring)
-        self.library_view.practice_chosen.connect(self.open_practice_id)
-        self.library_view.edit_requested.connect(self.authoring.edit_practice)
-        state.library_changed.connect(self.library_view.set_library)
-        self.settings_view = SettingsView(state.settings, self.voices)
-        self.settings_view.changed.connect(self.preferences.change)
-        self.settings_view.erase_requested.connect(self.erase_all_data)
-        self.settings_view.autostart_changed.connect(self.preferences.set_autostart)
-        self.settings_view.set_autostart(autostart.enabled())
-        state.settings_changed.connect(self.settings_view.set_settings)
-        self._put_page("library", self.library_view)
-        self._put_page("settings", self.settings_view)
+        services.settle()  # what a crash left half done, before anything is read
+        state.library = services.scan()
+        plans_host = self._plans_host()
+        # With a plan active, Today is home; otherwise where the person last was.
+        screen = "today" if plans_host.has_active_plan() else state.settings.last_screen
+        self.show_screen(screen)
+        self.pages[screen].setFocus()  # start in the page, not the menu
+        self.first_page_shown.emit()
+        QTimer.singleShot(0, self._open_the_rest)
+
+    def _open_the_rest(self) -> None:
+        """The journal, the watch on the library's folders and the reminders (once)."""
+        if self.watcher is not None:
+            return
+        from desktop_app.ui.library_watcher import LibraryWatcher
+
+        self._journal_host()
+        services, state = self.services, self.state
         self.watcher = LibraryWatcher(
             [services.paths.practices, services.paths.packs], services.scan, self
         )
         self.watcher.library_changed.connect(state.set_library)
+        self._plans_host().start_reminders()
+
+    def _plans_host(self) -> PlansHost:
+        from desktop_app.ui.plans_host import PlansHost
+
         if self.plans_host is None:
-            self.plans_host = PlansHost(state, services.paths, self)
+            self.plans_host = PlansHost(self.state, self.services.paths, self)
             self.plans_host.reminded.connect(self._remind)
             self.plans_host.open_requested.connect(self._come_forward)
+        return self.plans_host
+
+    def _journal_host(self) -> JournalHost:
+        """The journal host, with the journal opened the first time."""
+        from desktop_app.ui.journal_host import JournalHost
+
         if self.journal_host is None:
-            self.journal_host = JournalHost(state, services.paths, self)
+            self.journal_host = JournalHost(self.state, self.services.paths, self)
             self.journal_host.problem.connect(self.notice.show_notice)
             self.journal_host.news.connect(self.notice.show_news)
             self.journal_host.repair_offered.connect(lambda bar: self.right.insertWidget(1, bar))
-        self.journal_host.open()
-        assert state.plans is not None
-        self.today_view = TodayView(
-            state.plans.plans(), state.library, state.journal, state.language
+            self.journal_host.open()
+        return self.journal_host
+
+    def voices(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        """(id, name, languages) of the installed voices, read when first asked for."""
+        if self._voices is None:
+            self._voices = self.services.load_voices()
+        return self._voices
+
+    # --- pages ----------------------------------------------------------------------------
+
+    def page(self, name: ScreenName) -> QWidget:
+        """The page `name`, built the first time it is asked for (after the library is
+        read: asked for sooner, the start is finished first)."""
+        if not self._landed:
+            self.build_pages()
+        if name not in self.pages:  # landing may have built it
+            builders = {
+                "today": self._today_page,
+                "library": self._library_page,
+                "journal": self._journal_page,
+                "settings": self._settings_page,
+            }
+            self._put_page(name, builders[name]())
+        return self.pages[name]
+
+    def _library_page(self) -> QWidget:
+        from desktop_app.ui.library_view import LibraryView
+
+        state = self.state
+        assert state.library is not None
+        view = LibraryView(
+            state.library, state.language, practices_folder=self.services.paths.practices
         )
-        self.today_view.follow(state)
-        self.today_view.practice_requested.connect(self.open_practice_id)
-        self.today_view.report_requested.connect(self.report_plan)
-        self._put_page("today", self.today_view)
-        self.plans_host.start_reminders()
-        # With a plan active, Today is home; otherwise where the person last was.
-        screen: ScreenName = "today" if self.today_view.has_plan else state.settings.last_screen
-        self.show_screen(screen)
-        self.pages[screen].setFocus()  # start in the page, not the menu
-        self.pages_built.emit()
+        view.set_authoring(state.settings.authoring)
+        view.practice_chosen.connect(self.open_practice_id)
+        view.edit_requested.connect(self.authoring.edit_practice)
+        state.library_changed.connect(view.set_library)
+        self.library_view = view
+        return view
 
-    def _put_page(self, name: ScreenName, page: QWidget) -> None:
-        """Put `page` where the placeholder (or older page) for `name` stands."""
-        old = self.pages[name]
-        self.screens.insertWidget(self.screens.indexOf(old), page)
-        self.screens.removeWidget(old)
-        old.hide()  # never painted again while it waits to be deleted
-        old.deleteLater()
-        self.pages[name] = page
+    def _settings_page(self) -> QWidget:
+        from desktop_app.ui.settings_view import SettingsView
 
-    def _journal_page(self) -> None:
-        """A journal (re)opened gets its own page; the page then follows the state."""
+        view = SettingsView(self.state.settings, self.voices())
+        view.changed.connect(self.preferences.change)
+        view.erase_requested.connect(self.erase_all_data)
+        view.autostart_changed.connect(self.preferences.set_autostart)
+        view.set_autostart(autostart.enabled())
+        self.state.settings_changed.connect(view.set_settings)
+        self.settings_view = view
+        return view
+
+    def _today_page(self) -> QWidget:
+        from desktop_app.ui.today_view import TodayView
+
+        state = self.state
+        self._journal_host()  # Today shows what was done, from the journal
+        assert state.plans is not None and state.library is not None
+        view = TodayView(state.plans.plans(), state.library, state.journal, state.language)
+        view.follow(state)
+        view.practice_requested.connect(self.open_practice_id)
+        view.report_requested.connect(self.report_plan)
+        self.today_view = view
+        return view
+
+    def _journal_page(self) -> QWidget:
+        """The journal's own page; a placeholder while no journal could be opened."""
         from desktop_app.ui.journal_view import JournalScreen
 
-        journal, page = self.state.journal, self.pages["journal"]
-        if journal is None or (isinstance(page, JournalScreen) and page.journal is journal):
-            return
+        self._journal_host()
+        journal = self.state.journal
+        if journal is None:
+            return placeholder_page(
+                self.tr("Journal"),
+                self.tr("Soon your reflections will be kept here, privately, on this computer."),
+            )
         page = JournalScreen(journal, self.state.language)
         page.follow(self.state)
         page.export_requested.connect(self.export_journal)
-        self._put_page("journal", page)
+        return page
+
+    def _journal_changed(self) -> None:
+        """A journal (re)opened gets a page of its own, when its page was built; the page
+        then follows the state."""
+        from desktop_app.ui.journal_view import JournalScreen
+
+        page = self.pages.get("journal")
+        if page is None or self.state.journal is None:
+            return
+        if not (isinstance(page, JournalScreen) and page.journal is self.state.journal):
+            self._put_page("journal", self._journal_page())
+
+    def _put_page(self, name: ScreenName, page: QWidget) -> None:
+        """Put `page` in the stack for `name`, where its older page stood (if any)."""
+        old = self.pages.get(name)
+        if old is None:
+            self.screens.addWidget(page)
+        else:
+            self.screens.insertWidget(self.screens.indexOf(old), page)
+            self._drop(old)
+        self.pages[name] = page
+
+    def _drop(self, page: QWidget) -> None:
+        self.screens.removeWidget(page)
+        page.hide()  # never painted again while it waits to be deleted
+        page.deleteLater()
 
     def _support(self, language: str) -> tuple[tuple[str, str], ...]:
         return self.plans_host.support(language) if self.plans_host is not None else ()
@@ -308,10 +382,10 @@ class MainWindow(QMainWindow):
     # --- screens and settings -------------------------------------------------------------
 
     def _relanguage(self) -> None:
-        """Everything on screen again in the language just chosen. The pages are made
-        anew from what is stored (settings are saved by then) and what was typed in the
-        Journal is carried over, so nothing is lost. An open editor keeps its words
-        until it is next opened."""
+        """Everything on screen again in the language just chosen. The pages built so
+        far are made anew from what is stored (settings are saved by then) and what was
+        typed in the Journal is carried over, so nothing is lost. An open editor keeps
+        its words until it is next opened."""
         from desktop_app.ui.journal_view import JournalScreen
 
         self.translations.install(self.state.language)
@@ -321,19 +395,22 @@ class MainWindow(QMainWindow):
         self.main_layout.replaceWidget(old, self.nav)
         old.hide()
         old.deleteLater()
-        page = self.pages["journal"]
+        page = self.pages.get("journal")
         typed = page.journal_view.typed() if isinstance(page, JournalScreen) else {}
-        if self.watcher is not None:
-            self.watcher.stop()
-            self.watcher.deleteLater()
-            self.watcher = None
-        if self.journal_host is not None:
-            self.journal_host.close()
+        built = list(self.pages)
+        for page in self.pages.values():
+            self._drop(page)
+        self.pages = {}
+        self.library_view = self.today_view = self.settings_view = None
+        self._voices = None  # read again, as at the start
         if self.plans_host is not None:
             self.plans_host.relanguage()
-        self.library_view = None
-        self.build_pages(self.state.library)
-        page = self.pages["journal"]
+        if self.journal_host is not None:  # opened again: its words in the new language
+            self.journal_host.close()
+            self.journal_host.open()
+        for name in built:
+            self.page(name)
+        page = self.pages.get("journal")
         if isinstance(page, JournalScreen):
             page.journal_view.keep_typed(typed)
         self.show_screen("settings")
@@ -343,14 +420,15 @@ class MainWindow(QMainWindow):
 
     def _go(self, screen: ScreenName) -> None:
         """The person moves to another page: news said before has been read."""
-        if self.screens.currentWidget() is not self.pages[screen]:
+        if self.screens.currentWidget() is not self.pages.get(screen):
             self.notice.read()
         self.show_screen(screen)
 
     def show_screen(self, screen: ScreenName) -> None:
+        """Show the page `screen` (built now if it was not yet)."""
         if self.root.currentIndex() != 0:
             return  # a practice is open; its own screens lead the way out
-        self.screens.setCurrentWidget(self.pages[screen])
+        self.screens.setCurrentWidget(self.page(screen))
         self.nav.mark(screen)
         # Where the person is: remembered for next time, not a change pages show.
         self.state.settings = replace(self.state.settings, last_screen=screen)
@@ -366,10 +444,11 @@ class MainWindow(QMainWindow):
             self.library_view.set_authoring(on)
 
     def _restore(self) -> None:
+        """The window's size and place as they were; its page is shown once built."""
         geometry = self.state.settings.window_geometry
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
-        self.show_screen(self.state.settings.last_screen)
+        self.nav.mark(self.state.settings.last_screen)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self.authoring.close_editor():

@@ -13,7 +13,7 @@ from desktop_app.core import schedule
 from desktop_app.core.schedule import DayItem
 from desktop_app.storage.journal import JournalError
 from desktop_app.storage.paths import AppPaths
-from desktop_app.storage.plans import PlanStore
+from desktop_app.storage.plans import PlanStore, StoredPlan
 from desktop_app.ui.app_state import AppState
 from desktop_app.ui.reminders import ReminderService
 
@@ -103,12 +103,21 @@ class PlansHost(QObject):
     def support(self, language: str) -> tuple[tuple[str, str], ...]:
         """Who to reach and how, from the plans running today: shown with the safety
         information (formats.md), before a practice and in a pause."""
-        plans = self.state.plans
-        day = date.today()
         return tuple(
             (s.plan.assigned_by, s.plan.contact.get(language))
-            for s in (plans.plans() if plans is not None else [])
-            if not s.archived
-            and s.plan.contact is not None
-            and schedule.is_active(s.plan, day, s.imported_on)
+            for s in self._running_today()
+            if s.plan.contact is not None
         )
+
+    def has_active_plan(self) -> bool:
+        """Whether a plan runs today (then the window opens on Today)."""
+        return bool(self._running_today())
+
+    def _running_today(self) -> list[StoredPlan]:
+        plans = self.state.plans
+        day = date.today()
+        return [
+            s
+            for s in (plans.plans() if plans is not None else [])
+            if not s.archived and schedule.is_active(s.plan, day, s.imported_on)
+        ]

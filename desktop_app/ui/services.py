@@ -27,7 +27,11 @@ class Services:
     clock: Clock
     #: The output rate; asked when sound is first prepared (it starts PortAudio).
     device_rate: Callable[[], int]
-    system_reduces_motion: bool = False
+    #: Whether the system asks for less motion; asked when a practice opens.
+    system_reduces_motion: Callable[[], bool] = lambda: False
     #: (voice id, name, languages) of the installed voices, for Settings and Before;
-    #: read just after the window first shows.
+    #: read when first needed.
     load_voices: Callable[[], tuple[tuple[str, str, tuple[str, ...]], ...]] = tuple
+    #: Finishes or undoes what a crash left half done; run just after the first paint,
+    #: before the library, plans or journal are read (app.settle).
+    settle: Callable[[], object] = lambda: None

@@ -76,7 +76,7 @@ class SessionHost(QObject):
 
     def reduced_motion(self) -> bool:
         choice = self.state.settings.reduced_motion
-        return self.services.system_reduces_motion if choice is None else choice
+        return self.services.system_reduces_motion() if choice is None else choice
 
     # --- before ---------------------------------------------------------------------
 

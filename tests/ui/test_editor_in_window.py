@@ -156,6 +156,7 @@ def test_the_tools_for_therapists_show_only_when_switched_on(qtbot: QtBot) -> No
     assert not any(b.isVisible() for b in tools)
     assert window.library_view is not None and not window.library_view.edit_button.isVisible()
     assert window.nav.pack_button.isVisible()  # a client opens the pack they were given
+    window.show_screen("settings")  # the page is built when first shown
     assert window.settings_view is not None
     window.settings_view.authoring_check.click()
     assert window.state.settings.authoring

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
+    QApplication,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
@@ -24,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.app import open_library
 from desktop_app.core.clock import ManualClock
 from desktop_app.core.engine import PlayState
+from desktop_app.core.library import Library
 from desktop_app.storage.paths import default_paths
 from desktop_app.storage.settings import SettingsStore
 from desktop_app.ui.after_view import AfterView
@@ -55,6 +57,84 @@ def make_window(qtbot: QtBot, sink: RecordingSink | None = None) -> MainWindow:
     window.show()
     window.build_pages()  # the event loop would, right after the first paint
     return window
+
+
+def test_at_the_start_only_the_page_the_person_lands_on_is_built(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    assert list(window.pages) == ["library"]
+    assert (
+        window.library_view is not None and "longer-out-breath" in window.library_view.visible_ids()
+    )
+    assert (window.settings_view, window.today_view) == (None, None)
+    # What works whichever page is shown: the journal, the watch on the library, reminders.
+    assert window.state.journal is not None and window.watcher is not None
+    assert window.plans_host is not None and window.plans_host.reminders is not None
+
+
+def test_the_event_loop_lands_on_the_library_after_the_first_paint(qtbot: QtBot) -> None:
+    paths = default_paths()
+    read: list[str] = []
+
+    def scan() -> Library:
+        read.append("library")
+        return open_library()
+
+    services = Services(
+        paths=paths,
+        settings_store=SettingsStore(paths.settings),
+        scan=scan,
+        sink=RecordingSink(),
+        clock=ManualClock(50.0),
+        device_rate=lambda: 16_000,
+        settle=lambda: read.append("settled"),
+    )
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    assert window.state.library is None and read == []  # nothing read for the frame
+    with qtbot.waitSignal(window.first_page_shown, timeout=10_000):
+        window.show()
+    assert read == ["settled", "library"]  # what a crash left is settled before reading
+    assert window.screens.currentWidget() is window.library_view
+    assert window.nav.buttons["library"].isChecked()
+    qtbot.waitUntil(lambda: window.watcher is not None)  # the next turn: the rest
+    assert window.state.journal is not None
+    assert list(window.pages) == ["library"]
+
+
+def test_pages_built_late_are_reached_by_keyboard_with_their_names(
+    qtbot: QtBot, _private_home: Path
+) -> None:
+    window = make_window(qtbot)
+    qtbot.waitExposed(window)
+    window.activateWindow()  # shortcuts go to the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    keys = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)
+    for key, screen in zip(keys, ("today", "library", "journal", "settings"), strict=True):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.screens.currentWidget() is window.pages[screen]
+        assert window.nav.buttons[screen].isChecked()
+        assert interactive_without_names(window) == [], screen
+    assert isinstance(window.pages["journal"], JournalScreen)
+    assert window.today_view is window.pages["today"]
+    assert window.settings_view is window.pages["settings"]
+
+
+def test_a_page_asked_for_before_the_start_finishes_it_first(qtbot: QtBot) -> None:
+    paths = default_paths()
+    services = Services(
+        paths=paths,
+        settings_store=SettingsStore(paths.settings),
+        scan=open_library,
+        sink=RecordingSink(),
+        clock=ManualClock(50.0),
+        device_rate=lambda: 16_000,
+    )
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show_screen("settings")  # e.g. Ctrl+4 before the first paint's turn came
+    assert window.screens.currentWidget() is window.settings_view
+    assert window.state.library is not None and window.state.journal is not None
+    assert set(window.pages) == {"library", "settings"}
 
 
 def interactive_without_names(root: QWidget) -> list[str]:
@@ -110,6 +190,7 @@ def test_text_zoom_keys(qtbot: QtBot) -> None:
 def test_one_practice_from_library_to_after(qtbot: QtBot, _private_home: Path) -> None:
     write(_private_home / "data" / "practices", "short.yaml", SHORT)
     window = make_window(qtbot)
+    journal_page = window.page("journal")  # built before: it follows what is kept
     window.open_practice_id("short")
     before = window.session.area.currentWidget()
     assert isinstance(before, BeforeView) and window.root.currentIndex() == 1
@@ -122,8 +203,7 @@ def test_one_practice_from_library_to_after(qtbot: QtBot, _private_home: Path) -
     player.tick()
     after = window.session.area.currentWidget()
     assert isinstance(after, AfterView)
-    journal_page = window.pages["journal"]
-    assert isinstance(journal_page, JournalScreen)
+    assert window.pages["journal"] is journal_page and isinstance(journal_page, JournalScreen)
     assert journal_page.journal_view.model.rowCount() == 1  # there at once, not after a restart
     after.save()
     assert window.state.journal is not None
