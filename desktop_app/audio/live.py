@@ -8,7 +8,8 @@ session clock, never the device's appetite:
 
 - running ahead of the clock (an unpaced null device) → silence, cursor held;
 - falling behind or told of a skip/seek → fade out, jump, fade in;
-- paused → fade out over about 30 ms, then silence;
+- paused → fade out over about 30 ms, then silence, and `resting`: the device may stop
+  asking for blocks until a sounding transport wakes it (`waker`), fading in again;
 - waiting at a `wait`/`ask` → sounds already ringing ring on, nothing new starts,
   and the background flows on.
 
@@ -18,6 +19,7 @@ buffers have grown to the block size, reads no files and takes no locks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -70,8 +72,10 @@ class LivePlayer:
         self.mixer = mixer
         self.clock = clock
         self.rate = mixer.rate
-        #: Replaced whole by the GUI thread; read once per block by the audio thread.
-        self.transport = transport
+        #: Called (on the GUI thread) when a sounding transport comes while resting; the
+        #: output sets it when it lets its stream rest.
+        self.waker: Callable[[], None] | None = None
+        self._transport = transport
         self.cursor = round(transport.position * self.rate)
         self.background_cursor = 0
         self.since = self.cursor
@@ -82,6 +86,23 @@ class LivePlayer:
         self._tolerance = round(TOLERANCE_SECONDS * self.rate)
         self._ramp = np.zeros(0, np.float32)
         self._envelope = np.zeros(0, np.float32)
+
+    @property
+    def transport(self) -> Transport:
+        """Replaced whole by the GUI thread; read once per block by the audio thread."""
+        return self._transport
+
+    @transport.setter
+    def transport(self, transport: Transport) -> None:
+        self._transport = transport
+        waker = self.waker
+        if waker is not None and transport.sounding:
+            waker()
+
+    @property
+    def resting(self) -> bool:
+        """Silent, faded out and not to sound: no block needs mixing until woken."""
+        return self.level == 0.0 and not self._transport.sounding
 
     def fill(self, out: Block, latency: float = 0.0) -> None:
         """Fill one device block. `latency`: seconds until this block is heard."""

@@ -3,6 +3,10 @@
 Anything that can go wrong here (PortAudio missing, no device, a device lost in the
 middle) ends in silence and one plain notice, never in a crash: the practice goes on
 with its words and pacer.
+
+While a practice is paused the stream rests: once the player has faded out, the
+callback stops the stream (after the blocks already given have played), and the next
+sounding transport starts it again; the player fades in from silence.
 """
 
 from __future__ import annotations
@@ -29,7 +33,9 @@ class SoundOutput:
         self._on_notice = on_notice
         self._stream: Any = None
         self._player: LivePlayer | None = None
-        self._lock = threading.Lock()  # start/stop only; never taken in the callback
+        #: The stream was stopped by its own callback because the player rests.
+        self._resting = False
+        self._lock = threading.Lock()  # start/stop/wake only; never taken in the callback
 
     @staticmethod
     def device_rate(default: int = 48_000) -> int:
@@ -47,6 +53,7 @@ class SoundOutput:
         with self._lock:
             self._close()
             self._player = player
+            self._resting = False
             try:
                 import sounddevice
 
@@ -71,6 +78,27 @@ class SoundOutput:
         with self._lock:
             self._close()
 
+    @property
+    def resting(self) -> bool:
+        """The stream is stopped while the practice is paused."""
+        return self._resting
+
+    def _wake(self) -> None:
+        """Start the resting stream again (the GUI thread, on a sounding transport)."""
+        with self._lock:
+            player, stream = self._player, self._stream
+            if not self._resting or player is None or stream is None:
+                return
+            player.waker = None
+            try:
+                stream.stop()  # returns once the last blocks have played
+                self._resting = False
+                stream.start()
+            except Exception as error:  # sounddevice.PortAudioError and kin
+                logger.warning("The sound device could not start again", exc_info=True)
+                self._close()
+                self._silent(_reason(error))
+
     def _callback(self, outdata: Any, frames: int, time: Any, status: Any) -> None:
         del frames, status  # an underrun is repaired by the player's cursor check
         player = self._player
@@ -85,14 +113,26 @@ class SoundOutput:
             outdata.fill(0.0)
             self._player = None
             self._say(NO_SOUND.format(reason=f"playback failed ({error})"))
+            return
+        if player.resting:
+            self._resting = True
+            player.waker = self._wake
+            if player.resting:  # else a sounding transport came meanwhile: play on
+                import sounddevice
+
+                raise sounddevice.CallbackStop  # this block and those before still play
+            player.waker = None
+            self._resting = False
 
     def _finished(self) -> None:
         """PortAudio ended the stream: after stop(), or because the device went away."""
-        if self._stream is not None and self._player is not None:
+        if self._stream is not None and self._player is not None and not self._resting:
             logger.warning("The sound device stopped while playing")
             self._say(NO_SOUND.format(reason="the sound device stopped"))
 
     def _close(self) -> None:
+        if self._player is not None:
+            self._player.waker = None
         stream, self._stream, self._player = self._stream, None, None
         if stream is not None:
             try:
