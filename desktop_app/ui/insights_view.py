@@ -44,6 +44,7 @@ from desktop_app.ui.insights_numbers import (
     signed,
     streak_length,
 )
+from desktop_app.ui.journal_unavailable import what_to_do
 from desktop_app.ui.journal_words import journal_problem
 from desktop_app.ui.shared_words import kind_names
 from desktop_app.ui.theme import SPACE
@@ -178,13 +179,17 @@ class InsightsView(QWidget):
             kinds = self.journal.practices_by_kind()
             changes = self.journal.average_change()
         except JournalError as error:
+            # Why and what to do, in place of charts that would tell of an older journal.
             text = " ".join(journal_problem(error).split())
-            self.notice.setText(
-                self.tr("Your journal could not be read just now. %1").replace("%1", text)
-            )
+            words = self.tr("Your journal could not be read just now. %1").replace("%1", text)
+            words = f"{words} {what_to_do(error.kind)}"
+            self.notice.setText(words)
+            self.notice.setAccessibleDescription(words)
             self.notice.show()
+            self.pages.hide()
             return
         self.notice.hide()
+        self.pages.show()
         self._show_streak()
         self._show_minutes(minutes_bars(minutes, self._today(), self.language))
         self._show_kinds(kind_bars(kinds, self._kinds))

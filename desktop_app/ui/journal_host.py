@@ -3,6 +3,8 @@
 A journal that cannot be opened never stops anyone from practising: the problem is
 said, a damaged one is offered a repair (the daily copy, or a new journal, the
 damaged file always kept aside), and one that cannot be written is still read.
+While it cannot be opened at all, `unavailable` says why and what to do, for the
+pages that would show its entries (`unavailable_page`, Today).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.logs import log_journal_error
 from desktop_app.storage.paths import AppPaths
 from desktop_app.ui.app_state import AppState
+from desktop_app.ui.journal_unavailable import PASSING, JournalUnavailablePage, unavailable_words
 from desktop_app.ui.journal_words import journal_problem
 
 if TYPE_CHECKING:
@@ -42,6 +45,11 @@ class JournalHost(QObject):
         self.state = state
         self.paths = paths
         self.repair_bar: QFrame | None = None
+        #: Why the journal could not be opened and what to do, in the person's words;
+        #: "" while it is open (to read only, too). Set before the state changes.
+        self.unavailable = ""
+        #: Whether trying again may help (the problem may pass, or the person fix it).
+        self.may_try_again = False
 
     def open(self) -> None:
         """Open the journal, keep today's copy, and put back unfinished reflections."""
@@ -49,12 +57,17 @@ class JournalHost(QObject):
         try:
             journal = Journal.open(paths.journal)
         except JournalError as error:
+            problem = journal_problem(error)
             if error.kind == "corrupt":
-                self._offer_repair(journal_problem(error))
+                self._offer_repair(problem)
             else:
-                self.problem.emit(journal_problem(error))
-            self.state.set_journal(self._read_only(error))
+                self.problem.emit(problem)
+            readable = self._read_only(error)
+            self.unavailable = "" if readable else unavailable_words(problem, error.kind)
+            self.may_try_again = readable is None and error.kind in PASSING
+            self.state.set_journal(readable)
             return
+        self.unavailable, self.may_try_again = "", False
         rebuilt = " (its search index was made again)" if journal.index_rebuilt else ""
         logger.info("Journal opened%s", rebuilt)
         try:
@@ -74,6 +87,18 @@ class JournalHost(QObject):
                 self.tr("What you were writing when Attune last closed was kept in your journal.")
             )
         self.state.set_journal(journal)
+
+    def try_again(self) -> None:
+        """Open the journal again, after a problem that may have passed."""
+        if self.state.journal is None:
+            self.problem.emit("")
+            self.open()
+
+    def unavailable_page(self) -> JournalUnavailablePage:
+        """The Journal page while the journal cannot be opened: why, and what to do."""
+        return JournalUnavailablePage(
+            self.unavailable, self.try_again if self.may_try_again else None
+        )
 
     def erase_all(self) -> None:
         """Delete everything Attune kept (storage.erase), then begin a new journal."""

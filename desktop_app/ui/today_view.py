@@ -10,14 +10,16 @@ Without an active plan: a calm line, and a few practices to start from: the ones
 most recently and some short ones (`today_offers`).
 
 Completed sessions come from the journal (`schedule.completions`); without a journal
-nothing counts as done. Nothing is ever shown as missed: only what is done and what is
-still open.
+nothing counts as done, and when the journal could not be opened or read, a note at
+the top says why and what to do (so "Not yet" is not taken at its word). Nothing is
+ever shown as missed: only what is done and what is still open.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -29,12 +31,17 @@ from desktop_app.core.schedule import Completion, DayItem
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.plans import StoredPlan
 from desktop_app.ui.app_state import AppState
+from desktop_app.ui.journal_unavailable import what_to_do
+from desktop_app.ui.journal_words import journal_problem
 from desktop_app.ui.shared_words import day_names, length_text, long_day_names, rough_length
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.today_offers import OFFERS, fixed_time, recent_practices, short_practices
 from desktop_app.ui.week_marks import plan_week, shown_marks
 from desktop_app.ui.week_row import WeekRow, say_day, week_key
 from desktop_app.ui.widgets import make_label
+
+if TYPE_CHECKING:
+    from desktop_app.ui.journal_host import JournalHost
 
 
 class TodayView(QWidget):
@@ -67,6 +74,9 @@ class TodayView(QWidget):
         #: The week rows shown, one per active plan, each with its key under it.
         self.week_rows: list[WeekRow] = []
         self.week_legends: list[QWidget] = []
+        #: Why what was done cannot be shown, and what to do ("" when it can).
+        self.journal_note = ""
+        self._journal_host: JournalHost | None = None
 
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
@@ -82,12 +92,15 @@ class TodayView(QWidget):
 
     # --- public ------------------------------------------------------------------------
 
-    def follow(self, state: AppState) -> None:
+    def follow(self, state: AppState, journal_host: JournalHost | None = None) -> None:
         """Show what `state` holds now, and again whenever its journal, plans or
-        library change."""
+        library change; `journal_host` says why the journal could not be opened."""
         self._app_state = state
+        self._journal_host = journal_host
         for signal in (state.journal_changed, state.plans_changed, state.library_changed):
             signal.connect(self._follow_state)
+        if self._unavailable():  # built before the host was known
+            self.refresh()
 
     def _follow_state(self, *_: object) -> None:
         state = self._app_state
@@ -117,6 +130,7 @@ class TodayView(QWidget):
             if not stored.archived and schedule.is_active(stored.plan, day, stored.imported_on)
         ]
         self.has_plan = bool(active)
+        self.journal_note = self._unavailable()
         if active:
             done = self._completions(schedule.week_start(day))
             imported = {stored.plan.id: stored.imported_on for stored in active}
@@ -133,6 +147,8 @@ class TodayView(QWidget):
                 self._add_report_button(column, plan)
         else:
             self._add_no_plan(column)
+        if self.journal_note:
+            self._add_journal_note(column)
         column.addStretch()
         old = self.area.takeWidget()
         self.area.setWidget(content)
@@ -141,13 +157,42 @@ class TodayView(QWidget):
 
     # --- plans -------------------------------------------------------------------------
 
+    def _unavailable(self) -> str:
+        """Why the journal could not be opened, and what to do ("" when it is open)."""
+        host = self._journal_host
+        return host.unavailable if self.journal is None and host is not None else ""
+
     def _completions(self, since: date) -> list[Completion]:
         if self.journal is None:
             return []
         try:
             return schedule.completions(self.journal.entries(since=since))
-        except JournalError:
+        except JournalError as error:
+            self.journal_note = " ".join(
+                (
+                    self.tr("Your journal could not be read just now, so nothing shows as done.")
+                    + " "
+                    + journal_problem(error),
+                    what_to_do(error.kind),
+                )
+            )
             return []
+
+    def _add_journal_note(self, column: QVBoxLayout) -> None:
+        """First on the page: why nothing shows as done, and what to do."""
+        card = QFrame()
+        card.setProperty("role", "card")
+        inside = QVBoxLayout(card)
+        inside.setContentsMargins(SPACE["m"], SPACE["m"], SPACE["m"], SPACE["m"])
+        heading = make_label(self.tr("Your journal is not available"), "subheading")
+        heading.setAccessibleName(heading.text())
+        inside.addWidget(heading)
+        words = make_label(self.journal_note, "warning")
+        words.setAccessibleName(self.journal_note)
+        inside.addWidget(words)
+        card.setAccessibleName(heading.text())
+        card.setAccessibleDescription(self.journal_note)
+        column.insertWidget(0, card)
 
     def _add_plan(
         self, column: QVBoxLayout, plan: Plan, items: list[DayItem], first_open: bool

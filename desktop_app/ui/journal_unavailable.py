@@ -1,0 +1,84 @@
+"""When the journal cannot be opened or read: what the person can do about it, and the
+Journal page that says so in place of the entries.
+
+The words of why come from `journal_words.journal_problem` (which logs the error);
+here is what follows from each kind of problem, so every page that shows journal
+data (the Journal, Insights, Today) can say why and what to do, in the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from desktop_app.storage.journal.errors import ErrorKind
+from desktop_app.ui.theme import SPACE
+from desktop_app.ui.widgets import make_label
+
+#: The problems that may pass by themselves, or once the person has acted: these
+#: get a "Try again" (a damaged journal has its repair bar, a newer one needs the
+#: newer Attune).
+PASSING: Final[frozenset[ErrorKind]] = frozenset({"locked", "readonly", "full", "other"})
+
+
+def _words(text: str) -> str:
+    return QCoreApplication.translate("JournalUnavailable", text)
+
+
+def what_to_do(kind: ErrorKind) -> str:
+    """What the person can do about a journal problem of `kind`."""
+    steps: dict[ErrorKind, str] = {
+        "corrupt": _words(
+            "With the buttons at the top of the window you can restore the last daily "
+            "copy or start a new journal; the damaged file is kept aside."
+        ),
+        "newer": _words("Open it with the newer Attune; this one leaves it as it is."),
+        "locked": _words("When the other one is closed, press Try again."),
+        "readonly": _words(
+            "Make the journal file and its folder writable for you, then press Try again."
+        ),
+        "full": _words("When there is room again, press Try again."),
+        "other": _words(
+            "Press Try again. If it keeps happening, the command attune doctor says more."
+        ),
+    }
+    return steps[kind]
+
+
+def unavailable_words(problem: str, kind: ErrorKind) -> str:
+    """Why the journal could not be opened (`problem`, in words) and what to do, for
+    the pages that would show its entries."""
+    meanwhile = _words("Until it opens, practices still play, but what you answer is not kept.")
+    return " ".join((problem, what_to_do(kind), meanwhile))
+
+
+class JournalUnavailablePage(QWidget):
+    """The Journal page while the journal cannot be opened: why, what to do, and "Try
+    again" (`try_again`) where that can help."""
+
+    def __init__(
+        self, words: str, try_again: Callable[[], None] | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Journal"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE["l"], SPACE["l"], SPACE["l"], SPACE["l"])
+        layout.setSpacing(SPACE["m"])
+        heading = make_label(self.tr("Your journal could not be opened"), "heading")
+        heading.setAccessibleName(heading.text())
+        layout.addWidget(heading)
+        self.words = make_label(words, "muted")
+        self.words.setAccessibleName(words)
+        layout.addWidget(self.words)
+        self.try_again_button: QPushButton | None = None
+        if try_again is not None:
+            button = QPushButton(self.tr("Try again"))
+            button.setAccessibleName(button.text())
+            button.setAccessibleDescription(self.tr("Open the journal again"))
+            button.clicked.connect(try_again)
+            layout.addWidget(button, 0)
+            self.try_again_button = button
+        layout.addStretch()
