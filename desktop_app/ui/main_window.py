@@ -238,21 +238,23 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.today_view import TodayView
 
         state = self.state
-        self._journal_host()  # Today shows what was done, from the journal
+        host = self._journal_host()  # Today shows what was done, from the journal
         assert state.plans is not None and state.library is not None
         view = TodayView(state.plans.plans(), state.library, state.journal, state.language)
-        view.follow(state)
+        view.follow(state, host)
         view.practice_requested.connect(self.open_practice_id)
         view.report_requested.connect(self.report_plan)
         self.today_view = view
         return view
 
     def _journal_page(self) -> QWidget:
-        """The journal's own page; a placeholder while no journal could be opened."""
+        """The journal's own page; while it could not be opened, why and what to do."""
         from desktop_app.ui.journal_view import JournalScreen
 
-        self._journal_host()
+        host = self._journal_host()
         journal = self.state.journal
+        if journal is None and host.unavailable:
+            return host.unavailable_page()  # why it could not be opened, what to do
         if journal is None:
             return placeholder_page(
                 self.tr("Journal"),
@@ -265,12 +267,12 @@ class MainWindow(QMainWindow):
 
     def _journal_changed(self) -> None:
         """A journal (re)opened gets a page of its own, when its page was built; the page
-        then follows the state."""
+        then follows the state. One that could not be opened gets the page saying why."""
         from desktop_app.ui.journal_view import JournalScreen
 
-        page = self.pages.get("journal")
-        if page is None or self.state.journal is None:
-            return
+        page, host = self.pages.get("journal"), self.journal_host
+        if page is None or (self.state.journal is None and not (host and host.unavailable)):
+            return  # no page yet, or no journal and nothing to say about it
         if not (isinstance(page, JournalScreen) and page.journal is self.state.journal):
             self._put_page("journal", self._journal_page())
 

@@ -181,3 +181,41 @@ def test_every_control_of_the_unavailable_page_has_a_name(qtbot: QtBot, host: Jo
     for button in page.findChildren(QPushButton):
         assert button.accessibleName()
     assert page.accessibleName() == "Journal"
+
+
+# --- in the window ---------------------------------------------------------------------
+
+
+def test_the_window_says_why_on_the_journal_page_and_today(qtbot: QtBot) -> None:
+    from desktop_app.ui.journal_unavailable import JournalUnavailablePage
+    from tests.ui.test_main_window import make_window
+
+    path = journal_with_entries()
+    path.write_bytes(path.read_bytes()[:16] + b"\x01" * 84)
+    window = make_window(qtbot)
+    window.show_screen("journal")
+    page = window.pages["journal"]
+    assert isinstance(page, JournalUnavailablePage)
+    assert "damaged" in page.words.text()
+    assert "Soon your reflections" not in page.words.text()
+    window.show_screen("today")
+    assert window.today_view is not None
+    assert "damaged" in window.today_view.journal_note
+
+
+def test_try_again_in_the_window_brings_the_journal_page(qtbot: QtBot) -> None:
+    from desktop_app.ui.journal_view import JournalScreen
+    from tests.ui.test_main_window import make_window
+
+    path = default_paths().journal
+    path.mkdir(parents=True)
+    window = make_window(qtbot)
+    window.show_screen("today")
+    assert window.today_view is not None and window.today_view.journal_note
+    window.show_screen("journal")
+    button = window.pages["journal"].findChild(QPushButton)
+    assert button is not None and button.text() == "Try again"
+    path.rmdir()
+    button.click()
+    assert isinstance(window.pages["journal"], JournalScreen)
+    assert window.today_view.journal_note == ""
