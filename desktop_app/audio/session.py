@@ -95,9 +95,13 @@ def prepare_session(
     Without it, everything is made first, as a file rendering needs."""
     try:
         sound = _prepare(
-            practice, length, language, speech, narration, background, rate, gains,
-            sample_cache, progress, behind,
-        )  # fmt: skip
+            practice,
+            _Choice(length, language, narration, background, rate, gains),
+            speech,
+            sample_cache,
+            progress,
+            behind,
+        )
     except BaseException:
         if behind and speech is not None:
             speech.close()
@@ -107,19 +111,28 @@ def prepare_session(
     return sound
 
 
+@dataclass(frozen=True)
+class _Choice:
+    """How the practice is to sound (prepare_session's arguments of that kind)."""
+
+    length: float | None
+    language: str | None
+    narration: bool
+    background: str | None
+    rate: int
+    gains: Gains | None
+
+
 def _prepare(
     practice: Practice,
-    length: float | None,
-    language: str | None,
+    choice: _Choice,
     speech: SpeechService | None,
-    narration: bool,
-    background: str | None,
-    rate: int,
-    gains: Gains | None,
     sample_cache: SampleCache | None,
     progress: Callable[[int, int], None] | None,
     behind: bool,
 ) -> SessionSound:
+    length, language, narration = choice.length, choice.language, choice.narration
+    background, rate, gains = choice.background, choice.rate, choice.gains
     clips = clip_lengths(practice)
     estimate = estimate_speech(practice.narration_rate)
     timeline = compile_timeline(
@@ -192,9 +205,12 @@ def _speak_first(
         length = prepared.speech_length(_calibrated(estimate, prepared))
         try:
             timeline = compile_timeline(
-                practice, estimated.length, speech_length=length,
-                clip_length=clip_lengths(practice), language=estimated.language,
-            )  # fmt: skip
+                practice,
+                estimated.length,
+                speech_length=length,
+                clip_length=clip_lengths(practice),
+                language=estimated.language,
+            )
         except TimelineError:
             break  # a voice too slow for the length: `_compile_spoken` says so
     return prepared

@@ -1,0 +1,216 @@
+"""A practice plays when its first seconds are ready; the rest of its sound is made
+behind it (audio/behind.py).
+
+Speech is real espeak-ng in a real worker process. The one stand-in is at the speech
+worker's edge: a synthesizer that holds back phrases marked "(held)" until the test
+opens a gate file, as a very slow machine would.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from desktop_app.audio.behind import LATE_SECONDS
+from desktop_app.audio.live import LivePlayer, transport_of
+from desktop_app.audio.mixer import NARRATION, Mixer, Placed
+from desktop_app.audio.session import FIRST_SECONDS, SessionSound, prepare_session
+from desktop_app.audio.speech import SpeechService, SpeechWorker
+from desktop_app.audio.speech_worker import Pyttsx3Synthesizer
+from desktop_app.core.clock import ManualClock
+from desktop_app.core.engine import SessionEngine
+from desktop_app.core.model import Practice
+from desktop_app.core.timeline import SpeechCue
+from tests.helpers import load_text, practice_with
+
+RATE = 48_000
+BLOCK = 480
+#: Generous: a worker that runs this module imports pytest, and a busy machine is slow.
+START_TIMEOUT = 30.0
+WELCOME = "Welcome. Let yourself arrive."
+LATER = "Now rest for a while."
+HELD = "This one comes late (held)."
+
+
+class HeldSynthesizer(Pyttsx3Synthesizer):
+    """The real synthesizer, except that a phrase marked "(held)" waits until the
+    file `gate` exists."""
+
+    def __init__(self, gate: str) -> None:
+        super().__init__()
+        self._gate = Path(gate)
+
+    def synthesize(self, text: str, voice: str | None, words_per_minute: int, path: Path) -> None:
+        while "(held)" in text and not self._gate.exists():
+            time.sleep(0.01)
+        super().synthesize(text, voice, words_per_minute, path)
+
+
+@pytest.fixture(autouse=True)
+def _no_workers_left() -> Iterator[None]:
+    yield
+    assert multiprocessing.active_children() == []
+
+
+@pytest.fixture
+def gate(tmp_path: Path) -> Path:
+    return tmp_path / "gate"
+
+
+def held_service(tmp_path: Path, gate: Path) -> SpeechService:
+    def worker(timeout: float) -> SpeechWorker:
+        synthesizer = functools.partial(HeldSynthesizer, str(gate))
+        return SpeechWorker(60.0, start_timeout=START_TIMEOUT, synthesizer=synthesizer)
+
+    return SpeechService(tmp_path / "speech", worker_factory=worker)
+
+
+def practice(tmp_path: Path, steps: str, extra: str = "lengths: [2m]\n") -> Practice:
+    loaded = load_text(tmp_path, practice_with(steps, extra=extra))
+    assert isinstance(loaded, Practice)
+    return loaded
+
+
+def placed_speech(sound: SessionSound) -> list[Placed]:
+    return [p for p in sound.mixer.placed if p.channel == NARRATION]
+
+
+def cues_of(sound: SessionSound, text: str) -> list[SpeechCue]:
+    return [c for c in sound.timeline.sounds if isinstance(c, SpeechCue) and c.text == text]
+
+
+def test_playing_waits_only_for_the_first_seconds_and_the_rest_joins_behind(
+    tmp_path: Path, gate: Path
+) -> None:
+    steps = f"""
+    - say: {WELCOME}
+    - silence: 15s
+    - say: {HELD}
+    - silence: flex
+    """
+    sound = prepare_session(
+        practice(tmp_path, steps), speech=held_service(tmp_path, gate), rate=RATE, behind=True
+    )
+    assert sound.behind is not None and sound.behind.phrases == ((HELD, "en"),)
+    (held,) = cues_of(sound, HELD)
+    assert held.start > FIRST_SECONDS
+    # Playing can start: the welcome is there, the held phrase is not made yet.
+    assert [p.start for p in placed_speech(sound)] == [0]
+    assert not sound.behind.done
+    gate.touch()
+    assert sound.behind.wait(60.0)
+    assert [p.start for p in placed_speech(sound)] == [0, round(held.start * RATE)]
+    assert sound.behind.late == []
+    out = sound.mixer.render(held.start, RATE)[:, 0]
+    assert float(np.abs(out).max()) > 0.01  # it is heard where the timeline says
+
+
+def test_a_phrase_that_comes_too_late_is_left_out_there_and_heard_where_it_comes_again(
+    tmp_path: Path, gate: Path
+) -> None:
+    steps = f"""
+    - say: {WELCOME}
+    - silence: 15s
+    - say: {HELD}
+    - silence: 20s
+    - say: {HELD}
+    - silence: flex
+    """
+    sound = prepare_session(
+        practice(tmp_path, steps), speech=held_service(tmp_path, gate), rate=RATE, behind=True
+    )
+    assert sound.behind is not None
+    first, again = cues_of(sound, HELD)
+    # The practice plays into the held phrase's first place before it is made.
+    clock = ManualClock(0.0)
+    engine = SessionEngine(sound.timeline, clock)
+    engine.play()
+    player = LivePlayer(sound.mixer, clock, transport_of(engine.snapshot(), sound.timeline, 0.0))
+    heard = []
+    while clock.now() < first.start + 0.5:
+        out = np.zeros((BLOCK, 2), np.float32)
+        player.fill(out)
+        heard.append(out[:, 0].copy())
+        clock.advance(BLOCK / RATE)
+        player.transport = transport_of(engine.snapshot(), sound.timeline, clock.now())
+    gate.touch()
+    assert sound.behind.wait(60.0)
+    assert sound.behind.late == [(HELD, "en")]
+    # Not cut in half-way where it was late; whole where it comes again.
+    assert [p.start for p in placed_speech(sound)] == [0, round(again.start * RATE)]
+    samples = np.concatenate(heard)
+    start = round(first.start * RATE)
+    assert not samples[start:].any()  # silence where it was late (its words still show)
+
+
+def test_the_first_seconds_are_spoken_before_playing_starts(tmp_path: Path, gate: Path) -> None:
+    steps = f"""
+    - say: {WELCOME}
+    - silence: 2s
+    - say: {LATER}
+    - silence: 30s
+    - say: {HELD}
+    - silence: flex
+    """
+    sound = prepare_session(
+        practice(tmp_path, steps), speech=held_service(tmp_path, gate), rate=RATE, behind=True
+    )
+    assert sound.speech is not None
+    assert set(sound.speech.clips) == {(WELCOME, "en"), (LATER, "en")}
+    (later,) = cues_of(sound, LATER)
+    assert [p.start for p in placed_speech(sound)] == [0, round(later.start * RATE)]
+    gate.touch()
+    assert sound.behind is not None and sound.behind.wait(60.0)
+
+
+def test_a_warm_cache_leaves_nothing_behind(tmp_path: Path, gate: Path) -> None:
+    steps = f"- say: {WELCOME}\n- silence: 20s\n- say: {LATER}\n- silence: flex\n"
+    with held_service(tmp_path, gate) as speech:
+        everything = prepare_session(practice(tmp_path, steps), speech=speech, rate=RATE)
+    warm = prepare_session(
+        practice(tmp_path, steps), speech=held_service(tmp_path, gate), rate=RATE, behind=True
+    )
+    assert warm.behind is None
+    assert warm.timeline == everything.timeline
+    assert np.array_equal(
+        warm.mixer.render(0.0, 30 * RATE), everything.mixer.render(0.0, 30 * RATE)
+    )
+
+
+def test_a_noise_background_joins_behind_and_fades_in(tmp_path: Path) -> None:
+    rain = practice(tmp_path, "- silence: flex\n", extra="lengths: [1m]\nbackground: rain\n")
+    sound = prepare_session(rain, rate=RATE, behind=True)
+    assert sound.behind is not None and sound.behind.wait(60.0)
+    made_first = prepare_session(rain, rate=RATE)
+    # Joined before any block was rendered: it fades in from LATE_SECONDS on, and after
+    # that fade it is the same background as one made first.
+    out = sound.mixer.render(0.0, 10 * RATE)[:, 0]
+    assert not out[: round(LATE_SECONDS * RATE)].any()
+    assert out[round(LATE_SECONDS * RATE) + 1 :].all()
+    assert np.array_equal(out[5 * RATE :], made_first.mixer.render(5.0, 5 * RATE)[:, 0])
+
+
+def test_a_late_background_fades_in_from_where_it_joins(tmp_path: Path) -> None:
+    steps = "- silence: flex\n"
+    made = prepare_session(practice(tmp_path, steps, extra="lengths: [1m]\nbackground: rain\n"))
+    loop = made.mixer.loop
+    assert loop is not None
+    sound = prepare_session(practice(tmp_path, steps, extra="lengths: [1m]\n"))
+    mixer: Mixer = sound.mixer
+    heard = [mixer.render(t / 100, BLOCK)[:, 0] for t in range(1000)]  # 10 s, no background
+    mixer.join_background(loop, after=BLOCK)
+    heard += [mixer.render(10 + t / 100, BLOCK)[:, 0] for t in range(500)]
+    samples = np.concatenate(heard)
+    join = 1001 * BLOCK
+    assert not samples[:join].any()
+    fade = round(3.0 * RATE)
+    ramp = np.abs(samples[join : join + fade])
+    # Each sample at most its share of the fade, so it starts without a step.
+    assert np.all(ramp <= (np.arange(fade) + 1) / fade * float(np.abs(loop).max()) + 1e-6)
+    assert float(np.abs(samples[join + fade :]).max()) > 0.5 * float(np.abs(loop).max())
