@@ -1,4 +1,10 @@
-"""`attune validate PATH...`: every problem of every file, as path:line:col: message."""
+"""`attune validate PATH...`: every problem of every file, as path:line:col: message.
+
+A file the library's load cache knows, unchanged since (same modification time and
+size, media looked for in the same folder), is not parsed again: its problems, and
+what the checks across files need of it, come from the cache. Nothing is added to
+the cache here.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,12 @@ from pathlib import Path
 
 from desktop_app.app import measure_clip, open_library, shown
 from desktop_app.cli.common import INVALID, OK, USAGE, pack_root, print_problems, visible
-from desktop_app.core.library import find_files, load_file
-from desktop_app.core.model import PackManifest, Plan, Practice
-from desktop_app.core.plan_loader import check_plan_against_library
-from desktop_app.core.problems import InvalidFile, Problem
+from desktop_app.core.library import Record, find_files, read_record, stamp_of
+from desktop_app.core.plan_loader import HasLengths, check_plan_against_library
+from desktop_app.core.problems import Problem
+from desktop_app.core.summaries import PlanSummary, PracticeSummary
+from desktop_app.storage.load_cache import LoadCache
+from desktop_app.storage.paths import default_paths
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,18 +45,26 @@ NOT_CHECKED = {
 def check_files(files: list[tuple[Path, Path | None]]) -> list[Problem]:
     """Every problem and warning of these files, each alone and together (a plan's
     practices looked for among them and in the library)."""
+    cache = LoadCache(default_paths().load_cache)
     problems: list[Problem] = []
-    loaded: list[tuple[Path, Practice | Plan | PackManifest]] = []
+    loaded: list[tuple[Path, Record]] = []
     for file, media_root in files:
-        try:
-            item = load_file(
-                file, display=shown(file), media_root=media_root, measure_clip=measure_clip
-            )
-        except InvalidFile as error:
-            problems.extend(error.problems)
+        record = _record(file, media_root or file.parent, cache)
+        if record.kind == "invalid":
+            problems.extend(record.problems)
         else:
-            loaded.append((file, item))
+            loaded.append((file, record))
     return problems + _cross_checks(loaded)
+
+
+def _record(file: Path, media_root: Path, cache: LoadCache) -> Record:
+    """What the load cache knows of `file` when it is unchanged, else the file read."""
+    stamp = stamp_of(file)
+    if stamp is not None:
+        cached = cache.get(file.resolve(), stamp, media_root.resolve())
+        if cached is not None:
+            return cached.named(shown(file))
+    return read_record(file, media_root, shown(file), measure_clip)
 
 
 def pack_folder_warnings(folder: Path) -> list[Problem]:
@@ -99,32 +115,34 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' * (number != 1)}"
 
 
-def _cross_checks(loaded: list[tuple[Path, Practice | Plan | PackManifest]]) -> list[Problem]:
+def _cross_checks(loaded: list[tuple[Path, Record]]) -> list[Problem]:
     """Ids unique per kind among the files checked; plans against the practices known."""
     problems: list[Problem] = []
     seen: dict[tuple[str, str], Path] = {}
-    for path, item in loaded:
-        if isinstance(item, PackManifest):
-            continue
-        key = (type(item).__name__, item.id)
+    for path, record in loaded:
+        summary = record.summary
+        if record.id is None or summary is None:
+            continue  # a pack's manifest
+        key = (record.kind, record.id)
         if key in seen:
             problems.append(
                 Problem(
                     shown(path),
-                    item.id_pos,
-                    f'"{item.id}" is also used by {shown(seen[key])}; ids must be unique',
+                    summary.id_pos,
+                    f'"{record.id}" is also used by {shown(seen[key])}; ids must be unique',
                     "id",
                 )
             )
         seen.setdefault(key, path)
-    practices = {p.id: p for _, p in loaded if isinstance(p, Practice)}
-    plans = [(path, p) for path, p in loaded if isinstance(p, Plan)]
+    practices = {
+        r.id: r.summary for _, r in loaded if r.id and isinstance(r.summary, PracticeSummary)
+    }
+    plans = [(path, r.summary) for path, r in loaded if isinstance(r.summary, PlanSummary)]
     if plans:
+        known: dict[str, HasLengths]
         try:
             library = open_library()
-            known = {
-                pid: e.item for pid, e in library.practices.items() if isinstance(e.item, Practice)
-            }
+            known = {pid: e.summary for pid, e in library.practices.items()}
         except OSError:
             known = {}
         known.update(practices)
