@@ -20,12 +20,12 @@ Modules, one job each (nothing here imports Qt):
 """
 
 from desktop_app.storage.lock.data_key import DataKey
+from desktop_app.storage.lock.encrypted_backup import write_encrypted_backup
 from desktop_app.storage.lock.encrypted_db import (
     apply_key,
     database_kind,
     open_encrypted,
 )
-from desktop_app.storage.lock.encrypted_backup import write_encrypted_backup
 from desktop_app.storage.lock.errors import LockError, LockErrorKind
 from desktop_app.storage.lock.in_place import decrypt_in_place, encrypt_in_place
 from desktop_app.storage.lock.passphrase import DEFAULT_PARAMS, Argon2Params

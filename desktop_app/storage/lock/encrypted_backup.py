@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop_app.storage.lock.data_key import DataKey
 from desktop_app.storage.lock.encrypted_db import open_encrypted
 from desktop_app.storage.lock.errors import LockError
+from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.private_files import replacing
 
 
@@ -18,7 +19,8 @@ def write_encrypted_backup(source: sqlite3.Connection, target: Path, key: DataKe
     check it, then put it in place in one step (private, synced). The copy is
     encrypted page by page as it is written: no plain byte reaches the disk. Raises
     LockError ("damaged") when the copy comes out damaged; `target` is then left as
-    it was."""
+    it was. Its folder is made, private, when missing."""
+    ensure_private_dir(target.parent)
     with replacing(target) as temporary:
         copy = open_encrypted(temporary, key)
         try:

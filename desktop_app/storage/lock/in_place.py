@@ -1,7 +1,9 @@
 """Converting one database file between plain SQLite and SQLCipher, in place, so
 that a crash at any moment leaves the old file or the new one, whole, at its path.
 
-1. The source is switched out of write-ahead logging (`journal_mode = DELETE`: SQLite
+1. The source is checked (`quick_check`: a damaged journal is not converted, since
+   its damaged pages could be left out without a word), switched out of write-ahead
+   logging (`journal_mode = DELETE`: SQLite
    moves the log into the file and removes it), so the file alone holds everything
    and no log of the old kind is left beside the new file; then it is locked
    (exclusive, for the whole conversion) so no one writes to it meanwhile.
@@ -95,6 +97,7 @@ def _convert(
 
 
 def _export(source: sqlite3.Connection, copy: Path, attach_key: str) -> None:
+    _check(source, "Your journal is damaged, so it was not converted. It was not changed.")
     mode = source.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
     if str(mode).lower() != "delete":
         raise sqlcipher.OperationalError(f"the database stays in {mode} mode")
@@ -118,16 +121,24 @@ def _check_copy(copy: Path, key: DataKey | None) -> None:
     try:
         if key is not None:
             apply_key(connection, key)
-        problems = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
-    finally:
-        connection.close()
-    if problems != ["ok"]:
-        raise LockError(
-            "damaged",
+        _check(
+            connection,
             "The converted copy of your journal came out damaged, so it was not used. "
             "Your journal was not changed.",
-            detail="; ".join(problems[:5]),
         )
+    finally:
+        connection.close()
+
+
+def _check(connection: sqlite3.Connection, message: str) -> None:
+    """LockError ("damaged", `message`) unless `quick_check` finds nothing wrong: a
+    damaged page could otherwise be left out of the copy without a word."""
+    try:
+        problems = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
+    except sqlcipher.DatabaseError as error:
+        problems = [str(error)]
+    if problems != ["ok"]:
+        raise LockError("damaged", message, detail="; ".join(problems[:5]))
 
 
 def _remove_stale_side_files(path: Path) -> None:

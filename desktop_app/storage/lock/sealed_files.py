@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop_app.storage.lock.data_key import DataKey
 from desktop_app.storage.lock.errors import LockError, damaged, newer
+from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.private_files import replacing
 
 #: What a sealed file holds; bound into its key and every chunk.
@@ -90,8 +91,10 @@ class SealedWriter:
 def sealing(target: Path, key: DataKey, purpose: Purpose) -> Iterator[SealedWriter]:
     """A writer whose content becomes the sealed file `target` when the block ends
     well: written to a private temporary file beside it, synced, renamed over it (a
-    crash leaves the old file or the new one). Copy a large file in with
-    `shutil.copyfileobj(source, writer)`: memory stays at about one chunk."""
+    crash leaves the old file or the new one); its folder is made, private, when
+    missing. Copy a large file in with `shutil.copyfileobj(source, writer)`: memory
+    stays at about one chunk."""
+    ensure_private_dir(target.parent)
     with replacing(target) as temporary, temporary.open("wb") as out:
         writer = SealedWriter(out, key, purpose)
         yield writer

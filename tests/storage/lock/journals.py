@@ -8,6 +8,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from desktop_app.storage.journal import Journal, NewSession, StoredAnswer
+from desktop_app.storage.journal.connections import WRITING_PRAGMAS
+from desktop_app.storage.journal.rows import INSERT_ANSWER, INSERT_SESSION, session_row
+from desktop_app.storage.journal.search_index import index_session
 from desktop_app.storage.lock import Argon2Params
 
 #: Argon2id as cheap as the key file accepts: the tests check the construction, the
@@ -98,3 +101,29 @@ def holders_of(phrase: str, folder: Path) -> list[str]:
             if phrase.encode(encoding) in data:
                 found.append(f"{path.name} ({encoding})")
     return found
+
+
+def add_to_encrypted(connection: sqlite3.Connection, entry: NewSession) -> int:
+    """What `Journal.add` does, on a connection of the lock's own: the session, its
+    answers and its search document in one transaction, with the journal's own SQL."""
+    row, answers = session_row(entry)
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        cursor = connection.execute(INSERT_SESSION, [None, *row])
+        entry_id = cursor.lastrowid
+        assert entry_id is not None
+        connection.executemany(INSERT_ANSWER, [(entry_id, *answer) for answer in answers])
+        index_session(connection, entry_id)
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+    return entry_id
+
+
+def as_the_journal_writes(connection: sqlite3.Connection) -> sqlite3.Connection:
+    """The journal's own settings on a connection: write-ahead log and its pragmas."""
+    connection.execute("PRAGMA journal_mode = WAL")
+    for pragma in WRITING_PRAGMAS:
+        connection.execute(pragma)
+    return connection

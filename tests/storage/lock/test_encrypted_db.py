@@ -17,9 +17,9 @@ from desktop_app.storage.lock import (
     database_kind,
     encrypt_in_place,
     open_encrypted,
+    sqlcipher,
     write_encrypted_backup,
 )
-from desktop_app.storage.lock import sqlcipher
 from tests.storage.lock.journals import contents, holders_of, make_journal, plain_contents
 
 KEY = DataKey(bytes(range(1, 33)))

@@ -95,8 +95,10 @@ def test_another_journals_recovery_key_is_wrong_and_a_typo_is_caught_first(
     with pytest.raises(LockError) as caught:
         unlock_with_recovery_key(path, other.recovery_key.text)
     assert caught.value.kind == "wrong-recovery-key"
-    typo = "Z" + keys.recovery_key.text[1:] if keys.recovery_key.text[0] != "Z" else (
-        "Y" + keys.recovery_key.text[1:]
+    typo = (
+        "Z" + keys.recovery_key.text[1:]
+        if keys.recovery_key.text[0] != "Z"
+        else ("Y" + keys.recovery_key.text[1:])
     )
     with pytest.raises(LockError) as caught:
         unlock_with_recovery_key(tmp_path / "no such file", typo)
@@ -154,7 +156,7 @@ def test_a_change_raises_the_cost_to_this_attunes(tmp_path: Path) -> None:
 
 
 def test_the_default_cost_is_argon2id_128_mib(tmp_path: Path) -> None:
-    assert DEFAULT_PARAMS == Argon2Params(time_cost=2, memory_kib=131072, parallelism=4)
+    assert Argon2Params(time_cost=2, memory_kib=131072, parallelism=4) == DEFAULT_PARAMS
     key_file, keys = new_key_file(PASSPHRASE)  # the real cost, once
     assert key_file.passphrase.params == DEFAULT_PARAMS
     assert key_file.passphrase.unwrap(PASSPHRASE) == keys.data_key
