@@ -24,25 +24,28 @@ from desktop_app.ui.widgets import make_label
 PASSING: Final[frozenset[ErrorKind]] = frozenset({"locked", "readonly", "full", "other"})
 
 
-def _words(text: str) -> str:
-    return QCoreApplication.translate("JournalUnavailable", text)
-
-
 def what_to_do(kind: ErrorKind) -> str:
     """What the person can do about a journal problem of `kind`."""
+    # Each string in full in its own call, so the translation tools find it.
+    translate = QCoreApplication.translate
     steps: dict[ErrorKind, str] = {
-        "corrupt": _words(
+        "corrupt": translate(
+            "JournalUnavailable",
             "With the buttons at the top of the window you can restore the last daily "
-            "copy or start a new journal; the damaged file is kept aside."
+            "copy or start a new journal; the damaged file is kept aside.",
         ),
-        "newer": _words("Open it with the newer Attune; this one leaves it as it is."),
-        "locked": _words("When the other one is closed, press Try again."),
-        "readonly": _words(
-            "Make the journal file and its folder writable for you, then press Try again."
+        "newer": translate(
+            "JournalUnavailable", "Open it with the newer Attune; this one leaves it as it is."
         ),
-        "full": _words("When there is room again, press Try again."),
-        "other": _words(
-            "Press Try again. If it keeps happening, the command attune doctor says more."
+        "locked": translate("JournalUnavailable", "When the other one is closed, press Try again."),
+        "readonly": translate(
+            "JournalUnavailable",
+            "Make the journal file and its folder writable for you, then press Try again.",
+        ),
+        "full": translate("JournalUnavailable", "When there is room again, press Try again."),
+        "other": translate(
+            "JournalUnavailable",
+            "Press Try again. If it keeps happening, the command attune doctor says more.",
         ),
     }
     return steps[kind]
@@ -51,7 +54,10 @@ def what_to_do(kind: ErrorKind) -> str:
 def unavailable_words(problem: str, kind: ErrorKind) -> str:
     """Why the journal could not be opened (`problem`, in words) and what to do, for
     the pages that would show its entries."""
-    meanwhile = _words("Until it opens, practices still play, but what you answer is not kept.")
+    meanwhile = QCoreApplication.translate(
+        "JournalUnavailable",
+        "Until it opens, practices still play, but what you answer is not kept.",
+    )
     return " ".join((problem, what_to_do(kind), meanwhile))
 
 
