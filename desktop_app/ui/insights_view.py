@@ -44,7 +44,7 @@ from desktop_app.ui.insights_numbers import (
     signed,
     streak_length,
 )
-from desktop_app.ui.journal_unavailable import what_to_do
+from desktop_app.ui.journal_unavailable import after_a_failed_read
 from desktop_app.ui.journal_words import journal_problem
 from desktop_app.ui.shared_words import kind_names
 from desktop_app.ui.theme import SPACE
@@ -182,7 +182,7 @@ class InsightsView(QWidget):
             # Why and what to do, in place of charts that would tell of an older journal.
             text = " ".join(journal_problem(error).split())
             words = self.tr("Your journal could not be read just now. %1").replace("%1", text)
-            words = f"{words} {what_to_do(error.kind)}"
+            words = f"{words} {after_a_failed_read()}"
             self.notice.setText(words)
             self.notice.setAccessibleDescription(words)
             self.notice.show()

@@ -51,6 +51,15 @@ def what_to_do(kind: ErrorKind) -> str:
     return steps[kind]
 
 
+def after_a_failed_read() -> str:
+    """What to do when an open journal could not be read (Today, Insights)."""
+    return QCoreApplication.translate(
+        "JournalUnavailable",
+        "If this stays, close Attune and open it again: a damaged journal is then "
+        "offered its last daily copy.",
+    )
+
+
 def unavailable_words(problem: str, kind: ErrorKind) -> str:
     """Why the journal could not be opened (`problem`, in words) and what to do, for
     the pages that would show its entries."""

@@ -31,7 +31,7 @@ from desktop_app.core.schedule import Completion, DayItem
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.plans import StoredPlan
 from desktop_app.ui.app_state import AppState
-from desktop_app.ui.journal_unavailable import what_to_do
+from desktop_app.ui.journal_unavailable import after_a_failed_read
 from desktop_app.ui.journal_words import journal_problem
 from desktop_app.ui.shared_words import day_names, length_text, long_day_names, rough_length
 from desktop_app.ui.theme import SPACE
@@ -168,14 +168,8 @@ class TodayView(QWidget):
         try:
             return schedule.completions(self.journal.entries(since=since))
         except JournalError as error:
-            self.journal_note = " ".join(
-                (
-                    self.tr("Your journal could not be read just now, so nothing shows as done.")
-                    + " "
-                    + journal_problem(error),
-                    what_to_do(error.kind),
-                )
-            )
+            said = self.tr("Your journal could not be read just now, so nothing shows as done.")
+            self.journal_note = f"{said} {journal_problem(error)} {after_a_failed_read()}"
             return []
 
     def _add_journal_note(self, column: QVBoxLayout) -> None:

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.library import Library
 from desktop_app.storage.journal import Journal, NewSession, StoredAnswer
 from desktop_app.storage.paths import default_paths
+from desktop_app.storage.plans import PlanStore
 from desktop_app.storage.settings import Settings
 from desktop_app.ui.app_state import AppState
 from desktop_app.ui.insights_view import InsightsView
@@ -169,8 +170,22 @@ def test_insights_say_why_and_what_to_do_when_the_journal_cannot_be_read(
     view.refresh()
     assert view.notice.isVisible() and not view.pages.isVisible()
     assert "could not be read" in view.notice.text()
-    assert "Try again" in view.notice.text() or "attune doctor" in view.notice.text()
+    assert "close Attune and open it again" in view.notice.text()
     assert view.notice.accessibleDescription() == view.notice.text()
+
+
+def test_today_says_why_nothing_shows_as_done_when_reads_fail(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.ui.test_today_view import PLAN, WEDNESDAY
+
+    store = PlanStore(tmp_path / "plans", today=lambda: date(2026, 11, 23))
+    store.import_plan(PLAN.encode("utf-8"), display="plan.yaml")
+    journal = Journal.open(journal_with_entries())
+    journal.close()  # every read now fails
+    today = TodayView(store.plans(), Library({}, {}, ()), journal, today=lambda: WEDNESDAY)
+    qtbot.addWidget(today)
+    assert today.has_plan
+    assert today.journal_note.startswith("Your journal could not be read just now")
+    assert "close Attune and open it again" in today.journal_note
 
 
 def test_every_control_of_the_unavailable_page_has_a_name(qtbot: QtBot, host: JournalHost) -> None:
