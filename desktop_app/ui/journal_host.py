@@ -63,8 +63,9 @@ class JournalHost(QObject):
             else:
                 self.problem.emit(problem)
             readable = self._read_only(error)
-            self.unavailable = "" if readable else unavailable_words(problem, error.kind)
-            self.may_try_again = readable is None and error.kind in PASSING
+            unopened = readable is None
+            self.unavailable = unavailable_words(problem, error.kind) if unopened else ""
+            self.may_try_again = unopened and error.kind in PASSING
             self.state.set_journal(readable)
             return
         self.unavailable, self.may_try_again = "", False
