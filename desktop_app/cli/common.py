@@ -15,7 +15,6 @@ from desktop_app.core.durations import format_duration, parse_duration
 from desktop_app.core.library import load_file
 from desktop_app.core.model import Practice
 from desktop_app.core.problems import Problem
-from desktop_app.core.reader import LANGUAGE
 from desktop_app.storage.paths import default_paths
 from desktop_app.storage.settings import LanguageChoice, SettingsStore
 
@@ -150,6 +149,8 @@ _LANGUAGE_NAMES = {
 def language_option(value: str) -> str:
     """A --language value that is a language code; a usage error that suggests the code
     for a language written by its name ("Dutch")."""
+    from desktop_app.core.reader import LANGUAGE  # with the YAML parser: only needed here
+
     if LANGUAGE.match(value):
         return value
     code = _LANGUAGE_NAMES.get(value.strip().lower())

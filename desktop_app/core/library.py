@@ -9,6 +9,7 @@ Each such clash is reported as a warning.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -43,7 +44,7 @@ Stamp = tuple[int, int]
 RecordKind = Literal["practice", "plan", "pack", "invalid"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Record:
     """What a scan keeps of a file: its kind and id and, for a practice or plan, its
     summary; for a file that could not be loaded, its problems, which call the file
@@ -211,17 +212,26 @@ def stamp_of(path: Path) -> Stamp | None:
 
 
 def find_files(root: Path) -> list[Path]:
-    """YAML files below `root`, sorted, skipping hidden folders."""
-    if not root.is_dir():
-        return []
-    found = [
-        path
-        for path in root.rglob("*")
-        if path.suffix.lower() in YAML_SUFFIXES
-        and not any(part.startswith(".") for part in path.relative_to(root).parts)
-        and path.is_file()
-    ]
-    return sorted(found)
+    """YAML files below `root`, sorted, skipping hidden files and folders and not
+    following links to folders. One directory listing per folder: a warm scan of a
+    large library spends more here than anywhere else."""
+    found: list[tuple[tuple[str, ...], str]] = []  # (its names below root, its path)
+    folders: list[tuple[str, tuple[str, ...]]] = [(str(root), ())]
+    while folders:
+        folder, names = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                for item in listing:
+                    if item.name.startswith("."):
+                        continue
+                    if item.is_dir(follow_symlinks=False):
+                        folders.append((item.path, (*names, item.name)))
+                    elif item.name.lower().endswith(YAML_SUFFIXES) and item.is_file():
+                        found.append(((*names, item.name), item.path))
+        except OSError:
+            continue  # not a folder, or one we may not read
+    # In the order of Path objects (name by name), without making Paths to compare.
+    return [Path(path) for _, path in sorted(found)]
 
 
 def scan(

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from desktop_app.core.model import Plan, PlanItem, Pos, Practice
 
 
-@dataclass(frozen=True, slots=True)
+# Plain (not slotted) dataclasses: unpickling one from the load cache then runs no
+# Python code, which halves reading the cache of a large library.
+@dataclass(frozen=True)
 class PracticeSummary:
     """A practice's title, kind, lengths and languages, and the words search looks in."""
 
@@ -43,7 +45,7 @@ class PracticeSummary:
         return (self.fixed,) if self.fixed else ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PlanSummary:
     """A plan's title, and its items so that it can be checked against a library."""
 

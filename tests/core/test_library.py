@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from desktop_app.core.library import Source, find_files, scan
 from desktop_app.core.model import Plan, Practice
+from desktop_app.core.problems import InvalidFile
 from tests.helpers import MINIMAL_PRACTICE, write
 
 PLAN = "attune: plan/1\nid: p\ntitle: P\nlanguage: en\nfrom: Me\nitems: [{practice: tiny, when: daily}]\n"
@@ -63,3 +66,45 @@ def test_hidden_folders_and_other_files_are_skipped(tmp_path: Path) -> None:
     write(tmp_path, "notes.md", "x")
     assert [p.name for p in find_files(tmp_path)] == ["a.yaml", "b.YML"]
     assert find_files(tmp_path / "missing") == []
+
+
+def test_files_are_found_in_path_order_and_links_to_folders_are_not_followed(
+    tmp_path: Path,
+) -> None:
+    for name in ("a-b.yaml", "a/b.yaml", "a/c/d.yaml", "B.yaml", "a.yml"):
+        write(tmp_path / "lib", name, "x")
+    write(tmp_path, "elsewhere/e.yaml", "x")
+    (tmp_path / "lib" / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    found = [p.relative_to(tmp_path / "lib").as_posix() for p in find_files(tmp_path / "lib")]
+    assert found == ["B.yaml", "a/b.yaml", "a/c/d.yaml", "a-b.yaml", "a.yml"]
+    assert found == sorted(found, key=lambda p: Path(p).parts)
+    assert find_files(tmp_path / "lib" / "a-b.yaml") == []  # a file is no folder
+
+
+def test_a_scan_keeps_summaries_not_practices(tmp_path: Path) -> None:
+    write(tmp_path, "tiny.yaml", MINIMAL_PRACTICE)
+    write(tmp_path, "plan.yaml", PLAN)
+    library = scan([Source("user", tmp_path, "yours")])
+    entry = library.practices["tiny"]
+    assert entry.summary.title.get() == "Tiny" and entry.summary.spoken == ("en",)
+    assert entry.summary.id_pos.line == 2 and "item" not in vars(entry)
+    assert [i.practice for i in library.plans["p"].summary.items] == ["tiny"]
+    assert entry.item.title == entry.summary.title  # read from the file when asked for
+
+
+def test_a_practice_whose_file_changed_since_the_scan_is_read_as_it_is_now(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "tiny.yaml", MINIMAL_PRACTICE)
+    library = scan([Source("user", tmp_path, "yours")], display=lambda p: p.name)
+    path.write_text(MINIMAL_PRACTICE.replace("id: tiny", "id: other"), encoding="utf-8")
+    with pytest.raises(InvalidFile) as caught:
+        _ = library.practices["tiny"].item
+    assert str(caught.value).startswith(
+        'tiny.yaml:1:1: id: this file no longer holds the practice "tiny"'
+    )
+    assert library.practice("tiny") is None
+    path.write_text(MINIMAL_PRACTICE.replace("Tiny", "Tiny, edited"), encoding="utf-8")
+    assert library.practice("tiny").title.get() == "Tiny, edited"
+    path.unlink()
+    assert library.practice("tiny") is not None, "once read, it stays"
