@@ -57,15 +57,17 @@ app = QApplication(sys.argv[:1])
 theme.apply(app, theme.LIGHT)
 practice = load_file(Path(sys.argv[1]))
 cache = Path(sys.argv[2])
-with SpeechService(cache) as speech:
-    sound = prepare_session(practice, speech=speech, rate=RATE,
-                            sample_cache=SampleCache(cache / "sounds"))
+# As the player prepares: the speech past the first seconds is made behind it.
+sound = prepare_session(practice, speech=SpeechService(cache), rate=RATE,
+                        sample_cache=SampleCache(cache / "sounds"), behind=True)
 view = PlayerView(practice, sound, clock=MonotonicClock(), sink=PullingDevice(), language="en")
 view.resize(1000, 720)
 view.show()
 QTimer.singleShot(200, view.start)
 QTimer.singleShot(3200, app.quit)
 app.exec()
+if sound.behind is not None:
+    sound.behind.wait()  # all of it made: the peak of the whole preparation is counted
 with open("/proc/self/status") as status:
     peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 print(peak * 1024, flush=True)

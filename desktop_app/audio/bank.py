@@ -10,6 +10,7 @@ from typing import Final
 import numpy as np
 
 from desktop_app.audio import synth
+from desktop_app.audio.apart import run_apart
 from desktop_app.audio.clips import Samples, leveled, read_clip
 from desktop_app.audio.sample_cache import SampleCache, file_key
 from desktop_app.audio.speech import PreparedSpeech
@@ -53,7 +54,7 @@ class PracticeSounds:
         what = f'the spoken "{text[:40]}"'
 
         def make() -> Samples:
-            samples = self._read(path, what)
+            samples = self._read(path, what, keep=False)  # kept levelled, not as read
             return _NOTHING if samples is None else leveled(samples, SPEECH_RMS, SPEECH_PEAK)
 
         try:
@@ -78,7 +79,10 @@ class PracticeSounds:
         """Whether the background is synthesized (rather than read from a file)."""
         return self.background_name in NOISE_BACKGROUNDS
 
-    def background(self) -> Samples | None:
+    def background(self, *, apart: bool = False) -> Samples | None:
+        """The background loop. `apart`: a noise not in the sample cache yet is made
+        and stored there by a child process (`audio/apart.py`), so that a playing app
+        stays small; here it is made only if that fails."""
         name = self.background_name
         if not name or name == "none":
             return None
@@ -90,12 +94,20 @@ class PracticeSounds:
             if self.cache is None:
                 return make()
             key = file_key("noise", Path(synth.__file__), name, BACKGROUND_LOOP_SECONDS, self.rate)
+            if apart and not self.cache.holds(key):
+                run_apart(store_noise, self.cache.folder, key, name, self.rate)
             return self.cache.get(key, make)
         return self._read(self.media_root / name, f'the background "{name}"')
 
-    def _read(self, path: Path, what: str) -> Samples | None:
+    def _read(self, path: Path, what: str, *, keep: bool = True) -> Samples | None:
         try:
-            return read_clip(path, self.rate)
+            return read_clip(path, self.rate, keep=keep)
         except ValueError as error:
             self.notices.append(f"{what} could not be played: {error}")
             return None
+
+
+def store_noise(folder: Path, key: str, name: str, rate: int) -> None:
+    """Make the noise background `name` and store it in the sample cache at `folder`
+    (run in a child process by `PracticeSounds.background`)."""
+    SampleCache(folder).get(key, lambda: synth.noise(name, BACKGROUND_LOOP_SECONDS, rate))

@@ -69,7 +69,7 @@ class SoundBehind:
     def _run(self) -> None:
         try:
             if self._mixer.loop is None:
-                loop = self._bank.background()
+                loop = self._bank.background(apart=True)
                 self._mixer.join_background(loop, round(LATE_SECONDS * self._mixer.rate))
             self._speak()
         except Exception:  # the practice plays on, without what could not be made

@@ -27,21 +27,28 @@ def clip_seconds(path: Path) -> float:
     return float(info.frames) / float(info.samplerate)
 
 
-def read_clip(path: Path, rate: int) -> Samples:
+def read_clip(path: Path, rate: int, *, keep: bool = True) -> Samples:
     """A clip as read-only mono float32 at `rate`; ValueError if it cannot be read.
 
-    Cached by path, modification time and rate: a practice repeats its clips, and
-    speech files are shared between practices."""
+    Kept by path, modification time and rate: a practice repeats its clips. `keep=False`
+    is for what is kept elsewhere (speech, levelled in the sample cache): a long
+    practice's phrases would otherwise stay in memory twice."""
     try:
         stamp = path.stat().st_mtime_ns
     except OSError as error:
         raise ValueError(error.strerror or "cannot read the file") from None
+    if not keep:
+        return _decoded(str(path), rate)
     return _read_clip(str(path), stamp, rate)
 
 
 @lru_cache(maxsize=512)
 def _read_clip(path: str, stamp: int, rate: int) -> Samples:
     del stamp  # part of the cache key only
+    return _decoded(path, rate)
+
+
+def _decoded(path: str, rate: int) -> Samples:
     try:
         data, source_rate = soundfile.read(path, dtype="float32", always_2d=True)
     except (RuntimeError, soundfile.LibsndfileError, OSError) as error:

@@ -26,10 +26,14 @@ class SampleCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
+    def holds(self, key: str) -> bool:
+        """Whether samples are stored for `key` (they may still prove unreadable)."""
+        return self._path(key).is_file()
+
     def get(self, key: str, make: Callable[[], Samples]) -> Samples:
         """The samples stored for `key`, or `make()`'s, stored for next time. Any
         trouble with the folder only means the samples are made and not kept."""
-        path = self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.npy"
+        path = self._path(key)
         try:
             with open_regular(path) as handle:
                 stored = np.load(handle, allow_pickle=False)
@@ -42,6 +46,9 @@ class SampleCache:
         with contextlib.suppress(OSError):
             self._store(path, samples)
         return samples
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.npy"
 
     def _store(self, path: Path, samples: Samples) -> None:
         make_private_dir(self.folder)

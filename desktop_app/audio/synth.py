@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import math
 import operator
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -326,11 +326,13 @@ def _lowpass(freqs: _Floats, corner: float, order: int) -> _Floats:
     return np.asarray(1.0 / np.sqrt(1.0 + (freqs / corner) ** (2 * order)), dtype=np.float64)
 
 
-def _shaped(rng: np.random.Generator, freqs: _Floats, gain: _Floats, frames: int) -> _Floats:
-    """Circular Gaussian noise whose amplitude spectrum is `gain`, scaled to RMS 1."""
+def _shaped(rng: np.random.Generator, gain: Callable[[], _Floats], frames: int) -> _Floats:
+    """Circular Gaussian noise whose amplitude spectrum is `gain()` (one value for each
+    bin of a real FFT of `frames` samples), scaled to RMS 1. The gain is made here and
+    let go once applied: a long loop's spectra are large."""
     # Interleaved pairs of standard normals, read as complex numbers: white spectrum.
-    spectrum = rng.standard_normal(2 * freqs.size).view(np.complex128)
-    spectrum *= gain
+    spectrum = rng.standard_normal(2 * (frames // 2 + 1)).view(np.complex128)
+    spectrum *= gain()
     spectrum[0] = 0.0  # no DC
     samples = np.fft.irfft(spectrum, frames)
     del spectrum
@@ -410,7 +412,9 @@ def _slow_swell(rng: np.random.Generator, frames: int, rate: int, below_hz: floa
     spectrum = np.zeros(frames // 2 + 1, dtype=np.complex128)
     spectrum[1:bins] = rng.standard_normal(2 * (bins - 1)).view(np.complex128)
     samples = np.fft.irfft(spectrum, frames)
-    return np.asarray(samples / np.sqrt(np.mean(samples**2)), dtype=np.float64)
+    del spectrum
+    samples /= np.sqrt(np.mean(samples**2))
+    return np.asarray(samples, dtype=np.float64)
 
 
 def _no_rumble(freqs: _Floats) -> _Floats:
@@ -423,31 +427,47 @@ def _no_rumble(freqs: _Floats) -> _Floats:
 def _pink(rng: np.random.Generator, frames: int, rate: int) -> _Floats:
     """−3 dB/octave, without rumble and with a gentle roll-off above 12 kHz, so it
     rushes rather than hisses."""
-    freqs = _frequencies(frames, rate)
-    gain = _power_law(freqs, -0.5) * _no_rumble(freqs) * _lowpass(freqs, 12_000.0, 2)
-    return _shaped(rng, freqs, gain, frames)
+
+    def gain() -> _Floats:
+        freqs = _frequencies(frames, rate)
+        return _power_law(freqs, -0.5) * _no_rumble(freqs) * _lowpass(freqs, 12_000.0, 2)
+
+    return _shaped(rng, gain, frames)
 
 
 def _brown(rng: np.random.Generator, frames: int, rate: int) -> _Floats:
     """−6 dB/octave, without rumble: the deep warmth of brown noise."""
-    freqs = _frequencies(frames, rate)
-    gain = _power_law(freqs, -1.0) * _no_rumble(freqs)
-    return _shaped(rng, freqs, gain, frames)
+
+    def gain() -> _Floats:
+        freqs = _frequencies(frames, rate)
+        return _power_law(freqs, -1.0) * _no_rumble(freqs)
+
+    return _shaped(rng, gain, frames)
 
 
 def _rain(rng: np.random.Generator, frames: int, rate: int) -> _Floats:
     """Soft rain: a bed of filtered noise (a wash from 300 Hz to 5 kHz over a low,
     distant body), slowly swelling, with a patter of tiny drops and sparse, nearer
     drops that stand out."""
-    freqs = _frequencies(frames, rate)
-    wash = _power_law(freqs, -0.2) * _highpass(freqs, 300.0, 2) * _lowpass(freqs, 5000.0, 2)
-    body = 0.25 * _power_law(freqs, -0.8) * _highpass(freqs, 60.0, 3) * _lowpass(freqs, 500.0, 2)
-    gain = wash + body
-    del wash, body
-    bed = _shaped(rng, freqs, gain, frames)
-    del freqs, gain
-    bed *= 1.0 + 0.1 * np.clip(_slow_swell(rng, frames, rate, 0.25), -2.5, 2.5)
-    # Summed in place, each part as soon as it is made: bed + 2.5·patter + 9·drops.
+
+    def gain() -> _Floats:
+        freqs = _frequencies(frames, rate)
+        wash = _power_law(freqs, -0.2) * _highpass(freqs, 300.0, 2) * _lowpass(freqs, 5000.0, 2)
+        body = 0.25 * _power_law(freqs, -0.8)
+        body *= _highpass(freqs, 60.0, 3)
+        body *= _lowpass(freqs, 500.0, 2)
+        wash += body
+        return wash
+
+    bed = _shaped(rng, gain, frames)
+    # In place, each part let go as soon as it is added; the same sums as
+    # bed · (1 + 0.1 · clip(swell)) + 2.5 · patter + 9 · drops.
+    swell = _slow_swell(rng, frames, rate, 0.25)
+    np.clip(swell, -2.5, 2.5, out=swell)
+    swell *= 0.1
+    swell += 1.0
+    bed *= swell
+    del swell
     patter = _droplets(
         rng, frames, rate, per_second=90.0, freq=(2500.0, 7000.0), tau=(0.001, 0.003), depth_db=30
     )
