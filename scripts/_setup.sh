@@ -35,9 +35,11 @@ ATTUNE_APT_PACKAGES=(
 
 # Extra packages for the tests only: a virtual X screen for real-window screenshots
 # (xvfb-run needs xauth), sox to inspect rendered audio, pdftotext (poppler-utils) to read
-# back the PDFs Attune writes, and strace for the no-network proof (tests/no_network).
+# back the PDFs Attune writes, fonts for the scripts those PDFs are tested in beyond what
+# DejaVu has (CJK: WenQuanYi Micro Hei; emoji as outlines: Symbola), and strace for the
+# no-network proof (tests/no_network).
 # shellcheck disable=SC2034 # used by scripts/test
-ATTUNE_APT_TEST_PACKAGES=(xvfb xauth sox poppler-utils strace)
+ATTUNE_APT_TEST_PACKAGES=(xvfb xauth sox poppler-utils fonts-wqy-microhei fonts-symbola strace)
 
 # Extra packages for building the Linux release (scripts/package): readelf to read what
 # the build links to, dpkg-deb for the .deb, the libraries Qt's Wayland platform links

@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.cli.common import INVALID, OK, UsageError, check_output_file, visible
-from desktop_app.storage.journal import JournalError, open_to_read
-from desktop_app.storage.journal_export import to_csv, to_json, to_markdown, to_pdf
+from desktop_app.storage.journal import JournalError, SessionEntry, open_to_read
+from desktop_app.storage.journal_export import to_csv, to_document, to_json, to_markdown
 from desktop_app.storage.logs import log_journal_error
 from desktop_app.storage.paths import default_paths
 from desktop_app.storage.private_files import replacing
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"attune: {_nothing_found(args, since, until)}; nothing was written", file=sys.stderr)
         return INVALID
     if kind == "pdf":
-        data = to_pdf(entries)
+        data = _pdf(entries)
     else:
         writer = {"md": to_markdown, "csv": to_csv, "json": to_json}[kind]
         # The byte order mark tells spreadsheet programs that the CSV is UTF-8.
@@ -63,6 +63,15 @@ def run(args: argparse.Namespace) -> int:
     count = len(entries)
     print(visible(f"{count} {'entry' if count == 1 else 'entries'} written to {args.output}"))
     return OK
+
+
+def _pdf(entries: list[SessionEntry]) -> bytes:
+    # Qt is loaded only for a PDF: the other formats need none of it.
+    from desktop_app.cli.qt_application import qt_application
+    from desktop_app.ui.pdf import render_pdf
+
+    qt_application()
+    return render_pdf(to_document(entries))
 
 
 def _format(chosen: str | None, output: Path) -> str:

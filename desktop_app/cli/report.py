@@ -15,13 +15,15 @@ from pathlib import Path
 from desktop_app.app import open_library
 from desktop_app.cli.common import INVALID, OK, UsageError, attune_language, visible
 from desktop_app.cli.export import check_output, parse_date
+from desktop_app.cli.qt_application import qt_application
 from desktop_app.core.schedule import starts_on
 from desktop_app.storage.journal import Journal, JournalError, SessionEntry
 from desktop_app.storage.logs import log_journal_error
 from desktop_app.storage.paths import default_paths
 from desktop_app.storage.plans import PlanStore
 from desktop_app.storage.private_files import replacing
-from desktop_app.storage.report import build_report, report_range, to_markdown, to_pdf
+from desktop_app.storage.report import build_report, report_range, to_document, to_markdown
+from desktop_app.ui.pdf import render_pdf
 
 _SUFFIXES = {".md": "md", ".markdown": "md", ".pdf": "pdf"}
 
@@ -71,7 +73,11 @@ def run(args: argparse.Namespace) -> int:
         language=language,
         library_titles={i: e.summary.title.get(language) for i, e in library.practices.items()},
     )
-    data = to_pdf(report) if kind == "pdf" else to_markdown(report).encode("utf-8")
+    if kind == "pdf":
+        qt_application()
+        data = render_pdf(to_document(report))
+    else:
+        data = to_markdown(report).encode("utf-8")
     try:
         with replacing(args.output) as temporary:
             temporary.write_bytes(data)

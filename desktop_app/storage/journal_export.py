@@ -5,7 +5,8 @@ and, within them, the answers to leave out. Every writer applies it the same way
 an answer that was left out appears in no format, not even as a before → after change
 of a scale, and nothing shows that something was left out.
 
-- `to_markdown` and `to_pdf`: a calm document to read or bring to a therapist;
+- `to_markdown` and `to_document`: a calm document to read or bring to a therapist
+  (`to_document` is what `ui/pdf.py` sets on PDF pages);
 - `to_csv`: one row per answer, for a spreadsheet;
 - `to_json`: everything, typed, to import again (`read_json`); docs/journal-export.md
   describes the format.
@@ -28,8 +29,8 @@ from typing import Any, Final, NoReturn, cast, get_args
 
 from desktop_app.core.answers import AnswerValue, QuestionKind, When
 from desktop_app.core.durations import format_duration
+from desktop_app.storage.document import Block, Document, Span
 from desktop_app.storage.journal import NewSession, SessionEntry, StoredAnswer, scale_changes
-from desktop_app.storage.pdf import Block, Span, render_pdf
 
 FORMAT: Final = "attune-journal"
 VERSION: Final = 1
@@ -250,14 +251,10 @@ def md_lines(text: str, *, indent: str) -> str:
     return "\n".join([lines[0]] + [indent + line if line else "" for line in lines[1:]])
 
 
-def to_pdf(
-    entries: Sequence[SessionEntry],
-    selection: Selection | None = None,
-    *,
-    tz: tzinfo | None = None,
-    now: datetime | None = None,
-) -> bytes:
-    """The same document as `to_markdown`, as a PDF (A4)."""
+def to_document(
+    entries: Sequence[SessionEntry], selection: Selection | None = None, *, tz: tzinfo | None = None
+) -> Document:
+    """The same document as `to_markdown`, to be set on pages (`ui/pdf.py`)."""
     summary, days = _document(entries, selection, tz)
     blocks = [Block.of("title", TITLE), Block.of("meta", summary)]
     for day, shown in days:
@@ -276,7 +273,7 @@ def to_pdf(
                     )
                     for a in answers
                 ]
-    return render_pdf(blocks, title=TITLE, footer=TITLE, created=now or datetime.now().astimezone())
+    return Document(TITLE, tuple(blocks), footer=TITLE)
 
 
 # --- the spreadsheet -------------------------------------------------------------

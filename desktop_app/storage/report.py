@@ -1,7 +1,8 @@
 """The adherence report: how a plan went, to bring to the therapist who gave it.
 
 `build_report` makes a pure data model, `AdherenceReport`, from one plan, its import
-date, journal entries and a range of days; `to_markdown` and `to_pdf` write it out.
+date, journal entries and a range of days; `to_markdown` writes it out, and
+`to_document` makes the document that `ui/pdf.py` sets on PDF pages.
 The report holds:
 
 1. planned against done, per item of the plan and per ISO week (`core.schedule`);
@@ -22,15 +23,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, tzinfo
 from typing import Final
 
 from desktop_app.core.durations import format_duration
 from desktop_app.core.model import Daily, OnDays, PerWeek, Plan, Schedule, Weekdays
 from desktop_app.core.schedule import WeekCount, adherence, completions, local_date, starts_on
+from desktop_app.storage.document import Block, Document, Span
 from desktop_app.storage.journal import SessionEntry, scale_changes
 from desktop_app.storage.journal_export import long_date, md_lines, md_text
-from desktop_app.storage.pdf import Block, Span, render_pdf
 
 TITLE: Final = "Attune adherence report"
 _DAY_NAMES: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -324,11 +325,11 @@ def to_markdown(report: AdherenceReport) -> str:
     return "\n".join(out) + "\n"
 
 
-# --- PDF -------------------------------------------------------------------------
+# --- pages -------------------------------------------------------------------------
 
 
-def to_pdf(report: AdherenceReport, *, now: datetime | None = None) -> bytes:
-    """The same document as `to_markdown`, as a PDF (A4)."""
+def to_document(report: AdherenceReport) -> Document:
+    """The same document as `to_markdown`, to be set on pages (`ui/pdf.py`)."""
     plan = report.plan_title.strip()
     if report.assigned_by.strip():
         plan += f" · from {report.assigned_by.strip()}"
@@ -379,4 +380,4 @@ def to_pdf(report: AdherenceReport, *, now: datetime | None = None) -> bytes:
                     bullet=True,
                 ),
             ]
-    return render_pdf(blocks, title=TITLE, footer=TITLE, created=now or datetime.now().astimezone())
+    return Document(TITLE, tuple(blocks), footer=TITLE)

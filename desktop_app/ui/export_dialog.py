@@ -1,7 +1,7 @@
 """Export from the Journal: the person sees what will leave the journal and unticks
 whole entries or single answers before anything is saved. They choose what their
-therapist sees. The file is written off the GUI thread; meanwhile the dialog says it
-is saving and its buttons wait."""
+therapist sees. The file is made (PDF pages too) and written off the GUI thread;
+meanwhile the dialog says it is saving and its buttons wait."""
 
 from __future__ import annotations
 
@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.storage.journal import SessionEntry
-from desktop_app.storage.journal_export import Selection, to_csv, to_json, to_markdown, to_pdf
+from desktop_app.storage.journal_export import (
+    Selection,
+    to_csv,
+    to_document,
+    to_json,
+    to_markdown,
+)
+from desktop_app.ui.pdf import render_pdf
 from desktop_app.ui.saving_dialog import SavingDialog
 from desktop_app.ui.theme import SPACE
 
@@ -163,6 +170,6 @@ class ExportDialog(SavingDialog):
 def _export_bytes(key: str, entries: Sequence[SessionEntry], selection: Selection) -> bytes:
     """The file's bytes in the format `key` (see FORMATS); runs on the worker thread."""
     if key == "pdf":
-        return to_pdf(entries, selection)
+        return render_pdf(to_document(entries, selection))
     writer = {"md": to_markdown, "csv": to_csv, "json": to_json}[key]
     return writer(entries, selection).encode("utf-8")

@@ -33,9 +33,10 @@ from desktop_app.storage.report import (
     AdherenceReport,
     build_report,
     report_range,
+    to_document,
     to_markdown,
-    to_pdf,
 )
+from desktop_app.ui.pdf import render_pdf
 from desktop_app.ui.saving_dialog import SavingDialog
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import make_label
@@ -152,7 +153,12 @@ class ReportDialog(SavingDialog):
         key = self.format.currentData()
         report = self.report()
         self.save_bytes(
-            path, lambda: to_pdf(report) if key == "pdf" else to_markdown(report).encode("utf-8")
+            path,
+            lambda: (
+                render_pdf(to_document(report))
+                if key == "pdf"
+                else to_markdown(report).encode("utf-8")
+            ),
         )
 
     def _rebuild(self) -> None:

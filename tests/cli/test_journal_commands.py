@@ -10,6 +10,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import unicodedata
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -125,6 +126,32 @@ def test_export_writes_each_format(
                 ["pdftotext", str(target), "-"], capture_output=True, check=True, text=True
             ).stdout
             assert text.count("Warm hands") == 3 and "Body scan" in text
+
+
+def test_a_pdf_export_keeps_every_character(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Arabic in an answer of its own: a reader orders a line of mixed directions by guess.
+    words = ("Спокойно. 平静 😊 Zażółć, Één ĳsje", "أشعر بالهدوء الآن")
+    answers = tuple(
+        StoredAnswer(f"q{n}", "after", "text", "Noticed?", w, w) for n, w in enumerate(words)
+    )
+    fill_journal(replace(session(3), answers=answers))
+    assert run(capsys, "export", "-o", "journal.pdf")[0] == 0
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "journal.pdf", "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    for said in words:
+        assert f"Noticed? {plain(said)}" in plain(text)
+
+
+def plain(text: str) -> str:
+    """As tests/ui/test_pdf.py compares read-back text: Arabic's joined forms as its
+    letters, no direction marks."""
+    text = unicodedata.normalize("NFKC", text)
+    return " ".join("".join(c for c in text if unicodedata.category(c) != "Cf").split())
 
 
 def test_export_format_option_wins_over_the_name(

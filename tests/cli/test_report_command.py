@@ -4,7 +4,10 @@ test's own Attune home (ATTUNE_HOME, set by tests/conftest.py)."""
 from __future__ import annotations
 
 import os
+import shutil
 import stat
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -133,6 +136,40 @@ def test_report_as_pdf(capsys: pytest.CaptureFixture[str]) -> None:
     data = Path("report.pdf").read_bytes()
     assert data.startswith(b"%PDF-")
     assert data.rstrip().endswith(b"%%EOF")
+    if shutil.which("pdftotext"):
+        text = pdf_text(Path("report.pdf"))
+        assert "Attune adherence report" in text and "Box breathing" in text
+
+
+@pytest.mark.usefixtures("planned")
+def test_report_as_pdf_with_no_screen() -> None:
+    """On a computer with no screen (a server, a cron job: no DISPLAY, WAYLAND_DISPLAY or
+    QT_QPA_PLATFORM) the PDF is made all the same, on Qt's offscreen platform."""
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop_app.cli", *REPORT_PDF],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert Path("report.pdf").read_bytes().startswith(b"%PDF-")
+    if shutil.which("pdftotext"):
+        assert "Attune adherence report" in pdf_text(Path("report.pdf"))
+
+
+REPORT_PDF = ("report", "--plan", "first-weeks", "-o", "report.pdf")
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
 
 
 def test_report_without_a_journal_still_shows_what_was_planned(

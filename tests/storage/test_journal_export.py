@@ -7,9 +7,6 @@ import csv
 import io
 import json
 import re
-import shutil
-import subprocess
-import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -18,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from desktop_app.storage.document import Document
 from desktop_app.storage.journal import Journal, NewSession, SessionEntry, StoredAnswer
 from desktop_app.storage.journal_export import (
     CSV_COLUMNS,
@@ -26,11 +24,10 @@ from desktop_app.storage.journal_export import (
     answer_from_object,
     read_json,
     to_csv,
+    to_document,
     to_json,
     to_markdown,
-    to_pdf,
 )
-from desktop_app.storage.pdf import Block, Span, render_pdf
 
 CET = timezone(timedelta(hours=1))
 NOW = datetime(2025, 3, 12, 18, 0, tzinfo=CET)
@@ -234,15 +231,18 @@ def every_format(entries: list[SessionEntry], selection: Selection) -> dict[str,
         "csv": to_csv(entries, selection, tz=CET),
         "json": to_json(entries, selection, tz=CET, now=NOW),
     }
-    if shutil.which("pdftotext"):
-        texts["pdf"] = pdf_text(to_pdf(entries, selection, tz=CET, now=NOW))
+    texts["pages"] = document_text(to_document(entries, selection, tz=CET))
     return texts
 
 
-@pytest.mark.parametrize("kind", ["md", "csv", "json", "pdf"])
+def document_text(document: Document) -> str:
+    """The words of a document for pages, a paragraph a line (tests/ui/test_pdf.py reads
+    the PDF made of it back)."""
+    return "\n".join("".join(span.text for span in block.spans) for block in document.blocks)
+
+
+@pytest.mark.parametrize("kind", ["md", "csv", "json", "pages"])
 def test_an_answer_left_out_appears_in_no_format(entries: list[SessionEntry], kind: str) -> None:
-    if kind == "pdf" and not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (poppler-utils) is not installed")
     text = every_format(entries, left_out(entries))[kind]
     assert "Bluebottle" not in text
     assert "Anything else?" not in text
@@ -555,115 +555,39 @@ def test_many_problems_are_counted_not_all_listed(entries: list[SessionEntry]) -
     assert len(lines) == 21 and lines[-1] == "… and 10 more problems"
 
 
-# --- PDF -------------------------------------------------------------------------
+# --- the document for pages (the PDF) ---------------------------------------------
 
 
-def pdf_text(data: bytes) -> str:
-    result = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
-    )
-    return result.stdout.decode("utf-8")
-
-
-def check_structure(data: bytes) -> int:
-    """The PDF's cross-reference table points at its objects; returns the page count."""
-    assert data.startswith(b"%PDF-1.4\n") and data.endswith(b"%%EOF\n")
-    start = int(data.rsplit(b"startxref\n", 1)[1].split(b"\n", 1)[0])
-    assert data[start:].startswith(b"xref\n0 ")
-    lines = data[start:].split(b"\n")
-    count = int(lines[1].split()[1])
-    assert lines[2] == b"0000000000 65535 f "
-    for number, line in enumerate(lines[3 : 2 + count], start=1):
-        offset = int(line[:10])
-        assert data[offset:].startswith(f"{number} 0 obj\n".encode())
-    for stream in re.findall(rb"stream\n(.*?)\nendstream", data, re.S):
-        zlib.decompress(stream)
-    return int(re.search(rb"/Type /Pages /Kids \[[^\]]*\] /Count (\d+)", data)[1])  # type: ignore[index]
-
-
-def test_pdf_is_well_formed_and_holds_the_document(entries: list[SessionEntry]) -> None:
-    data = to_pdf(entries, tz=CET, now=NOW)
-    assert check_structure(data) == 1
-    assert b"/BaseFont /Helvetica /Encoding /WinAnsiEncoding" in data
-    assert b"/CreationDate <FEFF" in data
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    text = pdf_text(data)
-    for expected in (
-        "Attune journal",
-        "3 March 2025 to 4 March 2025 · 2 entries",
-        "Monday 3 March 2025",
-        "Box breathing · 08:15",
-        "Practised 10m · completed",
-        "settled 3 → 6",
-        "How settled do you feel? 3 of 10",
-        "What did you notice? My shoulders let go.\nThen the *old* thought came back.",
-        "How do you feel now? calm, rested",
-        "Tuesday 4 March 2025",
-        "Practised 3m12s of 10m · stopped early · 1 pause for grounding",
-        "Attune journal · page 1 of 1",
-    ):
-        assert expected in text, expected
-
-
-def test_pdf_runs_over_pages_and_wraps_long_lines(journal: Journal) -> None:
-    long_text = " ".join(["breathing slowly and gently"] * 40) + " " + "x" * 300
-    answer = StoredAnswer("t", "after", "text", "Notes", long_text, long_text)
-    for day in range(1, 29):
-        journal.add(session(datetime(2025, 2, day, 9, 0, tzinfo=CET), answers=(answer,)))
-    data = to_pdf(journal.entries(), tz=CET, now=NOW)
-    pages = check_structure(data)
-    assert pages > 5
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    text = pdf_text(data)
-    assert f"page {pages} of {pages}" in text
-    assert text.count("Notes") == 28
-    lines = text.splitlines()
-    assert max(len(line) for line in lines) < 110  # wrapped, also the 300 x's
-    assert "".join(line for line in lines if set(line) == {"x"}) == "x" * 300 * 28
-
-
-def test_pdf_writes_what_winansi_cannot_as_near_as_it_can() -> None:
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    data = render_pdf(
-        [
-            Block.of("body", "Zürich, café, naïve, Øresund, €5 – “quoted” …"),
-            Block.of("body", "ő ł ﬁne → ≤ − 😀 a\u0301\u200bb"),
-            Block("body", (Span("bold", bold=True), Span("plain"))),
-        ],
-        title="Test ✓",
-    )
-    text = pdf_text(data)
-    assert "Zürich, café, naïve, Øresund, €5 – “quoted” …" in text
-    assert "o l fine → ≤ − ? áb" in text
-    assert "boldplain" in text
-    assert "/Title <FEFF" in data.decode("latin-1")
-
-
-def pdf_page_count(tmp_path: Path, data: bytes) -> int:
-    out = subprocess.run(["pdfinfo", "-"], input=data, capture_output=True, check=True)
-    return int(re.search(rb"Pages:\s+(\d+)", out.stdout)[1])  # type: ignore[index]
-
-
-def test_a_heading_is_never_left_alone_at_the_foot_of_a_page(tmp_path: Path) -> None:
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    blocks = []
-    for number in range(60):
-        blocks += [Block.of("heading", f"Heading {number}"), Block.of("body", "line\n" * number)]
-    data = render_pdf(blocks, title="t")
-    pages = pdf_page_count(tmp_path, data)
-    for page in range(1, pages + 1):
-        result = subprocess.run(
-            ["pdftotext", "-f", str(page), "-l", str(page), "-", "-"],
-            input=data,
-            capture_output=True,
-            check=True,
-        )
-        lines = [line for line in result.stdout.decode().splitlines() if line.strip()]
-        assert not lines[-2].startswith("Heading"), (page, lines[-3:])  # last is the footer
+def test_the_document_for_pages_says_what_the_markdown_says(entries: list[SessionEntry]) -> None:
+    document = to_document(entries, tz=CET)
+    assert (document.title, document.footer) == ("Attune journal", "Attune journal")
+    shown = [
+        (block.style, tuple((span.text, span.bold) for span in block.spans), block.bullet)
+        for block in document.blocks
+    ]
+    assert shown[:6] == [
+        ("title", (("Attune journal", False),), False),
+        ("meta", (("3 March 2025 to 4 March 2025 · 2 entries", False),), False),
+        ("heading", (("Monday 3 March 2025", False),), False),
+        ("subheading", (("Box breathing · 08:15", False),), False),
+        ("meta", (("Practised 10m · completed", False),), False),
+        ("body", (("settled 3 → 6", False),), False),
+    ]
+    assert (
+        "body",
+        (
+            ("What did you notice?", True),
+            (" My shoulders let go.\nThen the *old* thought came back.", False),
+        ),
+        True,
+    ) in shown
+    assert ("body", (("How do you feel now?", True), (" calm, rested", False)), True) in shown
+    assert ("heading", (("Tuesday 4 March 2025", False),), False) in shown
+    assert (
+        "meta",
+        (("Practised 3m12s of 10m · stopped early · 1 pause for grounding", False),),
+        False,
+    ) in shown
 
 
 def test_an_answer_goes_to_json_and_back_as_it_was_also_from_an_older_draft() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +9,7 @@ import pytest
 
 from desktop_app.core.model import Daily, OnDays, PerWeek, Weekdays
 from desktop_app.core.schedule import WeekCount
+from desktop_app.storage.document import Document
 from desktop_app.storage.journal import Journal, NewSession, SessionEntry, StoredAnswer
 from desktop_app.storage.plans import PlanStore, StoredPlan
 from desktop_app.storage.report import (
@@ -19,8 +18,8 @@ from desktop_app.storage.report import (
     build_report,
     report_range,
     schedule_words,
+    to_document,
     to_markdown,
-    to_pdf,
 )
 
 # 2025-03-07 is a Friday: the range below crosses into the week of Monday 10 March.
@@ -187,7 +186,7 @@ def test_reflections_are_left_out_unless_asked_for(
     assert plain.reflections == ()
     assert SECRET not in to_markdown(plain)
     assert "Reflections" not in to_markdown(plain)
-    assert b"mother" not in to_pdf(plain)
+    assert "mother" not in words(to_document(plain))
 
     shared = report_of(stored, entries, reflections=True)
     assert [(r.day, r.title, r.answer) for r in shared.reflections] == [
@@ -228,23 +227,36 @@ def test_markdown_without_scales_or_sessions(stored: StoredPlan) -> None:
     assert "- **box** (daily, 10m): 0 of 6 done" in text
 
 
-def test_pdf_is_valid(stored: StoredPlan, entries: list[SessionEntry], tmp_path: Path) -> None:
-    data = to_pdf(report_of(stored, entries, reflections=True))
-    assert data.startswith(b"%PDF-")
-    assert data.rstrip().endswith(b"%%EOF")
-    if shutil.which("pdftotext") is None:
-        return
-    path = tmp_path / "report.pdf"
-    path.write_bytes(data)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    assert "Attune adherence report" in text
-    assert "Box breathing" in text
-    assert "4 of 6 done" in text
-    assert "Week of 10 March 2025" in text
-    assert "average change +1.3 over 3 sessions" in text
-    assert "Warm hands" in text
+def words(document: Document) -> str:
+    """Every word of a document for pages, spaced as one line (tests/ui/test_pdf.py
+    reads the PDF made of it back)."""
+    return " ".join(span.text for block in document.blocks for span in block.spans).replace(
+        "  ", " "
+    )
+
+
+def test_the_document_for_pages_says_what_the_markdown_says(
+    stored: StoredPlan, entries: list[SessionEntry]
+) -> None:
+    document = to_document(report_of(stored, entries, reflections=True))
+    assert (document.title, document.footer) == (
+        "Attune adherence report",
+        "Attune adherence report",
+    )
+    assert [block.style for block in document.blocks][:4] == ["title", "body", "meta", "heading"]
+    text = words(document)
+    for expected in (
+        "Attune adherence report",
+        "Weeks 1–2 · from Your therapist",
+        "7 March 2025 to 12 March 2025 · 9 of 13 planned sessions done",
+        "Box breathing (daily, 10m): 4 of 6 done",
+        "Week of 10 March 2025: Box breathing 2 of 3",
+        "Box breathing: How settled?",
+        "7 March 2025: 3 → 6",
+        "Reflections",
+        "I felt my mother's voice in the room",
+    ):
+        assert expected in text, expected
 
 
 def test_schedule_words() -> None:
@@ -283,7 +295,7 @@ def test_practices_are_named_by_their_titles_in_the_library(stored: StoredPlan) 
 
 
 def test_a_practice_missing_from_the_library_is_named_and_not_counted(
-    stored: StoredPlan, entries: list[SessionEntry], tmp_path: Path
+    stored: StoredPlan, entries: list[SessionEntry]
 ) -> None:
     """The plan asks for "walk", which the library no longer has: it cannot be done, so
     its sessions are not planned-but-undone; the two done earlier are still shown."""
@@ -321,13 +333,9 @@ def test_a_practice_missing_from_the_library_is_named_and_not_counted(
         to_markdown(unseen)
     )
 
-    path = tmp_path / "report.pdf"
-    path.write_bytes(to_pdf(report))
-    pdf_text = subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    assert "missing from the library, so not counted (2 done)" in " ".join(pdf_text.split())
-    assert "Mindful walk missing" in " ".join(pdf_text.split())
+    text = words(to_document(report))
+    assert "Mindful walk (Mon, Wed, Fri): missing from the library, so not counted (2 done)" in text
+    assert "Mindful walk missing" in text
 
 
 def test_without_a_library_nothing_is_called_missing(

@@ -3,6 +3,7 @@ saved privately as PDF or Markdown."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 from datetime import date
 from pathlib import Path
@@ -12,14 +13,16 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QListWidget, QPushButton, QTextBrowser
 from pytestqt.qtbot import QtBot
 
+from desktop_app.storage.document import Document
 from desktop_app.storage.journal import Journal, SessionEntry
 from desktop_app.storage.plans import PlanStore, StoredPlan
 from desktop_app.storage.private_files import write_private
-from desktop_app.storage.report import AdherenceReport, to_pdf
 from desktop_app.ui import report_dialog, saving_dialog
+from desktop_app.ui.pdf import render_pdf
 from desktop_app.ui.report_dialog import ReportDialog
 from tests.storage.test_report import PLAN, SECRET, session
 from tests.ui.saving import save_while_held
+from tests.ui.test_pdf import pdf_text
 
 
 @pytest.fixture
@@ -136,17 +139,17 @@ def test_the_pdf_is_made_and_written_off_the_gui_thread(
     rendering, release = threading.Event(), threading.Event()
     threads: dict[str, threading.Thread] = {}
 
-    def held_pdf(report: AdherenceReport) -> bytes:
+    def held_pdf(document: Document) -> bytes:
         threads["pdf"] = threading.current_thread()
         rendering.set()
         release.wait(5)
-        return to_pdf(report)
+        return render_pdf(document)
 
     def watched_write(path: Path, data: bytes) -> None:
         threads["write"] = threading.current_thread()
         write_private(path, data)
 
-    monkeypatch.setattr(report_dialog, "to_pdf", held_pdf)
+    monkeypatch.setattr(report_dialog, "render_pdf", held_pdf)
     monkeypatch.setattr(saving_dialog, "write_private", watched_write)
     shown.format.setCurrentIndex(shown.format.findData("pdf"))
     out = tmp_path / "report.pdf"
@@ -155,6 +158,9 @@ def test_the_pdf_is_made_and_written_off_the_gui_thread(
     assert threads["pdf"] is threads["write"]
     assert shown.saved_to == out and out.read_bytes().startswith(b"%PDF-")
     assert out.stat().st_mode & 0o777 == 0o600
+    if shutil.which("pdftotext"):
+        text = pdf_text(out.read_bytes())
+        assert "Attune adherence report" in text and "Weeks 1–2 · from Your therapist" in text
 
 
 def test_a_report_that_cannot_be_written_is_said_and_the_dialog_stays(
