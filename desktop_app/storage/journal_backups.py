@@ -33,6 +33,7 @@ from desktop_app.storage.journal import (
     classify,
     write_backup,
 )
+from desktop_app.storage.journal.header import read_header
 from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.private_files import (
     LEGACY_AGE,
@@ -244,6 +245,13 @@ def _check_backup(backup: Path) -> None:
         raise JournalError(
             kind, f"This copy of your journal cannot be used: {_plain(error)}", detail=str(error)
         ) from error
+    header = read_header(backup)
+    if header is not None and header.problems():  # a damaged copy is not from the future
+        raise JournalError(
+            "corrupt",
+            "This copy of your journal is damaged too. Nothing was changed.",
+            detail="; ".join(header.problems()),
+        )
     if version > Journal.SCHEMA_VERSION:
         raise JournalError(
             "newer",

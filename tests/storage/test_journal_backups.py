@@ -211,7 +211,7 @@ def test_restore_moves_a_journal_still_there_aside(path: Path, backups_dir: Path
     assert {p.name.rpartition(".sqlite3")[2] for p in aside} == {"", "-wal"}
 
 
-@pytest.mark.parametrize("problem", ["damaged", "newer", "not-a-database"])
+@pytest.mark.parametrize("problem", ["damaged", "newer", "impossible-version", "not-a-database"])
 def test_an_unusable_copy_is_refused_and_nothing_changes(
     path: Path, tmp_path: Path, problem: str
 ) -> None:
@@ -223,6 +223,9 @@ def test_an_unusable_copy_is_refused_and_nothing_changes(
         corrupt_middle(backup)
     elif problem == "newer":
         raw_database(backup, user_version=9)
+    elif problem == "impossible-version":
+        # No Attune writes such a version: the copy is damaged, not from the future.
+        raw_database(backup, user_version=16843009)
     else:
         backup.write_text("hello " * 1000)
     before = {p.name: p.read_bytes() for p in path.parent.iterdir() if p.is_file()}
