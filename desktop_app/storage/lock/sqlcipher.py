@@ -36,6 +36,16 @@ def connect(target: Path | str, *, timeout: float = 5.0, uri: bool = False) -> s
     return cast(sqlite3.Connection, connection)
 
 
+def versions() -> str:
+    """SQLCipher's and its SQLite's versions, for logs and the bench."""
+    probe = sqlcipher3.connect(":memory:")
+    try:
+        cipher = probe.execute("PRAGMA cipher_version").fetchone()[0]
+    finally:
+        probe.close()
+    return f"SQLCipher {cipher} (SQLite {sqlcipher3.sqlite_version})"
+
+
 def error_code(error: BaseException) -> int:
     """SQLite's primary result code of a sqlcipher3 (or sqlite3) error; 0 if none."""
     return (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF

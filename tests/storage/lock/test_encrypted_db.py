@@ -48,6 +48,7 @@ def test_the_right_key_opens_it_and_reads_every_row(tmp_path: Path) -> None:
     try:
         assert contents(connection) == expected
         assert connection.execute("PRAGMA temp_store").fetchone()[0] == 2  # memory
+        assert connection.execute("PRAGMA cache_size").fetchone()[0] == -32 * 1024
         assert connection.execute("PRAGMA cipher_provider").fetchone()[0] == "openssl"
     finally:
         connection.close()
