@@ -298,7 +298,11 @@ def _load_all(
                 # Shown names are worked out only for the files that need one.
                 yield path, cached.named(reader.display(path)) if cached.problems else cached
                 continue
-        record = read_record(path, media_root, reader.display(path), reader.measure_clip)
+        # Problems name the file by its path until one is found (rare): working out
+        # the name a file is shown by costs more than reading many a file.
+        record = read_record(path, media_root, str(path), reader.measure_clip)
+        if record.problems:
+            record = record.named(reader.display(path))
         if cache is not None and stamp is not None:
             cache.put(path, stamp, media_root, record)
         yield path, record

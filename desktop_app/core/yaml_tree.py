@@ -97,15 +97,23 @@ def forbidden_character(char: str) -> str:
 
 def resolve_plain(text: str) -> bool | int | float | str | None:
     """The value of a plain (unquoted) scalar under the YAML 1.2 core schema. A number
-    longer than MAX_NUMBER_LENGTH stays text (see `is_long_number`)."""
-    if text and text[0] not in _MAYBE_NOT_STRING:
+    longer than MAX_NUMBER_LENGTH stays text (see `is_long_number`). The first
+    character decides which patterns can match at all: a library scan resolves a
+    hundred thousand scalars, most of them words or durations such as `4s`."""
+    if not text:
+        return None
+    first = text[0]
+    if first not in _MAYBE_NOT_STRING:
         return text  # most scalars are words; skip the patterns
     if len(text) > MAX_NUMBER_LENGTH:
         return text  # never handed to int(): see MAX_NUMBER_LENGTH
-    if _NULL.match(text):
-        return None
-    if _BOOL.match(text):
-        return text.lower() == "true"
+    if first in "~nN":
+        return None if _NULL.match(text) else text
+    if first in "tTfF":
+        return text.lower() == "true" if _BOOL.match(text) else text
+    # A digit, a sign or a dot.
+    if first != "0" and text[-1].isalpha() and first.isdigit():
+        return text  # `4s`, `10m`: no number ends with a letter unless it starts with 0x
     if _INT10.match(text):
         return int(text)
     if _INT8.match(text):
@@ -217,7 +225,6 @@ class _TreeBuilder:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
-        self.nodes = 0
         self.aliases_seen: set[str] = set()  # one message per alias name, not per use
 
     def problem(self, pos: Pos, message: str) -> None:
@@ -244,36 +251,66 @@ class _TreeBuilder:
 
     def _read_events(self, loader: Any) -> Node | None:
         """One pass over the parser's events with an explicit stack (no recursion).
-        This is the hot loop of a library scan, so it dispatches on exact types."""
+        This is the hot loop of a library scan: it dispatches on exact types, builds
+        the named tuples with `tuple.__new__` and adds to the open collection inline;
+        the rare cases (limits, anchors, tags, odd keys) go to methods."""
         # Open collections: [is_mapping, pos, items, pending key or None, seen keys]
         stack: list[list[Any]] = []
         root: Node | None = None
         documents = 0
+        nodes = 0
         get_event = loader.get_event
+        new = tuple.__new__
+        problems = self.problems
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
         while True:
             event = get_event()
             kind = type(event)
             node: Node
-            if kind is yaml.ScalarEvent:
-                self._check_node(event, len(stack))
+            if kind is scalar_event:
+                nodes += 1
+                if (
+                    nodes > MAX_NODES
+                    or len(stack) >= MAX_DEPTH
+                    or event.anchor is not None
+                    or event.tag is not None
+                ):
+                    self._unusual_node(event, len(stack), nodes)
                 mark = event.start_mark
                 value = event.value
-                if event.style:  # quoted or block: always a string
-                    node = Scalar(value, value, False, Pos(mark.line + 1, mark.column + 1))
-                    if event.style == '"':  # the one style with escapes (`\e`, `\x1b`)
-                        self._check_escaped(value, node.pos, stack)
+                pos = new(Pos, (mark.line + 1, mark.column + 1))
+                style = event.style
+                if style:  # quoted or block: always a string
+                    node = new(Scalar, (value, value, False, pos))
+                    if style == '"':  # the one style with escapes (`\e`, `\x1b`)
+                        self._check_escaped(value, pos, stack)
+                elif value and value[0] not in _MAYBE_NOT_STRING:
+                    node = new(Scalar, (value, value, True, pos))  # a word: no patterns
                 else:
-                    node = Scalar(
-                        resolve_plain(value), value, True, Pos(mark.line + 1, mark.column + 1)
-                    )
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                self._check_node(event, len(stack))
-                stack.append([kind is yaml.MappingStartEvent, _pos(event.start_mark), [], None, {}])
+                    node = new(Scalar, (resolve_plain(value), value, True, pos))
+            elif kind is mapping_start or kind is sequence_start:
+                nodes += 1
+                if (
+                    nodes > MAX_NODES
+                    or len(stack) >= MAX_DEPTH
+                    or event.anchor is not None
+                    or event.tag is not None
+                ):
+                    self._unusual_node(event, len(stack), nodes)
+                mark = event.start_mark
+                pos = new(Pos, (mark.line + 1, mark.column + 1))
+                stack.append([kind is mapping_start, pos, [], None, {}])
                 continue
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            elif kind is mapping_end or kind is sequence_end:
                 is_mapping, pos, items, _, _ = stack.pop()
-                node = Mapping(tuple(items), pos) if is_mapping else Sequence(tuple(items), pos)
-            elif kind is yaml.AliasEvent:
+                node = (
+                    new(Mapping, (tuple(items), pos))
+                    if is_mapping
+                    else new(Sequence, (tuple(items), pos))
+                )
+            elif kind is alias_event:
                 node = self._alias(event)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
@@ -288,11 +325,17 @@ class _TreeBuilder:
                 return root
             else:
                 continue
-            if stack:
-                self._add(stack, node)
-            else:
+            if not stack:
                 root = node
-            if len(self.problems) > 200:
+                continue
+            parent = stack[-1]
+            if not parent[0]:
+                parent[2].append(node)
+            elif parent[3] is None:
+                parent[3] = node if type(node) is Scalar else self._not_a_key(node)
+            else:
+                self._add_value(stack, parent, node)
+            if len(problems) > 200:
                 return root
 
     def _check_escaped(self, value: str, pos: Pos, stack: list[list[Any]]) -> None:
@@ -313,14 +356,14 @@ class _TreeBuilder:
             )
         return Scalar(None, "", True, _pos(event.start_mark))
 
-    def _check_node(self, event: Any, depth: int) -> None:
-        self.nodes += 1
+    def _unusual_node(self, event: Any, depth: int, nodes: int) -> None:
+        """A node past a limit (reading stops), or with an anchor or a tag."""
         if depth >= MAX_DEPTH:
             self.problem(
                 _pos(event.start_mark), f"nested too deeply (more than {MAX_DEPTH} levels)"
             )
             raise _Stop
-        if self.nodes > MAX_NODES:
+        if nodes > MAX_NODES:
             self.problem(
                 _pos(event.start_mark), f"too many values (more than {MAX_NODES:,}) for one file"
             )
@@ -336,20 +379,16 @@ class _TreeBuilder:
                 _pos(event.start_mark), f"tags ({tag}) are not allowed; write the value plainly"
             )
 
-    def _add(self, stack: list[list[Any]], node: Node) -> None:
-        parent = stack[-1]
-        is_mapping, _, items, key, seen = parent
-        if not is_mapping:
-            items.append(node)
-            return
-        if key is None:
-            if not isinstance(node, Scalar):
-                self.problem(node.pos, "a key must be a plain word, not a list or mapping")
-                node = Scalar(None, "?", True, node.pos)
-            parent[3] = node
-            return
+    def _not_a_key(self, node: Node) -> Scalar:
+        self.problem(node.pos, "a key must be a plain word, not a list or mapping")
+        return Scalar(None, "?", True, node.pos)
+
+    def _add_value(self, stack: list[list[Any]], parent: list[Any], node: Node) -> None:
+        """The value of the pending key of the open mapping `parent`."""
+        key: Scalar = parent[3]
         parent[3] = None
         name = key.text
+        seen = parent[4]
         if name in seen:
             first: Pos = seen[name]
             path = join(_path(stack[:-1]), name)
@@ -359,7 +398,7 @@ class _TreeBuilder:
             self.problems.append(Problem(self.file, key.pos, message, path))
             return
         seen[name] = key.pos
-        items.append((key, node))
+        parent[2].append((key, node))
 
 
 def _path(stack: list[list[Any]]) -> str:
