@@ -9,10 +9,12 @@ Run: .venv/bin/python bench/bench_sound.py
   samples on disk; in-process caches emptied). Targets: ≥ 100× cold, ≥ 500× warm.
 - Callback: the live player's `fill` for 10 ms blocks (480 frames at 48 kHz), paced by a
   manual clock, as a share of one core. Target: under 2 %.
-- Start to first sound: from "Start" (speech prepared from a warm cache, timeline
-  compiled, speech files read, bells and background made, mixer made) to the first
-  block the device would get, with the in-process sample caches emptied first.
-  Target: under 300 ms. The device's own output latency comes on top.
+- Start to first sound: from "Start" (prepared as the player does: speech of the first
+  10 s from the cache or spoken, timeline compiled, speech files read, bells made,
+  mixer made; the rest of the speech and a noise background not yet cached are made
+  behind it) to the first block the device would get, with the in-process sample
+  caches emptied first. Target: under 300 ms. The device's own output latency comes
+  on top.
 """
 
 from __future__ import annotations

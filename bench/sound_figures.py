@@ -1,12 +1,16 @@
 """Sound figures for `python -m bench`, on bench_sound.py's 20-minute practice
 (40 spoken phrases, tones, bells, rain).
 
-- Begin → first sound: bench_sound.start_to_first_sound, cold (empty speech cache:
-  every phrase synthesized with espeak-ng first) and warm (median of 3).
+- Begin → first sound: bench_sound.start_to_first_sound, cold (empty speech and sample
+  caches: the first 10 s of speech synthesized with espeak-ng first, the rest and the
+  rain made behind the playing practice) and warm (median of 3).
 - Render: bench_sound.timed_render, cold and warm (best of 2), as × real time.
-- Memory while playing: a new process shows the player view with the session, Begin
-  pressed, a device stand-in pulling 10 ms blocks on a timer for 3 s; its peak
-  resident memory (VmHWM). Cold: an empty speech cache; warm: the cache the cold run left.
+- Memory while playing: a new process prepares the session as the player does, shows
+  the player view, Begin pressed, a device stand-in pulling 10 ms blocks on a timer for
+  3 s, then waits for the sound made behind it; its peak resident memory (VmHWM).
+  Cold: empty speech and sample caches; warm: the caches the cold run left. (A noise
+  background not yet in the cache is made by a child process, whose peak is not this
+  process's.)
 """
 
 from __future__ import annotations

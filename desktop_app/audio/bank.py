@@ -75,9 +75,13 @@ class PracticeSounds:
         return self._read(self.media_root / path, f'the clip "{path}"')
 
     @property
-    def made_background(self) -> bool:
-        """Whether the background is synthesized (rather than read from a file)."""
-        return self.background_name in NOISE_BACKGROUNDS
+    def background_to_make(self) -> bool:
+        """Whether the background is a noise still to be made (not in the sample cache),
+        which takes a while; anything else is read in a moment."""
+        name = self.background_name
+        if name not in NOISE_BACKGROUNDS:
+            return False
+        return self.cache is None or not self.cache.holds(self._noise_key(name))
 
     def background(self, *, apart: bool = False) -> Samples | None:
         """The background loop. `apart`: a noise not in the sample cache yet is made
@@ -93,11 +97,14 @@ class PracticeSounds:
 
             if self.cache is None:
                 return make()
-            key = file_key("noise", Path(synth.__file__), name, BACKGROUND_LOOP_SECONDS, self.rate)
+            key = self._noise_key(name)
             if apart and not self.cache.holds(key):
                 run_apart(store_noise, self.cache.folder, key, name, self.rate)
             return self.cache.get(key, make)
         return self._read(self.media_root / name, f'the background "{name}"')
+
+    def _noise_key(self, name: str) -> str:
+        return file_key("noise", Path(synth.__file__), name, BACKGROUND_LOOP_SECONDS, self.rate)
 
     def _read(self, path: Path, what: str, *, keep: bool = True) -> Samples | None:
         try:

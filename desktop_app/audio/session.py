@@ -169,7 +169,7 @@ def _prepare(
         cache=sample_cache,
     )
     # A noise background takes a moment to make the first time; it fades in anyway.
-    background_behind = behind and bank.made_background
+    background_behind = behind and bank.background_to_make
     mixer = Mixer(timeline, bank, rate, gains, background=not background_behind)
     notices.extend(bank.notices)
     later = None
