@@ -6,7 +6,8 @@ it used, with a map back to Unicode, so a reader can search and copy the person'
 words. One exception: Qt draws colour emoji (Noto Color Emoji, Apple Color Emoji) as
 pictures, which no reader can turn back into text, so emoji are set in an outline
 font that has them where one is installed (Noto Emoji, Symbola, Segoe UI Symbol,
-DejaVu Sans). A character that no installed font has is drawn as an empty box.
+DejaVu Sans). A character that no installed font has is drawn as an empty box, and
+is not in the text a reader finds (nothing else is put in its place).
 
 The layout is Qt's (a QTextDocument, wrapped to the text width); the pages are cut
 here, between lines, so that a heading is never left alone at the foot of a page, and
@@ -125,7 +126,7 @@ def render_pdf(document: Document) -> bytes:
         for number, page in enumerate(pages):
             if number:
                 writer.newPage()
-            top = page[0].top
+            top = page[0].top if page else 0.0
             for line in page:
                 _draw_line(painter, drawn, line, QPointF(MARGIN, MARGIN - top))
             _draw_footer(painter, drawn, document.footer, number + 1, len(pages))

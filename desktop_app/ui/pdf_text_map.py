@@ -93,32 +93,39 @@ def postscript_name(raw: QRawFont) -> str:
 # --- the file --------------------------------------------------------------------
 
 _XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
-_TYPE0 = re.compile(
-    rb"/Subtype\s*/Type0.*?/BaseFont\s*/([^\s/>\[]+).*?/ToUnicode\s+(\d+)\s+0\s+R", re.S
-)
 _RANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])")
 _CHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 
 
+@dataclass(frozen=True)
+class _Font:
+    """A Type0 font of the file: its name, and the objects of its ToUnicode map and of
+    the font under it (which holds the width of each glyph, so tells how many)."""
+
+    name: str
+    text_map: int
+    descendant: int
+
+
 def complete_text_maps(pdf: bytes, drawn: DrawnGlyphs) -> bytes:
     """`pdf` with every ToUnicode map holding the glyphs `drawn` knows and Qt left out."""
+    if not any(subset.text for subset in drawn.subsets().values()):
+        return pdf
     objects = _objects(pdf)
     if objects is None:
         return pdf
     replaced: dict[int, bytes] = {}
     for _, body in objects.values():
-        found = _TYPE0.search(body)
-        if found is None:
+        font = _type0(body)
+        subset = None if font is None else drawn.subsets().get(font.name)
+        if font is None or subset is None or font.text_map not in objects:
             continue
-        subset = drawn.subsets().get(found[1].decode("latin-1"))
-        number = int(found[2])
-        if subset is None or number not in objects:
-            continue
-        written = _read_cmap(objects[number][1])
+        written = _read_cmap(objects[font.text_map][1])
         if written is None:
             continue
-        if not _agrees(subset, written):
-            logger.warning("PDF text map of %s left as Qt wrote it", found[1].decode("latin-1"))
+        count = _glyph_count(objects.get(font.descendant, (0, b""))[1])
+        if count not in (None, len(subset.glyphs)) or not _agrees(subset, written):
+            logger.warning("PDF text map of %s left as Qt wrote it", font.name)
             continue
         missing = {
             cid: subset.text[glyph]
@@ -126,8 +133,26 @@ def complete_text_maps(pdf: bytes, drawn: DrawnGlyphs) -> bytes:
             if not written.get(cid) and glyph in subset.text
         }
         if missing:
-            replaced[number] = _cmap_object(number, {**written, **missing})
+            replaced[font.text_map] = _cmap_object(font.text_map, {**written, **missing})
     return _rebuilt(pdf, objects, replaced) if replaced else pdf
+
+
+def _type0(body: bytes) -> _Font | None:
+    dictionary = body.split(b"stream", 1)[0]
+    if not re.search(rb"/Subtype\s*/Type0\b", dictionary):
+        return None
+    name = re.search(rb"/BaseFont\s*/([^\s/>\[]+)", dictionary)
+    text_map = re.search(rb"/ToUnicode\s+(\d+)\s+0\s+R", dictionary)
+    descendant = re.search(rb"/DescendantFonts\s*\[\s*(\d+)\s+0\s+R", dictionary)
+    if name is None or text_map is None or descendant is None:
+        return None
+    return _Font(name[1].decode("latin-1"), int(text_map[1]), int(descendant[1]))
+
+
+def _glyph_count(descendant: bytes) -> int | None:
+    """How many glyphs the font has widths for, as Qt writes them (`/W [0 [w w …]]`)."""
+    widths = re.search(rb"/W\s*\[\s*0\s*\[([^\]]*)\]\s*\]", descendant)
+    return None if widths is None else len(widths[1].split())
 
 
 def _agrees(subset: _Subset, written: dict[int, str]) -> bool:
