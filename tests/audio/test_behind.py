@@ -20,13 +20,14 @@ import pytest
 from desktop_app.audio.behind import LATE_SECONDS
 from desktop_app.audio.live import LivePlayer, transport_of
 from desktop_app.audio.mixer import NARRATION, Mixer, Placed
+from desktop_app.audio.sample_cache import SampleCache
 from desktop_app.audio.session import FIRST_SECONDS, SessionSound, prepare_session
 from desktop_app.audio.speech import SpeechService, SpeechWorker
 from desktop_app.audio.speech_worker import Pyttsx3Synthesizer
 from desktop_app.core.clock import ManualClock
 from desktop_app.core.engine import SessionEngine
 from desktop_app.core.model import Practice
-from desktop_app.core.timeline import SpeechCue
+from desktop_app.core.timeline import SpeechCue, estimate_speech
 from tests.helpers import load_text, practice_with
 
 RATE = 48_000
@@ -214,3 +215,45 @@ def test_a_late_background_fades_in_from_where_it_joins(tmp_path: Path) -> None:
     # Each sample at most its share of the fade, so it starts without a step.
     assert np.all(ramp <= (np.arange(fade) + 1) / fade * float(np.abs(loop).max()) + 1e-6)
     assert float(np.abs(samples[join + fade :]).max()) > 0.5 * float(np.abs(loop).max())
+
+
+def test_a_phrase_not_spoken_yet_is_laid_out_by_the_voice_so_far(
+    tmp_path: Path, gate: Path
+) -> None:
+    steps = f"- say: {WELCOME}\n- silence: 15s\n- say: {HELD}\n- silence: flex\n"
+    the_practice = practice(tmp_path, steps)
+    sound = prepare_session(
+        the_practice, speech=held_service(tmp_path, gate), rate=RATE, behind=True
+    )
+    assert sound.speech is not None
+    (welcome,) = cues_of(sound, WELCOME)
+    (held,) = cues_of(sound, HELD)
+    estimate = estimate_speech(the_practice.narration_rate)
+    spoken = sound.speech.seconds(WELCOME, "en")
+    assert spoken is not None and welcome.duration == spoken
+    # The estimate, scaled as the welcome's real length compares with its estimate.
+    scale = spoken / estimate(WELCOME, "en")
+    assert held.duration == pytest.approx(estimate(HELD, "en") * scale)
+    gate.touch()
+    assert sound.behind is not None and sound.behind.wait(60.0)
+
+
+def test_with_only_the_first_seconds_to_speak_the_worker_is_closed_at_once(
+    tmp_path: Path, gate: Path
+) -> None:
+    steps = f"- say: {WELCOME}\n- silence: flex\n"
+    sound = prepare_session(
+        practice(tmp_path, steps), speech=held_service(tmp_path, gate), rate=RATE, behind=True
+    )
+    assert sound.behind is None
+    assert multiprocessing.active_children() == []
+
+
+def test_a_noise_background_in_the_sample_cache_is_there_from_the_start(tmp_path: Path) -> None:
+    rain = practice(tmp_path, "- silence: flex\n", extra="lengths: [1m]\nbackground: rain\n")
+    cache = SampleCache(tmp_path / "sounds")
+    first = prepare_session(rain, rate=RATE, sample_cache=cache, behind=True)
+    assert first.behind is not None and first.behind.wait(60.0)
+    again = prepare_session(rain, rate=RATE, sample_cache=cache, behind=True)
+    assert again.behind is None and again.mixer.loop is not None
+    assert np.array_equal(again.mixer.loop, first.mixer.loop)
