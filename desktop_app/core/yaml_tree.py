@@ -333,8 +333,15 @@ class _TreeBuilder:
                 parent[2].append(node)
             elif parent[3] is None:
                 parent[3] = node if type(node) is Scalar else self._not_a_key(node)
-            else:
-                self._add_value(stack, parent, node)
+            else:  # the value of the pending key
+                key = parent[3]
+                parent[3] = None
+                seen = parent[4]
+                if key.text in seen:
+                    self._duplicate(stack, key, seen[key.text])
+                else:
+                    seen[key.text] = key.pos
+                    parent[2].append((key, node))
             if len(problems) > 200:
                 return root
 
@@ -383,22 +390,12 @@ class _TreeBuilder:
         self.problem(node.pos, "a key must be a plain word, not a list or mapping")
         return Scalar(None, "?", True, node.pos)
 
-    def _add_value(self, stack: list[list[Any]], parent: list[Any], node: Node) -> None:
-        """The value of the pending key of the open mapping `parent`."""
-        key: Scalar = parent[3]
-        parent[3] = None
+    def _duplicate(self, stack: list[list[Any]], key: Scalar, first: Pos) -> None:
+        """A key the open mapping already has (its value is left out)."""
         name = key.text
-        seen = parent[4]
-        if name in seen:
-            first: Pos = seen[name]
-            path = join(_path(stack[:-1]), name)
-            message = (
-                f'duplicate key "{name}" (first at line {first.line}); each key may appear once'
-            )
-            self.problems.append(Problem(self.file, key.pos, message, path))
-            return
-        seen[name] = key.pos
-        parent[2].append((key, node))
+        path = join(_path(stack[:-1]), name)
+        message = f'duplicate key "{name}" (first at line {first.line}); each key may appear once'
+        self.problems.append(Problem(self.file, key.pos, message, path))
 
 
 def _path(stack: list[list[Any]]) -> str:

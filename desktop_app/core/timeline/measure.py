@@ -89,11 +89,12 @@ def unrolled(practice: Practice, voice: Voice) -> list[Item]:
 
 def _measure(step: PlayedStep, image: str | None, voice: Voice) -> Played:
     line = voice.line(step.text) if isinstance(step, Say | Wait) else None
-    return Played(step, image, line, _fixed_seconds(step, line, voice), _elastic_part(step))
-
-
-def _fixed_seconds(step: PlayedStep, line: Line | None, voice: Voice) -> float:
     spoken = line.seconds if line is not None else 0.0
+    return Played(step, image, line, _fixed_seconds(step, spoken, voice), _elastic_part(step))
+
+
+def _fixed_seconds(step: PlayedStep, spoken: float, voice: Voice) -> float:
+    """The step's fixed seconds, its speech taking `spoken` seconds."""
     match step:
         case Say():
             return spoken + span_seconds(step.pause)
@@ -171,10 +172,13 @@ def budget_of(steps: Sequence[Step], voice: Voice) -> TimeBudget:
             minimums.append(inner.minimums * step.times)
             parts += inner.elastic_parts * step.times
         elif not isinstance(step, Section):
-            played = _measure(step, None, voice)
-            fixed.append(played.fixed)
-            if played.flex is not None:
-                minimums.append(played.flex.minimum)
+            # Measured as `_measure` does, without the lines and steps a compile keeps:
+            # every file a library scan reads is measured once in each of its languages.
+            spoken = voice.seconds(step.text) if isinstance(step, Say | Wait) else 0.0
+            fixed.append(_fixed_seconds(step, spoken, voice))
+            flex = _elastic_part(step)
+            if flex is not None:
+                minimums.append(flex.minimum)
                 parts += 1
     return TimeBudget(math.fsum(fixed), math.fsum(minimums), parts)
 

@@ -79,6 +79,11 @@ class Voice:
         plain = strip_markup(shown)
         return Line(shown, plain, language, self.speech(plain, language))
 
+    def seconds(self, text: Text) -> float:
+        """How long `text` takes to say, as its `line` would."""
+        language, shown = text.resolve(self.language)
+        return self.speech(strip_markup(shown), language)
+
     def speech(self, plain: str, language: str) -> float:
         if not plain:
             return 0.0  # nothing to say takes no time, whatever the synthesizer thinks
