@@ -40,7 +40,8 @@ def new_key_file(passphrase: str, params: Argon2Params = DEFAULT_PARAMS) -> tupl
 def unlock_with_passphrase(path: Path, passphrase: str) -> DataKey:
     """The data key; LockError when the passphrase is wrong or the file is missing,
     damaged or newer."""
-    key = KeyFile.read(path).passphrase.unwrap(passphrase) if passphrase else None
+    slot = KeyFile.read(path).passphrase
+    key = slot.unwrap(passphrase) if passphrase else None
     if key is None:
         raise wrong_passphrase()
     return key

@@ -131,3 +131,7 @@ def test_an_encrypted_backup_is_whole_private_and_encrypted(tmp_path: Path, umas
         copy.close()
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(target).execute("SELECT * FROM sqlite_master").fetchall()
+
+
+def test_the_library_is_sqlcipher_4() -> None:
+    assert sqlcipher.versions().startswith("SQLCipher 4.")

@@ -255,3 +255,19 @@ def test_keys_never_show_in_reprs(tmp_path: Path) -> None:
     assert keys.data_key.raw.hex() not in shown
     assert keys.recovery_key.text not in shown
     assert "hidden" in shown
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        Argon2Params(time_cost=0, memory_kib=8192, parallelism=1),
+        Argon2Params(time_cost=65, memory_kib=8192, parallelism=1),
+        Argon2Params(time_cost=1, memory_kib=8192, parallelism=0),
+        Argon2Params(time_cost=1, memory_kib=1024, parallelism=1),
+        Argon2Params(time_cost=1, memory_kib=8 * 1024 * 1024, parallelism=1),
+        Argon2Params(time_cost=1, memory_kib=8192, parallelism=65),
+    ],
+)
+def test_costs_out_of_range_are_refused(params: Argon2Params) -> None:
+    with pytest.raises(ValueError, match="Argon2id"):
+        params.check()
