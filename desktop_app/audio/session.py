@@ -61,14 +61,25 @@ def clip_lengths(practice: Practice) -> ClipLength:
     return length
 
 
-def spoken_phrases(timeline: Timeline, narration: bool, before: float = math.inf) -> list[Phrase]:
+def spoken_phrases(timeline: Timeline, narration: bool) -> list[Phrase]:
     """What must be synthesized, in order of need: all speech, or with narration off
-    only the spoken breathing cues (`cue: voice`), which are cues rather than
-    narration; only what starts `before` that many seconds, if given."""
-    wanted = (cue for cue in timeline.sounds if isinstance(cue, SpeechCue) and cue.start < before)
+    only the spoken breathing cues (`cue: voice`), which are cues rather than narration."""
+    wanted = (cue for cue in timeline.sounds if isinstance(cue, SpeechCue))
     return list(
         dict.fromkeys((c.text, c.language) for c in wanted if narration or c.channel == "cue")
     )
+
+
+def _needed_first(timeline: Timeline, narration: bool) -> list[Phrase]:
+    """What playing waits for: the phrases of the first `FIRST_SECONDS`, and every
+    spoken breathing cue wherever it comes. Those are a few short words, cut to their
+    phase by their length: laid out by an estimate, one could be cut short."""
+    first = {
+        (cue.text, cue.language)
+        for cue in timeline.sounds
+        if isinstance(cue, SpeechCue) and (cue.start < FIRST_SECONDS or cue.channel == "cue")
+    }
+    return [phrase for phrase in spoken_phrases(timeline, narration) if phrase in first]
 
 
 def prepare_session(
@@ -188,7 +199,7 @@ def _speak_first(
     narration: bool,
     progress: Callable[[int, int], None] | None,
 ) -> PreparedSpeech:
-    """What the cache holds, and the phrases of the first `FIRST_SECONDS` spoken.
+    """What the cache holds, and what playing waits for (`_needed_first`) spoken.
     Their real lengths move what follows a little, so the first seconds are looked at
     again until nothing new falls into them (at most a few rounds)."""
     rate = practice.narration_rate
@@ -196,7 +207,7 @@ def _speak_first(
     estimate = estimate_speech(rate)
     timeline = estimated
     for _round in range(_FIRST_ROUNDS):
-        missing = _unspoken(spoken_phrases(timeline, narration, before=FIRST_SECONDS), prepared)
+        missing = _unspoken(_needed_first(timeline, narration), prepared)
         if not missing:
             break
         prepared = prepared.joined(speech.prepare(missing, rate, progress))

@@ -93,11 +93,11 @@ class PracticeRun:
         """Begin playing, with sound when a device is there. Returns what the person
         should know (no sound device, speech off, …)."""
         self.engine.play()
+        self._moved()  # before the device asks: a player not yet playing would rest
         notices = []
         if not self.sink.start(self.live) and self.sink.notice:
             notices.append(self.sink.notice)
         notices += self.sound.notices
-        self._moved()
         return notices
 
     def move(self, move: Move) -> None:

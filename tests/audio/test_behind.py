@@ -257,3 +257,26 @@ def test_a_noise_background_in_the_sample_cache_is_there_from_the_start(tmp_path
     again = prepare_session(rain, rate=RATE, sample_cache=cache, behind=True)
     assert again.behind is None and again.mixer.loop is not None
     assert np.array_equal(again.mixer.loop, first.mixer.loop)
+
+
+def test_spoken_breathing_cues_are_made_first_wherever_they_come(
+    tmp_path: Path, gate: Path
+) -> None:
+    steps = f"""
+    - say: {WELCOME}
+    - silence: 15s
+    - breathe: {{in: 3s, out: 3s, cycles: 1, cue: voice}}
+    - say: {HELD}
+    - silence: flex
+    """
+    sound = prepare_session(
+        practice(tmp_path, steps), speech=held_service(tmp_path, gate), rate=RATE, behind=True
+    )
+    assert sound.speech is not None
+    # Cut to their phase by their length: they are laid out by their real one.
+    assert set(sound.speech.clips) == {(WELCOME, "en"), ("in", "en"), ("out", "en")}
+    (breathe_in,) = cues_of(sound, "in")
+    assert breathe_in.start > FIRST_SECONDS
+    assert breathe_in.duration == sound.speech.seconds("in", "en")
+    gate.touch()
+    assert sound.behind is not None and sound.behind.wait(60.0)

@@ -51,11 +51,17 @@ class FakeStream:
         self.finished_callback = finished_callback
         self.active = False
         self.calls = 0
+        self.starts = 0
+        #: Like a real card, ask for a block as soon as the stream starts.
+        self.asks_at_once = False
         self.played: list[np.ndarray] = []
 
     def start(self) -> None:
         assert not self.active, "PortAudio starts only a stopped stream"
         self.active = True
+        self.starts += 1
+        if self.asks_at_once:
+            self.pull(1)
 
     def stop(self) -> None:
         self.active = False
@@ -83,12 +89,19 @@ class FakeStream:
             self.played.append(out[:, 0].copy())
 
 
+class Streams(list[FakeStream]):
+    """The streams opened so far; `asks_at_once` for those opened from now on."""
+
+    asks_at_once = False
+
+
 @pytest.fixture
-def streams(monkeypatch: pytest.MonkeyPatch) -> list[FakeStream]:
-    made: list[FakeStream] = []
+def streams(monkeypatch: pytest.MonkeyPatch) -> Streams:
+    made = Streams()
 
     def output_stream(**settings: Any) -> FakeStream:
         stream = FakeStream(**settings)
+        stream.asks_at_once = made.asks_at_once
         made.append(stream)
         return stream
 
@@ -205,3 +218,19 @@ def test_a_stopped_output_is_not_woken(tmp_path: Path, streams: list[FakeStream]
     playing.engine.resume()
     playing.publish()
     assert not stream.active and playing.player.waker is None
+
+
+def test_a_practice_begun_plays_from_its_first_block(tmp_path: Path, streams: Streams) -> None:
+    from desktop_app.session.run import PracticeRun
+
+    playing = Playing(tmp_path)
+    practice = load_text(tmp_path, practice_with("- breathe: {in: 4s, out: 4s, cycles: 3}\n"))
+    assert isinstance(practice, Practice)
+    run = PracticeRun(practice, playing.sound, playing.clock, playing.output)
+    streams.asks_at_once = True
+    assert run.start() == []
+    (stream,) = streams
+    stream.pull(9)
+    # The first block already found the practice playing: the stream never rested.
+    assert stream.active and stream.starts == 1 and stream.calls == 10
+    assert np.concatenate(stream.played).any()
