@@ -19,6 +19,7 @@ CHILD = textwrap.dedent(
     """
     import json, sys, time
     from pathlib import Path
+    import desktop_app.storage.logs  # as every way into Attune: no warnings on stderr
     from desktop_app.audio.live import LivePlayer, transport_of
     from desktop_app.audio.output import SoundOutput
     from desktop_app.audio.session import prepare_session
