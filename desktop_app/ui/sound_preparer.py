@@ -3,7 +3,8 @@
 Speech synthesis, reading files and making the mixer run on a `BackgroundRunner`, one
 request at a time (the speech worker process serves one request at a time anyway).
 Only the newest request's progress and result come back, so a result is dropped when
-the person changes their choices while it is being made.
+the person changes their choices while it is being made. A result is ready to play
+when its first seconds are: the rest of its speech is made behind it (audio/behind.py).
 """
 
 from __future__ import annotations
