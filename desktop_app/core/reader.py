@@ -210,13 +210,15 @@ class Reader:
     def duration(self, node: Node, path: str, allow_zero: bool = False) -> float | None:
         if not self.not_too_long(node, path):
             return None
-        seconds = None
-        if isinstance(node, Scalar) and not isinstance(node.value, bool):
-            raw = node.value if node.plain and isinstance(node.value, int | float) else node.text
-            seconds = parse_duration(raw)
+        seconds = _seconds(node)
         if seconds is None:
             self.not_a_duration(node, path, DURATION_HINT)
             return None
+        return self._duration_in_range(node, path, seconds, allow_zero)
+
+    def _duration_in_range(
+        self, node: Node, path: str, seconds: float, allow_zero: bool
+    ) -> float | None:
         if seconds == 0 and not allow_zero:
             self.report(node, path, "expected a duration greater than zero, got 0")
             return None
@@ -246,10 +248,9 @@ class Reader:
             if "min" in keys:
                 minimum = self.duration(keys["min"], join(path, "min"), allow_zero=True) or 0.0
             return Flex(weight, minimum)
-        if isinstance(node, Scalar) and not isinstance(node.value, bool):
-            raw = node.value if node.plain and isinstance(node.value, int | float) else node.text
-            if parse_duration(raw) is not None:
-                return self.duration(node, path, allow_zero)
+        seconds = _seconds(node)
+        if seconds is not None:
+            return self._duration_in_range(node, path, seconds, allow_zero)
         self.not_a_duration(node, path, f'{DURATION_HINT}, or "flex"', flex=True)
         return None
 
@@ -275,22 +276,25 @@ class Reader:
         if mapping is None:
             return None
         pairs: list[tuple[str, str]] = []
+        language = self.language
+        has_own = False  # a text in the file's language was read
         for key, translated in mapping.items:
-            code_path = join(path, key.text)
-            if not LANGUAGE.match(key.text):
-                self.report(key, code_path, _not_a_language_message(key.text, translated))
+            code = key.text
+            if not LANGUAGE.match(code):
+                self.report(key, join(path, code), _not_a_language_message(code, translated))
                 continue
-            read = self.string(translated, code_path)
+            read = self.string(translated, join(path, code))
             if read is not None:
-                pairs.append((key.text, read))
+                pairs.append((code, read))
+                has_own = has_own or code == language
         if not mapping.items:
             self.report(mapping, path, "expected at least one language")
             return None
-        if not any(code == self.language for code, _ in pairs):
-            if not any(k.text == self.language for k, _ in mapping.items):
-                self.report(mapping, path, f'missing the file\'s language "{self.language}"')
+        if not has_own:
+            if not any(k.text == language for k, _ in mapping.items):
+                self.report(mapping, path, f'missing the file\'s language "{language}"')
             return None
-        return Text(tuple(pairs), self.language)
+        return Text(tuple(pairs), language)
 
     def items(self, node: Node, path: str, what: str = "a list") -> list[tuple[str, Node]]:
         """(path, node) of each list item; [] after reporting when not a list."""
@@ -298,6 +302,14 @@ class Reader:
         if sequence is None:
             return []
         return [(join(path, i), item) for i, item in enumerate(sequence.items)]
+
+
+def _seconds(node: Node) -> float | None:
+    """The seconds a scalar gives as a duration (a number, or text such as `4s`)."""
+    if not isinstance(node, Scalar) or isinstance(node.value, bool):
+        return None
+    raw = node.value if node.plain and isinstance(node.value, int | float) else node.text
+    return parse_duration(raw)
 
 
 def _overflowed(node: Scalar) -> bool:
