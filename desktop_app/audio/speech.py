@@ -471,6 +471,9 @@ class SpeechService:
         self._worker_factory = worker_factory
         self._worker: Worker | None = None
         self._voices: VoiceList | None = None
+        #: The voices this service's worker listed: a prepare phrase by phrase (speech
+        #: made behind a playing practice) asks the worker once, not for every phrase.
+        self._listed: VoiceList | None = None
         #: Cache path -> why it failed: a phrase that hangs the engine costs two timeouts
         #: once per service, not at every prepare.
         self._failed: dict[Path, str] = {}
@@ -505,6 +508,7 @@ class SpeechService:
         if self._worker is not None:
             self._worker.close()
             self._worker = None
+        self._listed = None
 
     def __enter__(self) -> SpeechService:
         return self
@@ -539,6 +543,8 @@ class SpeechService:
         return clips
 
     def _fresh_voices(self) -> VoiceList:
+        if self._listed is not None:  # this service's worker lists the same voices
+            return self._listed
         if self._worker is None:
             self._worker = self._worker_factory(self.timeout)
         try:
@@ -550,6 +556,7 @@ class SpeechService:
             # Without the saved list, only the next warm start needs a worker.
             with contextlib.suppress(OSError):
                 self.cache.save_voices(voices)
+        self._listed = voices
         return voices
 
     def _speak(

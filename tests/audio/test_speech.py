@@ -154,6 +154,11 @@ class CountingWorker(SpeechWorker):
     def __init__(self, timeout: float, *, synthesizer: SynthesizerFactory) -> None:
         super().__init__(timeout, start_timeout=START_TIMEOUT, synthesizer=synthesizer)
         self.spoken: list[str] = []
+        self.listings = 0
+
+    def voices(self) -> tuple[VoiceInfo, ...]:
+        self.listings += 1
+        return super().voices()
 
     def synthesize(self, text: str, voice: str | None, words_per_minute: int, path: Path) -> None:
         self.spoken.append(text)
@@ -325,6 +330,14 @@ def test_each_phrase_is_spoken_once(cache_dir: Path) -> None:
     assert workers.spoken == ["Hello."]
     assert prepared.path(*hello) == prepared.path("Hello.", "en-GB")
     assert prepared.path("", "en") is None
+
+
+def test_phrase_by_phrase_the_worker_lists_its_voices_once(cache_dir: Path) -> None:
+    workers = Workers()
+    with service(cache_dir, workers) as speech:
+        for phrase in (ENGLISH, DUTCH):
+            assert phrase in speech.prepare([phrase]).clips
+    assert [worker.listings for worker in workers.made] == [1]
 
 
 def test_blank_phrases_start_no_worker(cache_dir: Path) -> None:
