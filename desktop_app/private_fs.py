@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 from typing import Final
@@ -59,7 +58,9 @@ def create_private_file(path: Path) -> int:
 def temporary_name(suffix: str = "") -> str:
     """`.attune-tmp-<pid>-<8 hex><suffix>`: a name the next start can tell is a
     leftover once this process is gone."""
-    return f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}{suffix}"
+    # os.urandom, as the secrets module uses, without loading hashlib's OpenSSL (4 MiB)
+    # into every start.
+    return f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}{suffix}"
 
 
 def write_new_private_file(path: Path, data: bytes) -> None:

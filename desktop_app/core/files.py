@@ -10,10 +10,6 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from desktop_app.core.model import Pos
-from desktop_app.core.problems import InvalidFile, Problem
-from desktop_app.core.yaml_tree import MAX_FILE_BYTES, too_large
-
 
 class NotARegularFile(OSError):
     """A FIFO, a socket or a device where a file was expected."""
@@ -55,6 +51,12 @@ def _check_regular(mode: int, path: Path) -> None:
 
 def read_limited(path: Path, file: str) -> bytes:
     """The bytes of `path`; a file over the limit is refused before it is read."""
+    # Here, not at the top: the settings read files too, before the window's first
+    # paint, which the practices' model and YAML need not hold up.
+    from desktop_app.core.model import Pos
+    from desktop_app.core.problems import InvalidFile, Problem
+    from desktop_app.core.yaml_tree import MAX_FILE_BYTES, too_large
+
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -234,6 +233,8 @@ def _state_json(state: _State, *, plan: str | None = None) -> bytes:
 
 
 def _digest(data: bytes) -> str:
+    import hashlib  # only on import: hashlib's OpenSSL is 4 MiB that a start need not hold
+
     return hashlib.sha256(data).hexdigest()
 
 

@@ -55,9 +55,10 @@ class Authoring(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        from desktop_app.ui.pack_dialog import is_pack_file
-
         if isinstance(event, QDragEnterEvent | QDropEvent):
+            # Loaded at the first drop, not at the window's first event: packs are large.
+            from desktop_app.ui.pack_dialog import is_pack_file
+
             packs = [url.toLocalFile() for url in event.mimeData().urls()]
             first = next((p for p in packs if is_pack_file(p)), None)
             if first is not None:

@@ -268,11 +268,11 @@ class MainWindow(QMainWindow):
     def _journal_changed(self) -> None:
         """A journal (re)opened gets a page of its own, when its page was built; the page
         then follows the state. One that could not be opened gets the page saying why."""
-        from desktop_app.ui.journal_view import JournalScreen
-
         page, host = self.pages.get("journal"), self.journal_host
         if page is None or (self.state.journal is None and not (host and host.unavailable)):
             return  # no page yet, or no journal and nothing to say about it
+        from desktop_app.ui.journal_view import JournalScreen  # once its page was built
+
         if not (isinstance(page, JournalScreen) and page.journal is self.state.journal):
             self._put_page("journal", self._journal_page())
 

@@ -10,14 +10,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.core import schedule
-from desktop_app.core.schedule import DayItem
-from desktop_app.storage.journal import JournalError
 from desktop_app.storage.paths import AppPaths
 from desktop_app.storage.plans import PlanStore, StoredPlan
 from desktop_app.ui.app_state import AppState
-from desktop_app.ui.reminders import ReminderService
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the reminders and the journal load after the first page is shown
+    from desktop_app.core.schedule import DayItem
+    from desktop_app.ui.reminders import ReminderService
     from desktop_app.ui.report_dialog import ReportDialog
 
 
@@ -35,6 +34,8 @@ class PlansHost(QObject):
         self.reminders: ReminderService | None = None
 
     def start_reminders(self) -> None:
+        from desktop_app.ui.reminders import ReminderService
+
         if self.reminders is not None:
             return
         self.reminders = ReminderService(
@@ -61,6 +62,8 @@ class PlansHost(QObject):
         self.reminded.emit(practice_id, text)
 
     def _reminder_items(self) -> list[DayItem]:
+        from desktop_app.storage.journal import JournalError
+
         plans, journal = self.state.plans, self.state.journal
         day = datetime.now().astimezone().date()
         stored = [s for s in plans.plans() if not s.archived] if plans is not None else []

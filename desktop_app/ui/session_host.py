@@ -10,23 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from desktop_app.core.answers import Answer
-from desktop_app.session.choice import SessionChoice
-from desktop_app.session.flow import SessionFlow
-from desktop_app.storage.journal import JournalError
 from desktop_app.ui.app_state import AppState
-from desktop_app.ui.journal_words import journal_problem
 from desktop_app.ui.sound_preparer import SoundPreparer
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the session's own parts load when a practice first opens
     from desktop_app.audio.session import SessionSound
+    from desktop_app.core.answers import Answer
     from desktop_app.core.model import Practice
+    from desktop_app.session.choice import SessionChoice
+    from desktop_app.session.flow import SessionFlow
     from desktop_app.session.run import SessionResult
+    from desktop_app.storage.journal import JournalError
     from desktop_app.ui.after_view import AfterView
     from desktop_app.ui.before_view import BeforeView
     from desktop_app.ui.player_view import PlayerView
@@ -69,10 +69,17 @@ class SessionHost(QObject):
         self.preparer.progress.connect(self._preparing)
         self.preparer.ready.connect(self._prepared)
         self.preparer.failed.connect(self._preparation_failed)
-        self.flow = SessionFlow(lambda: state.journal, state.source_of, self._journal_problem)
         self.before: BeforeView | None = None
         self.player: PlayerView | None = None
         self._start_when_ready = False
+
+    @cached_property
+    def flow(self) -> SessionFlow:
+        """The session kept in the journal at each point (made when first needed)."""
+        from desktop_app.session.flow import SessionFlow
+
+        state = self.state
+        return SessionFlow(lambda: state.journal, state.source_of, self._journal_problem)
 
     def reduced_motion(self) -> bool:
         choice = self.state.settings.reduced_motion
@@ -216,6 +223,8 @@ class SessionHost(QObject):
             self.state.journal_written()
 
     def _journal_problem(self, error: JournalError) -> None:
+        from desktop_app.ui.journal_words import journal_problem
+
         self.problem.emit(journal_problem(error))
 
     # --- the area -------------------------------------------------------------------
