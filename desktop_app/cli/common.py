@@ -8,15 +8,17 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO, get_args
+from typing import TYPE_CHECKING, TextIO, get_args
 
 from desktop_app.app import measure_clip, open_library, shown
 from desktop_app.core.durations import format_duration, parse_duration
 from desktop_app.core.library import load_file
-from desktop_app.core.model import Practice
 from desktop_app.core.problems import Problem
 from desktop_app.storage.paths import default_paths
 from desktop_app.storage.settings import LanguageChoice, SettingsStore
+
+if TYPE_CHECKING:
+    from desktop_app.core.model import Practice
 
 OK, INVALID, USAGE = 0, 1, 2
 
@@ -90,6 +92,8 @@ def pack_root(file: Path, limit: Path) -> Path | None:
 def find_practice(reference: str) -> Practice:
     """A practice by file path, or else by library id. Raises InvalidFile for a file
     with problems and UsageError when there is nothing to find."""
+    from desktop_app.core.model import Practice  # `attune list` needs no model: loaded here
+
     path = Path(reference)
     if path.is_dir():
         raise UsageError(f"{reference}: this is a folder; give a practice file or an id")

@@ -14,15 +14,21 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Literal, Protocol, TypeAlias, TypeVar
 
 from desktop_app.core.gc_pause import collection_paused
-from desktop_app.core.model import MeasureClip, PackManifest, Plan, Pos, Practice
+from desktop_app.core.position import Pos
 from desktop_app.core.problems import InvalidFile, Problem
 from desktop_app.core.summaries import PlanSummary, PracticeSummary, Summary, summarize
 
+if TYPE_CHECKING:
+    # The models load with the first file read in full: listing a library from the
+    # load cache never needs them.
+    from desktop_app.core.model import MeasureClip, PackManifest, Plan, Practice
+
+#: What a file holds, read in full (named lazily, as the models are loaded).
+Loaded: TypeAlias = "Practice | Plan | PackManifest"
 SourceKind = Literal["user", "pack", "built-in"]
-Loaded = Practice | Plan | PackManifest
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -58,6 +64,8 @@ class Record:
 
     @classmethod
     def of(cls, result: Loaded | InvalidFile, file: str) -> Record:
+        from desktop_app.core.model import Plan, Practice
+
         if isinstance(result, InvalidFile):
             return cls("invalid", None, problems=result.problems, file=file)
         if isinstance(result, Practice | Plan):
@@ -132,6 +140,8 @@ class FileReader:
     display: Callable[[Path], str] = str
 
     def read(self, entry: Entry) -> Practice | Plan:
+        from desktop_app.core.model import Plan, Practice
+
         file = self.display(entry.path)
         item = load_file(
             entry.path,
@@ -159,6 +169,8 @@ class Library:
     def practice(self, practice_id: str) -> Practice | None:
         """The practice with this id, read from its file; None when there is none, or
         when its file can no longer be read (it changed since the library was read)."""
+        from desktop_app.core.model import Practice
+
         entry = self.practices.get(practice_id)
         if entry is None:
             return None

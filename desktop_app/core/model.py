@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, NamedTuple, TypeAlias
+from typing import Literal, TypeAlias
 
+from desktop_app.core.position import Pos as Pos  # its own module; still importable here
 from desktop_app.core.text import Text
 
 PRACTICE_KINDS = (
@@ -39,13 +40,6 @@ MeasureClip: TypeAlias = Callable[[Path], float]
 
 #: A value kept from an `x-` key: plain data (str, int, float, bool, None, tuples).
 Extra: TypeAlias = object
-
-
-class Pos(NamedTuple):
-    """Where something stands in its source file (1-based line and column)."""
-
-    line: int = 0
-    col: int = 0
 
 
 #: The position of something not read from a file (built in code, or a default).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from desktop_app.core.model import Pos
+from desktop_app.core.position import Pos
 
 Severity = Literal["error", "warning"]
 
