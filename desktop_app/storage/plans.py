@@ -22,15 +22,15 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from desktop_app.core.files import open_regular, read_limited
-from desktop_app.core.model import Plan
-from desktop_app.core.plan_loader import load_plan, read_plan
 from desktop_app.core.problems import InvalidFile, Problem
-from desktop_app.core.reader import SLUG
 from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.private_files import write_private
+
+if TYPE_CHECKING:  # the plan reader loads when there is a plan to read, not at start-up
+    from desktop_app.core.model import Plan
 
 _PLAN_SUFFIX: Final = ".yaml"
 _STATE_SUFFIX: Final = ".state.json"
@@ -67,6 +67,8 @@ class PlanStore:
         InvalidFile when it has problems; nothing is stored then. A plan with the id of
         one already stored replaces it and keeps its import date (and is unarchived).
         Raises OSError when the copy cannot be written."""
+        from desktop_app.core.plan_loader import read_plan
+
         if isinstance(source, bytes):
             file = display or "plan.yaml"
             data = source
@@ -139,6 +141,9 @@ class PlanStore:
         self.problems = []
         if not self.folder.is_dir():
             return []
+        from desktop_app.core.plan_loader import load_plan
+        from desktop_app.core.reader import SLUG
+
         result: list[StoredPlan] = []
         for path in sorted(self.folder.glob(f"*{_PLAN_SUFFIX}")):
             plan_id = path.name.removesuffix(_PLAN_SUFFIX)
@@ -163,6 +168,8 @@ class PlanStore:
     # --- files -------------------------------------------------------------------------
 
     def _plan_path(self, plan_id: str) -> Path:
+        from desktop_app.core.reader import SLUG
+
         if not SLUG.match(plan_id):
             raise KeyError(f'"{plan_id}" is not a plan id')
         return self.folder / f"{plan_id}{_PLAN_SUFFIX}"

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.core import schedule
 from desktop_app.storage.paths import AppPaths
 from desktop_app.storage.plans import PlanStore, StoredPlan
 from desktop_app.ui.app_state import AppState
@@ -62,6 +61,7 @@ class PlansHost(QObject):
         self.reminded.emit(practice_id, text)
 
     def _reminder_items(self) -> list[DayItem]:
+        from desktop_app.core import schedule
         from desktop_app.storage.journal import JournalError
 
         plans, journal = self.state.plans, self.state.journal
@@ -118,9 +118,10 @@ class PlansHost(QObject):
 
     def _running_today(self) -> list[StoredPlan]:
         plans = self.state.plans
+        stored = [s for s in plans.plans() if not s.archived] if plans is not None else []
+        if not stored:
+            return []  # and the schedule, with the plans' model, is not loaded at start-up
+        from desktop_app.core import schedule
+
         day = date.today()
-        return [
-            s
-            for s in (plans.plans() if plans is not None else [])
-            if not s.archived and schedule.is_active(s.plan, day, s.imported_on)
-        ]
+        return [s for s in stored if schedule.is_active(s.plan, day, s.imported_on)]
