@@ -10,7 +10,6 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 import desktop_app
 
@@ -18,13 +17,14 @@ __all__ = ["build_parser", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)  # before any other import: `--version` and `--help` are quick
-    _start_logging(args.command)
-    if args.command is None:  # the window: nothing of the command line's is loaded for it
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if not arguments:  # the window: not even the command line's parser is made for it
+        _start_logging(None)
         from desktop_app.app import run_app
 
         return run_app()
+    args = build_parser().parse_args(arguments)  # first: `--version` and `--help` are quick
+    _start_logging(args.command)
     from desktop_app.cli.common import INVALID, OK, USAGE, UsageError, print_problems, visible_lines
     from desktop_app.core.problems import InvalidFile
 
@@ -69,6 +69,8 @@ def _start_logging(command: str | None) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from pathlib import Path  # here: `--version` needs no paths
+
     parser = argparse.ArgumentParser(
         prog="attune",
         description="Attune: calm, offline practice for what you learn in therapy. "
