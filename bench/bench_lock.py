@@ -47,17 +47,19 @@ from desktop_app.storage.journal import Journal  # noqa: E402
 from desktop_app.storage.journal.connections import WRITING_PRAGMAS  # noqa: E402
 from desktop_app.storage.journal.rows import session_filters  # noqa: E402
 from desktop_app.storage.journal.search import Snippets, find_hits, fts_query  # noqa: E402
-from desktop_app.storage.lock import (  # noqa: E402
+from desktop_app.storage.lock import sqlcipher  # noqa: E402
+from desktop_app.storage.lock.data_key import DataKey  # noqa: E402
+from desktop_app.storage.lock.encrypted_db import open_encrypted  # noqa: E402
+from desktop_app.storage.lock.in_place import encrypt_in_place  # noqa: E402
+from desktop_app.storage.lock.passphrase import (  # noqa: E402
     DEFAULT_PARAMS,
     Argon2Params,
-    DataKey,
-    encrypt_in_place,
-    open_encrypted,
-    sqlcipher,
+    derive_wrapping_key,
+)
+from desktop_app.storage.lock.unlocking import (  # noqa: E402
+    new_key_file,
     unlock_with_passphrase,
 )
-from desktop_app.storage.lock.passphrase import derive_wrapping_key  # noqa: E402
-from desktop_app.storage.lock.unlocking import new_key_file  # noqa: E402
 
 QUERIES = (
     "shoulders",

@@ -1,9 +1,9 @@
-"""Opening an encrypted (SQLCipher) journal with its data key, and copying one.
+"""Opening an encrypted (SQLCipher) journal with its data key.
 
 The key is given raw (`PRAGMA key = "x'…'"`) as the connection's first statement, so
-SQLCipher skips its own PBKDF2 (whose default 256,000 rounds would cost every
-connection a quarter of a second): the slow derivation happened once, when Argon2id
-unwrapped the key. SQLCipher 4's settings are kept otherwise (AES-256-CBC, 4 KiB
+SQLCipher skips its own PBKDF2 (whose default 256,000 rounds would add 70–120 ms to
+every connection here): the slow derivation happened once, when Argon2id unwrapped
+the key. SQLCipher 4's settings are kept otherwise (AES-256-CBC, 4 KiB
 pages, the same as the plain journal's; HMAC-SHA512 over every page, so a changed or
 damaged page is found whenever it is read), named on every connection
 (`cipher_compatibility`). Every connection sorts in memory (`temp_store`), as the
@@ -15,15 +15,11 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Final, Literal, TypeAlias
+from typing import Final
 
 from desktop_app.storage.lock import sqlcipher
 from desktop_app.storage.lock.data_key import DataKey
 from desktop_app.storage.lock.errors import LockError
-
-#: The first 16 bytes of every plain SQLite database; an encrypted one starts with
-#: its random salt instead.
-PLAIN_HEADER: Final = b"SQLite format 3\x00"
 
 #: The page cache of an encrypted connection, in KiB (SQLite's negative form): pages
 #: are kept decrypted once read, so a 10,000-entry journal (16 MB) read whole by
@@ -31,22 +27,6 @@ PLAIN_HEADER: Final = b"SQLite format 3\x00"
 #: default of 8 MB made opening and searching 1.5× the plain journal, this 1.2×
 #: (bench/bench_lock.py). Memory grows only as pages are read.
 CACHE_SIZE: Final = -32 * 1024
-
-DatabaseKind: TypeAlias = Literal["missing", "empty", "plain", "encrypted"]
-
-
-def database_kind(path: Path) -> DatabaseKind:
-    """What is at `path`, from its first bytes (no key needed): no file, an empty one
-    (SQLite takes it for a new database), a plain SQLite database, or anything else,
-    which only SQLCipher with the right key can tell from noise."""
-    try:
-        with path.open("rb") as handle:
-            start = handle.read(len(PLAIN_HEADER))
-    except FileNotFoundError:
-        return "missing"
-    if not start:
-        return "empty"
-    return "plain" if start == PLAIN_HEADER else "encrypted"
 
 
 def apply_key(connection: sqlite3.Connection, key: DataKey) -> None:

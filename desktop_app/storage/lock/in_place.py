@@ -32,8 +32,9 @@ from typing import Final
 
 from desktop_app.storage.lock import sqlcipher
 from desktop_app.storage.lock.data_key import DataKey
-from desktop_app.storage.lock.encrypted_db import apply_key, database_kind, open_encrypted
+from desktop_app.storage.lock.encrypted_db import apply_key, open_encrypted
 from desktop_app.storage.lock.errors import LockError
+from desktop_app.storage.lock.state import database_kind
 from desktop_app.storage.private_files import (
     live,
     private_file,

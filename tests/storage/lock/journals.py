@@ -11,7 +11,7 @@ from desktop_app.storage.journal import Journal, NewSession, StoredAnswer
 from desktop_app.storage.journal.connections import WRITING_PRAGMAS
 from desktop_app.storage.journal.rows import INSERT_ANSWER, INSERT_SESSION, session_row
 from desktop_app.storage.journal.search_index import index_session
-from desktop_app.storage.lock import Argon2Params
+from desktop_app.storage.lock.passphrase import Argon2Params
 
 #: Argon2id as cheap as the key file accepts: the tests check the construction, the
 #: bench measures the real cost.

@@ -25,7 +25,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.storage.lock import LockedFiles, lock_state, turn_off, turn_on
+from desktop_app.storage.lock.state import LockedFiles, lock_state
+from desktop_app.storage.lock.switching import turn_off, turn_on
 from tests.storage.lock.journals import FAST, make_journal, plain_contents
 from tests.storage.lock.on_disk import check_whole
 

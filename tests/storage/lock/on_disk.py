@@ -4,14 +4,9 @@ what is there and compared with what they held before."""
 
 from __future__ import annotations
 
-from desktop_app.storage.lock import (
-    LockedFiles,
-    database_kind,
-    lock_state,
-    open_encrypted,
-    settle,
-    unlock_with_passphrase,
-)
+from desktop_app.storage.lock.encrypted_db import open_encrypted
+from desktop_app.storage.lock.state import LockedFiles, database_kind, lock_state, settle
+from desktop_app.storage.lock.unlocking import unlock_with_passphrase
 from desktop_app.storage.private_files import remove_leftovers
 from tests.storage.lock.journals import contents, plain_contents
 

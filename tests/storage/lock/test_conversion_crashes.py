@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.storage.lock import LockedFiles, lock_state, turn_off, turn_on
+from desktop_app.storage.lock.state import LockedFiles, lock_state
+from desktop_app.storage.lock.switching import turn_off, turn_on
 from tests.crash import crash_steps
 from tests.storage.lock.journals import FAST, make_journal, plain_contents
 from tests.storage.lock.on_disk import check_whole

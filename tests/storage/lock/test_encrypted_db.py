@@ -11,15 +11,13 @@ from pathlib import Path
 import pytest
 
 from desktop_app.storage.journal.drafts import save_draft
-from desktop_app.storage.lock import (
-    DataKey,
-    LockError,
-    database_kind,
-    encrypt_in_place,
-    open_encrypted,
-    sqlcipher,
-    write_encrypted_backup,
-)
+from desktop_app.storage.lock import sqlcipher
+from desktop_app.storage.lock.data_key import DataKey
+from desktop_app.storage.lock.encrypted_backup import write_encrypted_backup
+from desktop_app.storage.lock.encrypted_db import open_encrypted
+from desktop_app.storage.lock.errors import LockError
+from desktop_app.storage.lock.in_place import encrypt_in_place
+from desktop_app.storage.lock.state import database_kind
 from tests.storage.lock.journals import contents, holders_of, make_journal, plain_contents
 
 KEY = DataKey(bytes(range(1, 33)))

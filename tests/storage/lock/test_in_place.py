@@ -14,15 +14,12 @@ from pathlib import Path
 import pytest
 
 from desktop_app.storage.journal import Journal
-from desktop_app.storage.lock import (
-    DataKey,
-    LockError,
-    database_kind,
-    decrypt_in_place,
-    encrypt_in_place,
-    open_encrypted,
-    sqlcipher,
-)
+from desktop_app.storage.lock import sqlcipher
+from desktop_app.storage.lock.data_key import DataKey
+from desktop_app.storage.lock.encrypted_db import open_encrypted
+from desktop_app.storage.lock.errors import LockError
+from desktop_app.storage.lock.in_place import decrypt_in_place, encrypt_in_place
+from desktop_app.storage.lock.state import database_kind
 from tests.storage.lock.journals import (
     contents,
     holders_of,

@@ -12,18 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.storage.lock import (
-    DEFAULT_PARAMS,
-    Argon2Params,
-    LockError,
+from desktop_app.storage.lock.errors import LockError
+from desktop_app.storage.lock.key_file import KeyFile
+from desktop_app.storage.lock.passphrase import DEFAULT_PARAMS, Argon2Params, normalised
+from desktop_app.storage.lock.unlocking import (
+    NewKeys,
     change_passphrase,
+    new_key_file,
     reset_passphrase,
     unlock_with_passphrase,
     unlock_with_recovery_key,
 )
-from desktop_app.storage.lock.key_file import KeyFile
-from desktop_app.storage.lock.passphrase import normalised
-from desktop_app.storage.lock.unlocking import NewKeys, new_key_file
 from tests.storage.lock.journals import FAST, folder_bytes
 
 PASSPHRASE = "Zażółć gęślą jaźń — 平静 😊"

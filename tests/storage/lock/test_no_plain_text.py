@@ -15,15 +15,12 @@ from pathlib import Path
 import pytest
 
 from desktop_app.storage.journal.drafts import draft_text, save_draft
-from desktop_app.storage.lock import (
-    LockedFiles,
-    open_encrypted,
-    turn_on,
-    unlock_with_passphrase,
-    write_encrypted_backup,
-    write_sealed,
-)
-from desktop_app.storage.lock.sealed_files import read_sealed
+from desktop_app.storage.lock.encrypted_backup import write_encrypted_backup
+from desktop_app.storage.lock.encrypted_db import open_encrypted
+from desktop_app.storage.lock.sealed_files import read_sealed, write_sealed
+from desktop_app.storage.lock.state import LockedFiles
+from desktop_app.storage.lock.switching import turn_on
+from desktop_app.storage.lock.unlocking import unlock_with_passphrase
 from desktop_app.storage.paths import AppPaths
 from tests.storage.lock.journals import (
     FAST,
@@ -99,7 +96,8 @@ def test_no_phrase_is_written_in_plain_text_while_locked(tmp_path: Path) -> None
 SAVING = """
 import sys
 from pathlib import Path
-from desktop_app.storage.lock import open_encrypted, unlock_with_passphrase
+from desktop_app.storage.lock.encrypted_db import open_encrypted
+from desktop_app.storage.lock.unlocking import unlock_with_passphrase
 from tests.storage.lock.journals import add_to_encrypted, as_the_journal_writes, session
 
 data = Path(sys.argv[1])

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.storage.lock import LockError, RecoveryKey
+from desktop_app.storage.lock.errors import LockError
+from desktop_app.storage.lock.recovery_key import RecoveryKey
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 

@@ -11,16 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.storage.lock import (
-    DataKey,
-    LockError,
+from desktop_app.storage.lock.data_key import DataKey
+from desktop_app.storage.lock.errors import LockError
+from desktop_app.storage.lock.sealed_files import (
+    CHUNK_BYTES,
+    HEADER_BYTES,
+    TAG_BYTES,
     is_sealed,
     read_sealed,
     sealing,
     unsealed_chunks,
     write_sealed,
 )
-from desktop_app.storage.lock.sealed_files import CHUNK_BYTES, HEADER_BYTES, TAG_BYTES
 
 KEY = DataKey(bytes(range(32)))
 PHRASE = "Ik voel me rustig. Спокойно. 平静 😊"

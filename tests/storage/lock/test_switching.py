@@ -8,19 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.storage.lock import (
-    LockedFiles,
-    LockError,
-    database_kind,
-    encrypt_plain_copies,
-    lock_state,
-    open_encrypted,
-    settle,
-    turn_off,
-    turn_on,
-    unlock_with_passphrase,
-    unlock_with_recovery_key,
-)
+from desktop_app.storage.lock.encrypted_db import open_encrypted
+from desktop_app.storage.lock.errors import LockError
+from desktop_app.storage.lock.state import LockedFiles, database_kind, lock_state, settle
+from desktop_app.storage.lock.switching import encrypt_plain_copies, turn_off, turn_on
+from desktop_app.storage.lock.unlocking import unlock_with_passphrase, unlock_with_recovery_key
 from tests.storage.lock.journals import FAST, contents, folder_bytes, make_journal, plain_contents
 
 PASSPHRASE = "zeven zeeën, één sleutel"
