@@ -13,7 +13,8 @@ The layout is Qt's (a QTextDocument, wrapped to the text width); the pages are c
 here, between lines, so that a heading is never left alone at the foot of a page, and
 each page gets its footer with "page N of M". The lines are drawn here too, glyph run
 by glyph run, so that `pdf_text_map` knows every glyph drawn and can give back the
-characters Qt's font maps leave out (all those beyond U+FFFF, emoji among them).
+characters Qt's font maps leave out (all those beyond U+FFFF, emoji among them) and
+the letters of Arabic's joined forms.
 
 Thread: QTextDocument and QPainter on a QPdfWriter are reentrant, so this runs on a
 worker thread (the dialogs' BackgroundRunner); it needs a QGuiApplication to exist
@@ -288,7 +289,6 @@ _RUNS: Final = (
     QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes
     | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
 )
-_BEYOND_BMP: Final = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _draw_line(painter: QPainter, drawn: DrawnGlyphs, line: _Line, offset: QPointF) -> None:
@@ -309,7 +309,6 @@ def _draw_line(painter: QPainter, drawn: DrawnGlyphs, line: _Line, offset: QPoin
             form.foreground().color(),
             QPointF(offset.x() + 3, baseline),
         )
-    beyond = set(_BEYOND_BMP.findall(text))
     fragments = line.block.begin()
     while not fragments.atEnd():
         fragment = fragments.fragment()
@@ -325,7 +324,7 @@ def _draw_line(painter: QPainter, drawn: DrawnGlyphs, line: _Line, offset: QPoin
                 _draw_boxes(painter, run, origin, form.font().pointSizeF())
                 continue
             painter.drawGlyphRun(origin, run)
-            drawn.add(run, beyond)
+            drawn.add(run, text)
 
 
 def _draw_boxes(painter: QPainter, run: QGlyphRun, origin: QPointF, size: float) -> None:
@@ -350,7 +349,7 @@ def _draw_text(
     origin = QPointF(baseline.x(), baseline.y() - line.ascent())
     for run in layout.glyphRuns(-1, -1, _RUNS):
         painter.drawGlyphRun(origin, run)
-        drawn.add(run, set(_BEYOND_BMP.findall(text)))
+        drawn.add(run, text)
 
 
 def _draw_footer(

@@ -6,6 +6,11 @@ Multilingual Plane in the font, so a glyph that only a character beyond it reach
 (😊 and every other emoji, rare CJK ideographs, historic scripts) gets no entry, and
 the reader loses it: the PDF shows it, but search and copy find nothing.
 
+Qt also maps the joined forms of Arabic letters to the "presentation form" characters
+the font's map leads to them from, so a reader gets "ﺑﺎﻟﻬﺪوء" for "بالهدوء": right to
+look at, wrong to search or copy. Each is mapped back to its letter, unless the person
+typed that presentation form itself.
+
 `DrawnGlyphs` records the glyph runs the renderer draws, in order, and looks up in
 each font the glyphs of the characters beyond U+FFFF in the text drawn. Qt numbers
 the glyphs of each font subset in the order they are first drawn (glyph 0 first), so
@@ -22,12 +27,17 @@ import itertools
 import logging
 import re
 import struct
+import unicodedata
 import zlib
 from dataclasses import dataclass, field
 
 from PySide6.QtGui import QGlyphRun, QRawFont
 
 logger = logging.getLogger(__name__)
+
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+#: Latin, Armenian and Hebrew ligatures, Arabic joined forms.
+_PRESENTATION_FORMS = re.compile("[\ufb00-\ufdff\ufe70-\ufeff]")
 
 
 @dataclass
@@ -45,9 +55,11 @@ class DrawnGlyphs:
     def __init__(self) -> None:
         self._subsets: dict[str, _Subset] = {}  # by PostScript name, the PDF's /BaseFont
         self._names: dict[tuple[str, str], str] = {}  # (family, style) → PostScript name
+        self.typed_forms: set[str] = set()  # presentation forms in the text itself
 
-    def add(self, run: QGlyphRun, beyond: set[str]) -> None:
-        """Record `run`, drawn from text holding the characters `beyond` U+FFFF."""
+    def add(self, run: QGlyphRun, text: str) -> None:
+        """Record `run`, drawn from (part of) `text`."""
+        self.typed_forms.update(_PRESENTATION_FORMS.findall(text))
         raw = run.rawFont()
         face = (raw.familyName(), raw.styleName())
         name = self._names.get(face)
@@ -64,7 +76,7 @@ class DrawnGlyphs:
                 subset.glyphs.append(glyph)
         # As Qt does within the Basic Multilingual Plane: a glyph is the character
         # that the font's own map leads to it from.
-        for char in beyond - subset.looked_up:
+        for char in set(_BEYOND_BMP.findall(text)) - subset.looked_up:
             found = raw.glyphIndexesForString(char)
             if len(found) == 1 and found[0] and found[0] in glyphs:
                 subset.text.setdefault(found[0], char)
@@ -108,10 +120,9 @@ class _Font:
 
 
 def complete_text_maps(pdf: bytes, drawn: DrawnGlyphs) -> bytes:
-    """`pdf` with every ToUnicode map holding the glyphs `drawn` knows and Qt left out."""
-    if not any(subset.text for subset in drawn.subsets().values()):
-        return pdf
-    objects = _objects(pdf)
+    """`pdf` with every ToUnicode map holding the glyphs `drawn` knows and Qt left out,
+    and letters for presentation forms."""
+    objects = _objects(pdf) if drawn.subsets() else None
     if objects is None:
         return pdf
     replaced: dict[int, bytes] = {}
@@ -132,9 +143,23 @@ def complete_text_maps(pdf: bytes, drawn: DrawnGlyphs) -> bytes:
             for cid, glyph in enumerate(subset.glyphs)
             if not written.get(cid) and glyph in subset.text
         }
-        if missing:
-            replaced[font.text_map] = _cmap_object(font.text_map, {**written, **missing})
+        letters = {
+            cid: _letter(chars)
+            for cid, chars in written.items()
+            if _PRESENTATION_FORMS.fullmatch(chars) and chars not in drawn.typed_forms
+        }
+        if missing or letters:
+            entries = {**written, **letters, **missing}
+            replaced[font.text_map] = _cmap_object(font.text_map, entries)
     return _rebuilt(pdf, objects, replaced) if replaced else pdf
+
+
+def _letter(form: str) -> str:
+    """The letter a presentation form shows. A ligature of two letters (Arabic's lam
+    with alef) keeps its form: readers order the letters of one glyph by its direction
+    (poppler reads لا as ال), and one that normalises the text gets it right."""
+    letters = unicodedata.normalize("NFKC", form)
+    return letters if len(letters) == 1 else form
 
 
 def _type0(body: bytes) -> _Font | None:

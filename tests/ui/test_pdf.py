@@ -134,6 +134,17 @@ def test_every_script_comes_back_from_a_real_export(entries: list[SessionEntry])
 
 
 @pytest.mark.usefixtures("qapp")
+def test_arabic_comes_back_as_its_letters_and_a_typed_form_as_typed() -> None:
+    """Searching and copying find the letters the person typed, not the joined forms
+    drawn (only the lam-alef ligature keeps its form: see pdf_text_map). A presentation
+    form typed as such comes back as typed."""
+    document = Document("t", (Block.of("body", "أشعر بالهدوء"), Block.of("body", "ﻫ")))
+    text = pdf_text(render_pdf(document))
+    lines = "".join(c for c in text if unicodedata.category(c) != "Cf").splitlines()
+    assert lines[:2] == ["أشعر بالهدوء", "ﻫ"]
+
+
+@pytest.mark.usefixtures("qapp")
 def test_an_answer_left_out_is_not_in_the_pdf(entries: list[SessionEntry]) -> None:
     box = next(e for e in entries if e.answers[0].question_id == "secret")
     chosen = Selection.everything(entries).without_answer(box.id, 0)

@@ -71,7 +71,7 @@ def test_a_record_in_another_order_than_qts_is_not_used(caplog: pytest.LogCaptur
     layout.endLayout()
     wrong = DrawnGlyphs()
     for run in layout.glyphRuns():
-        wrong.add(run, {"𝔸"})
+        wrong.add(run, "ba 𝔸")
     assert any(subset.text for subset in wrong.subsets().values())
     with caplog.at_level(logging.WARNING, logger="desktop_app.ui.pdf_text_map"):
         assert complete_text_maps(data, wrong) == data
