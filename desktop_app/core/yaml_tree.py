@@ -262,6 +262,8 @@ class _TreeBuilder:
         get_event = loader.get_event
         new = tuple.__new__
         problems = self.problems
+        limit = MAX_NODES  # nodes allowed so far; see below for the depth
+        maybe_not_string = _MAYBE_NOT_STRING
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -271,12 +273,7 @@ class _TreeBuilder:
             node: Node
             if kind is scalar_event:
                 nodes += 1
-                if (
-                    nodes > MAX_NODES
-                    or len(stack) >= MAX_DEPTH
-                    or event.anchor is not None
-                    or event.tag is not None
-                ):
+                if nodes > limit or event.anchor is not None or event.tag is not None:
                     self._unusual_node(event, len(stack), nodes)
                 mark = event.start_mark
                 value = event.value
@@ -286,25 +283,24 @@ class _TreeBuilder:
                     node = new(Scalar, (value, value, False, pos))
                     if style == '"':  # the one style with escapes (`\e`, `\x1b`)
                         self._check_escaped(value, pos, stack)
-                elif value and value[0] not in _MAYBE_NOT_STRING:
+                elif value and value[0] not in maybe_not_string:
                     node = new(Scalar, (value, value, True, pos))  # a word: no patterns
                 else:
                     node = new(Scalar, (resolve_plain(value), value, True, pos))
             elif kind is mapping_start or kind is sequence_start:
                 nodes += 1
-                if (
-                    nodes > MAX_NODES
-                    or len(stack) >= MAX_DEPTH
-                    or event.anchor is not None
-                    or event.tag is not None
-                ):
+                if nodes > limit or event.anchor is not None or event.tag is not None:
                     self._unusual_node(event, len(stack), nodes)
                 mark = event.start_mark
                 pos = new(Pos, (mark.line + 1, mark.column + 1))
                 stack.append([kind is mapping_start, pos, [], None, {}])
+                # `limit` folds the depth in: inside MAX_DEPTH collections, any node is
+                # one too deep (checked as a node past the limit, then told apart).
+                limit = MAX_NODES if len(stack) < MAX_DEPTH else -1
                 continue
             elif kind is mapping_end or kind is sequence_end:
                 is_mapping, pos, items, _, _ = stack.pop()
+                limit = MAX_NODES if len(stack) < MAX_DEPTH else -1
                 node = (
                     new(Mapping, (tuple(items), pos))
                     if is_mapping
@@ -337,10 +333,11 @@ class _TreeBuilder:
                 key = parent[3]
                 parent[3] = None
                 seen = parent[4]
-                if key.text in seen:
-                    self._duplicate(stack, key, seen[key.text])
+                name = key[1]  # its text
+                if name in seen:
+                    self._duplicate(stack, key, seen[name])
                 else:
-                    seen[key.text] = key.pos
+                    seen[name] = key[3]  # its position
                     parent[2].append((key, node))
             if len(problems) > 200:
                 return root
