@@ -97,9 +97,10 @@ _EMOJI: Final = re.compile(
     "|[0-9#*]\ufe0f?\u20e3"
     f"|{_PICTOGRAPH}{_MODIFIERS}(?:\u200d{_PICTOGRAPH}{_MODIFIERS})*"
 )
-# What a paragraph cannot hold: a newline would start a new block, so it becomes Qt's
-# line separator; other control characters show nothing.
-_NEWLINES: Final = re.compile(r"\r\n?|\n")
+# What a paragraph cannot hold: a line or paragraph break would start a new block (one
+# Block is one QTextBlock here), so each becomes Qt's line separator; other control
+# characters show nothing.
+_NEWLINES: Final = re.compile("\r\n?|[\n\x85\u2029]")
 _CONTROLS: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 

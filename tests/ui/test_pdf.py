@@ -238,11 +238,13 @@ def test_lines_the_person_broke_stay_broken_and_bold_joins_plain() -> None:
         "t",
         (
             Block("body", (Span("Noticed:", bold=True), Span(" first line\nsecond line"))),
+            Block("heading", (Span("typed\u2029apart\r\nand\x85on"),)),
             Block("body", (Span("bold", bold=True), Span("plain"))),
         ),
     )
     text = pdf_text(render_pdf(document))
     assert "Noticed: first line\nsecond line" in text
+    assert "typed\napart\nand\non" in text
     assert "boldplain" in text
 
 
