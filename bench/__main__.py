@@ -78,7 +78,11 @@ def list_rows(scan: list_figures.ListScan, memory: list_figures.ListMemory) -> l
     cold = scan.cold / scan.baseline
     warm = scan.warm / scan.baseline
     cache = memory.cache_bytes / memory.yaml_bytes
-    how = "library scan in-process (bench_library.py), best of 3"
+    how = (
+        "the venv's `attune list` in a new process against a new Python loading the same "
+        "files with CSafeLoader (list_figures.py); cold: no load cache, warm: the one the "
+        f"cold run left; interleaved, median of {scan.runs} runs"
+    )
     smaller = "" if memory.size == 10_000 else " (--quick; the target is for 10,000)"
     return [
         Row(

@@ -2,12 +2,14 @@
 
 Run: .venv/bin/python bench/bench_library.py [--sizes 10,100,1000,10000]
 
-Cold: no load cache; every file is read, parsed, validated and its timeline compiled.
+Cold: no load cache; every file is read, parsed and validated (the scan keeps its
+  summary), then every practice read again from its file and its timeline compiled.
 Warm open: the load cache from the cold run is used (files unchanged): every file's
-  validation result is known from the cache and the library index is built, without
-  parsing or unpickling any practice. This is what opening the library costs.
-Warm all: warm open, then every practice decoded from the cache and its timeline
-  compiled. The app never needs all of them at once; it shows the upper bound.
+  summary, or its problems, comes from the cache and the library index is built,
+  without parsing any file. This is what opening or listing the library costs.
+Warm all: warm open, then every practice read from its file (the cache keeps no
+  models) and its timeline compiled. The app opens one practice at a time; this
+  shows the upper bound.
 Baseline: plain `yaml.load` with libyaml's CSafeLoader over the same files, in the
 same run; ratios are against it.
 Targets (issue 2): 1,000 practices under 2 s cold and under 0.25 s warm; linear growth.
