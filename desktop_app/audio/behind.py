@@ -6,9 +6,10 @@ speaks only the first seconds' phrases and hands the rest to a `SoundBehind`: a 
 that makes the background first (it fades in from where it joins), then speaks the
 phrases in order of need and adds each to the mixer as soon as its samples are ready.
 
-A phrase that comes too late, when its place is already sounding or about to, is left
-out where it is late (its words show as text, as always); it still sounds where it
-comes again later, or after a skip back.
+A phrase that comes when one of its places is already sounding, or about to, is left
+out at that place, for this playing (its words show as text, as always): joined there
+it would start mid-word. It is placed at every other place, later ones and any the
+practice has passed (heard after a skip back).
 """
 
 from __future__ import annotations
