@@ -38,6 +38,10 @@ class PracticeSummary:
     id_pos: Pos
 
     @property
+    def default_length(self) -> float | None:
+        return self.lengths[0] if self.lengths else None
+
+    @property
     def durations(self) -> tuple[float, ...]:
         """Its lengths, or its fixed time when it has none (empty when unknown)."""
         if self.lengths:

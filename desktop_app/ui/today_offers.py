@@ -1,13 +1,12 @@
 """What Today offers without an active plan: the practices done most recently and some
-short ones (no Qt here; `TodayView` shows them as cards)."""
+short ones (no Qt here; `TodayView` shows them as cards). Chosen and shown from the
+practices' summaries: Today reads no practice file until one is started."""
 
 from __future__ import annotations
 
 from typing import Final
 
-from desktop_app.core.library import Library
-from desktop_app.core.model import Practice
-from desktop_app.core.summaries import fixed_time
+from desktop_app.core.library import Library, PracticeEntry
 from desktop_app.storage.journal import Journal, JournalError
 
 #: How many practices each offer shows.
@@ -18,11 +17,9 @@ SHORT_FIXED: Final = 360.0
 #: How many journal entries are looked through for recent practices.
 _RECENT_LOOKBACK: Final = 200
 
-#: A practice to offer, with the length its Start button starts (None: its default).
-Offer = tuple[Practice, float | None]
-
-
-__all__ = ["OFFERS", "Offer", "fixed_time", "recent_practices", "short_practices"]
+#: A practice to offer (its summary is all a card shows), with the length its Start
+#: button starts (None: its default).
+Offer = tuple[PracticeEntry, float | None]
 
 
 def recent_practices(journal: Journal | None, library: Library) -> list[Offer]:
@@ -40,10 +37,10 @@ def recent_practices(journal: Journal | None, library: Library) -> list[Offer]:
         if entry.practice_id in seen:
             continue
         seen.add(entry.practice_id)
-        practice = library.practice(entry.practice_id)
+        practice = library.practices.get(entry.practice_id)
         if practice is None:
             continue
-        length = entry.length if entry.length in practice.lengths else None
+        length = entry.length if entry.length in practice.summary.lengths else None
         found.append((practice, length))
         if len(found) == OFFERS:
             break
@@ -52,24 +49,16 @@ def recent_practices(journal: Journal | None, library: Library) -> list[Offer]:
 
 def short_practices(library: Library, language: str) -> list[Offer]:
     """Practices with a length of at most 5 minutes (that length is offered), or
-    without lengths and a fixed time under 6 minutes, by title in `language`. Chosen
-    by their summaries: only the ones offered are read in full."""
-    short: list[tuple[str, str, float | None]] = []
+    without lengths and a fixed time under 6 minutes, by title in `language`."""
+    found: list[Offer] = []
     for practice_id in sorted(library.practices):
-        summary = library.practices[practice_id].summary
-        title = summary.title.get(language).casefold()
+        practice = library.practices[practice_id]
+        summary = practice.summary
         if summary.lengths:
             fitting = [x for x in summary.lengths if x <= SHORT_LENGTH]
             if fitting:
-                short.append((title, practice_id, min(fitting)))
+                found.append((practice, min(fitting)))
         elif summary.fixed is not None and summary.fixed < SHORT_FIXED:
-            short.append((title, practice_id, None))
-    short.sort(key=lambda found: found[0])
-    found: list[Offer] = []
-    for _, practice_id, length in short:
-        practice = library.practice(practice_id)
-        if practice is not None:
-            found.append((practice, length))
-        if len(found) == OFFERS * 2:
-            break
-    return found
+            found.append((practice, None))
+    found.sort(key=lambda pair: pair[0].summary.title.get(language).casefold())
+    return found[: OFFERS * 2]

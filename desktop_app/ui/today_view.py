@@ -25,8 +25,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.core import schedule
-from desktop_app.core.library import Library
-from desktop_app.core.model import PerWeek, Plan, Practice
+from desktop_app.core.library import Library, PracticeEntry
+from desktop_app.core.model import PerWeek, Plan
 from desktop_app.core.schedule import Completion, DayItem
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.plans import StoredPlan
@@ -35,7 +35,7 @@ from desktop_app.ui.journal_unavailable import after_a_failed_read
 from desktop_app.ui.journal_words import journal_problem
 from desktop_app.ui.shared_words import day_names, length_text, long_day_names, rough_length
 from desktop_app.ui.theme import SPACE
-from desktop_app.ui.today_offers import OFFERS, fixed_time, recent_practices, short_practices
+from desktop_app.ui.today_offers import OFFERS, recent_practices, short_practices
 from desktop_app.ui.week_marks import plan_week, shown_marks
 from desktop_app.ui.week_row import WeekRow, say_day, week_key
 from desktop_app.ui.widgets import make_label
@@ -245,7 +245,8 @@ class TodayView(QWidget):
     def _add_item(self, column: QVBoxLayout, day_item: DayItem, primary: bool) -> bool:
         """One item of today as a card; True when it got the primary Start button."""
         item = day_item.item
-        practice = self.library.practice(item.practice)
+        entry = self.library.practices.get(item.practice)
+        practice = entry.summary if entry is not None else None
         card = QFrame()
         card.setProperty("role", "card")
         row = QHBoxLayout(card)
@@ -328,8 +329,8 @@ class TodayView(QWidget):
         column.addWidget(legend)
 
     def _practice_name(self, practice_id: str) -> str:
-        practice = self.library.practice(practice_id)
-        return practice.title.get(self.language) if practice is not None else practice_id
+        entry = self.library.practices.get(practice_id)
+        return entry.summary.title.get(self.language) if entry is not None else practice_id
 
     # --- no plan -----------------------------------------------------------------------
 
@@ -362,7 +363,8 @@ class TodayView(QWidget):
             for practice, length in offers:
                 self._add_offer(column, practice, length)
 
-    def _add_offer(self, column: QVBoxLayout, practice: Practice, length: float | None) -> None:
+    def _add_offer(self, column: QVBoxLayout, entry: PracticeEntry, length: float | None) -> None:
+        practice = entry.summary
         card = QFrame()
         card.setProperty("role", "card")
         row = QHBoxLayout(card)
@@ -376,7 +378,7 @@ class TodayView(QWidget):
         words.addWidget(title)
         shown = length if length is not None else practice.default_length
         if shown is None:
-            fixed = fixed_time(practice)
+            fixed = practice.fixed
             about = (
                 self.tr("about %1").replace("%1", rough_length(fixed)) if fixed is not None else ""
             )
@@ -387,9 +389,7 @@ class TodayView(QWidget):
         meta.setAccessibleName(meta.text())
         words.addWidget(meta)
         row.addLayout(words, 1)
-        row.addWidget(
-            self._start_button(practice.id, name, length), 0, Qt.AlignmentFlag.AlignVCenter
-        )
+        row.addWidget(self._start_button(entry.id, name, length), 0, Qt.AlignmentFlag.AlignVCenter)
         card.setAccessibleName(name)
         card.setAccessibleDescription(meta.text())
         column.addWidget(card)
