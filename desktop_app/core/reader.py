@@ -109,11 +109,10 @@ class Reader:
 
     def string(self, node: Node, path: str, what: str = "text") -> str | None:
         """A string exactly as written: plain `no`, `on`, `1.10` stay strings."""
-        is_null = isinstance(node, Scalar) and node.plain and node.value is None
-        if isinstance(node, Scalar) and not is_null and node.text.strip():
-            return node.text
-        self.expected(node, path, what)
-        return None
+        value = _as_string(node)
+        if value is None:
+            self.expected(node, path, what)
+        return value
 
     def slug(self, node: Node, path: str) -> str | None:
         value = self.string(node, path, "an id")
@@ -283,8 +282,11 @@ class Reader:
             if not LANGUAGE.match(code):
                 self.report(key, join(path, code), _not_a_language_message(code, translated))
                 continue
-            read = self.string(translated, join(path, code))
-            if read is not None:
+            # The path is worked out only for a problem: texts are most of a practice.
+            read = _as_string(translated)
+            if read is None:
+                self.string(translated, join(path, code))  # says what is wrong
+            else:
                 pairs.append((code, read))
                 has_own = has_own or code == language
         if not mapping.items:
@@ -302,6 +304,13 @@ class Reader:
         if sequence is None:
             return []
         return [(join(path, i), item) for i, item in enumerate(sequence.items)]
+
+
+def _as_string(node: Node) -> str | None:
+    """A scalar's text exactly as written; None for a list, a mapping, null or blanks."""
+    if isinstance(node, Scalar) and node.text.strip() and not (node.plain and node.value is None):
+        return node.text
+    return None
 
 
 def _seconds(node: Node) -> float | None:
