@@ -89,12 +89,12 @@ class Voice:
             return 0.0  # nothing to say takes no time, whatever the synthesizer thinks
         key = (plain, language)
         if key not in self._speech:
-            self._speech[key] = _seconds(self.speech_length(plain, language), f"speech {plain!r}")
+            self._speech[key] = _seconds(self.speech_length(plain, language), "speech", plain)
         return self._speech[key]
 
     def clip(self, path: str) -> float:
         if path not in self._clips:
-            self._clips[path] = _seconds(self.clip_length(path), f"clip {path!r}")
+            self._clips[path] = _seconds(self.clip_length(path), "clip", path)
         return self._clips[path]
 
     def breath_word(self, phase: Phase) -> tuple[str, str]:
@@ -105,10 +105,12 @@ class Voice:
         return BREATH_WORDS[language][phase], language
 
 
-def _seconds(value: float, what: str) -> float:
+def _seconds(value: float, kind: str, name: str) -> float:
+    """`value` as seconds; the message names the `kind` of sound and its `name`, worked
+    out only when it is needed (a library scan measures every text it reads)."""
     seconds = float(value)
     if not (math.isfinite(seconds) and seconds >= 0):
-        raise TimelineError(f"the length of {what} is not a duration: {value}")
+        raise TimelineError(f"the length of {kind} {name!r} is not a duration: {value}")
     return seconds
 
 
