@@ -56,6 +56,7 @@ class SoundBehind:
         self._mixer = mixer
         self._narration = narration
         self._done = threading.Event()
+        self._cancelled = threading.Event()
         self._thread = threading.Thread(target=self._run, name="attune-sound-behind", daemon=True)
         self._thread.start()
 
@@ -64,12 +65,22 @@ class SoundBehind:
         return self._done.is_set()
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Wait until every phrase is made (or failed); False on timeout."""
+        """Wait until every phrase is made (or failed), or the rest let go after
+        `cancel`; False on timeout."""
         return self._done.wait(timeout)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        """Make nothing more: nobody will play this sound. What is in hand is finished
+        (a phrase, or a background), then the worker is closed."""
+        self._cancelled.set()
 
     def _run(self) -> None:
         try:
-            if self._mixer.loop is None:
+            if self._mixer.loop is None and not self._cancelled.is_set():
                 loop = self._bank.background(apart=True)
                 self._mixer.join_background(loop, round(LATE_SECONDS * self._mixer.rate))
             self._speak()
@@ -84,6 +95,8 @@ class SoundBehind:
         if self._speech is None:
             return
         for phrase in self.phrases:
+            if self._cancelled.is_set():
+                return
             prepared = self._speech.prepare([phrase], self._rate)
             bank = self._bank
             bank.prepared = prepared if bank.prepared is None else bank.prepared.joined(prepared)

@@ -2,15 +2,13 @@
 behind it (audio/behind.py).
 
 Speech is real espeak-ng in a real worker process. The one stand-in is at the speech
-worker's edge: a synthesizer that holds back phrases marked "(held)" until the test
-opens a gate file, as a very slow machine would.
+worker's edge (held_speech.py): a synthesizer that holds back phrases marked "(held)"
+until the test opens a gate file, as a very slow machine would.
 """
 
 from __future__ import annotations
 
-import functools
 import multiprocessing
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,35 +20,15 @@ from desktop_app.audio.live import LivePlayer, transport_of
 from desktop_app.audio.mixer import NARRATION, Mixer, Placed
 from desktop_app.audio.sample_cache import SampleCache
 from desktop_app.audio.session import FIRST_SECONDS, SessionSound, prepare_session
-from desktop_app.audio.speech import SpeechService, SpeechWorker
-from desktop_app.audio.speech_worker import Pyttsx3Synthesizer
 from desktop_app.core.clock import ManualClock
 from desktop_app.core.engine import SessionEngine
 from desktop_app.core.model import Practice
 from desktop_app.core.timeline import SpeechCue, estimate_speech
+from tests.audio.held_speech import HELD, LATER, WELCOME, held_service
 from tests.helpers import load_text, practice_with
 
 RATE = 48_000
 BLOCK = 480
-#: Generous: a worker that runs this module imports pytest, and a busy machine is slow.
-START_TIMEOUT = 30.0
-WELCOME = "Welcome. Let yourself arrive."
-LATER = "Now rest for a while."
-HELD = "This one comes late (held)."
-
-
-class HeldSynthesizer(Pyttsx3Synthesizer):
-    """The real synthesizer, except that a phrase marked "(held)" waits until the
-    file `gate` exists."""
-
-    def __init__(self, gate: str) -> None:
-        super().__init__()
-        self._gate = Path(gate)
-
-    def synthesize(self, text: str, voice: str | None, words_per_minute: int, path: Path) -> None:
-        while "(held)" in text and not self._gate.exists():
-            time.sleep(0.01)
-        super().synthesize(text, voice, words_per_minute, path)
 
 
 @pytest.fixture(autouse=True)
@@ -62,14 +40,6 @@ def _no_workers_left() -> Iterator[None]:
 @pytest.fixture
 def gate(tmp_path: Path) -> Path:
     return tmp_path / "gate"
-
-
-def held_service(tmp_path: Path, gate: Path) -> SpeechService:
-    def worker(timeout: float) -> SpeechWorker:
-        synthesizer = functools.partial(HeldSynthesizer, str(gate))
-        return SpeechWorker(60.0, start_timeout=START_TIMEOUT, synthesizer=synthesizer)
-
-    return SpeechService(tmp_path / "speech", worker_factory=worker)
 
 
 def practice(tmp_path: Path, steps: str, extra: str = "lengths: [2m]\n") -> Practice:
@@ -255,7 +225,8 @@ def test_a_noise_background_in_the_sample_cache_is_there_from_the_start(tmp_path
     first = prepare_session(rain, rate=RATE, sample_cache=cache, behind=True)
     assert first.behind is not None and first.behind.wait(60.0)
     again = prepare_session(rain, rate=RATE, sample_cache=cache, behind=True)
-    assert again.behind is None and again.mixer.loop is not None
+    assert again.behind is None
+    assert again.mixer.loop is not None and first.mixer.loop is not None
     assert np.array_equal(again.mixer.loop, first.mixer.loop)
 
 
@@ -280,3 +251,29 @@ def test_spoken_breathing_cues_are_made_first_wherever_they_come(
     assert breathe_in.duration == sound.speech.seconds("in", "en")
     gate.touch()
     assert sound.behind is not None and sound.behind.wait(60.0)
+
+
+def test_cancelled_the_phrase_in_hand_is_finished_and_nothing_more_made(
+    tmp_path: Path, gate: Path
+) -> None:
+    other = "And this one comes later still (held)."
+    steps = f"""
+    - say: {WELCOME}
+    - silence: 15s
+    - say: {HELD}
+    - silence: 15s
+    - say: {other}
+    - silence: flex
+    """
+    sound = prepare_session(
+        practice(tmp_path, steps), speech=held_service(tmp_path, gate), rate=RATE, behind=True
+    )
+    assert sound.behind is not None and sound.behind.phrases == ((HELD, "en"), (other, "en"))
+    sound.behind.cancel()
+    gate.touch()
+    assert sound.behind.wait(60.0)
+    spoken = [p.start for p in placed_speech(sound)]
+    assert len(spoken) <= 2  # the welcome, and the held phrase if it was in hand
+    (later,) = cues_of(sound, other)
+    assert round(later.start * RATE) not in spoken
+    # _no_workers_left: the worker is closed
