@@ -55,7 +55,7 @@ def id_clash(
     entry = library.practices.get(practice.id) if library is not None else None
     if entry is None or (path is not None and entry.path == path):
         return None
-    title = entry.item.title.get(practice.language)
+    title = entry.summary.title.get(practice.language)
     if entry.source.kind == "user":
         message = QCoreApplication.translate(
             "PracticeEditor",

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.library import Entry, Library
-from desktop_app.core.model import PackManifest, Plan
+from desktop_app.core.model import PackManifest
 from desktop_app.core.problems import InvalidFile
 from desktop_app.storage.pack_export import built_in_ids, export_pack, pack_id_for
 from desktop_app.ui.theme import SPACE
@@ -200,8 +200,7 @@ class MakePackDialog(QDialog):
         ones need not come: everyone has them)."""
         if not item.data(_IS_PLAN) or item.checkState() != Qt.CheckState.Checked:
             return
-        plan = self.library.plans[item.data(_ID)].item
-        assert isinstance(plan, Plan)
+        plan = self.library.plans[item.data(_ID)].summary  # its items: no file read
         for row in range(self.choices.count()):
             other = self.choices.item(row)
             needed = any(i.practice == other.data(_ID) for i in plan.items)

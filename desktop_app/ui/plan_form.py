@@ -347,7 +347,7 @@ class PlanFormDialog(QDialog):
             return None
         entry = self.library.plans.get(plan_id)
         if entry is not None and entry.path not in self._ours:
-            return entry.item.title.get(self.language)
+            return entry.summary.title.get(self.language)
         followed = self.plan_store.get(plan_id)
         if followed is not None and self.saved_to is None:
             return followed.plan.title.get(self.language)
