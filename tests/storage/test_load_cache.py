@@ -114,3 +114,32 @@ def test_the_cache_is_readable_by_the_user_only(tmp_path: Path) -> None:
     cache.save()
     assert stat.S_IMODE((tmp_path / "cache").stat().st_mode) == 0o700
     assert stat.S_IMODE((tmp_path / "cache" / "library.pickle").stat().st_mode) == 0o600
+
+
+def test_the_cache_keeps_summaries_and_problems_never_a_model(tmp_path: Path) -> None:
+    folder = tmp_path / "practices"
+    write(folder, "a.yaml", MINIMAL_PRACTICE)
+    write(folder, "bad.yaml", "attune: practice/1\nid: [\n")
+    cache = LoadCache(tmp_path / "cache.pickle")
+    scan([Source("user", folder, "yours")], cache=cache)
+    cache.save()
+    records = {
+        Path(key).name: record for key, (_, _, record) in LoadCache(cache.file).entries.items()
+    }
+    assert records["a.yaml"].kind == "practice" and records["a.yaml"].summary is not None
+    assert records["a.yaml"].summary.title.get() == "Tiny"
+    assert records["bad.yaml"].kind == "invalid" and records["bad.yaml"].problems
+    kept = (tmp_path / "cache.pickle").read_bytes()
+    assert b"Practice\x94" not in kept and b"Say\x94" not in kept, "no model class is pickled"
+
+
+def test_cached_problems_name_the_file_as_it_is_shown_now(tmp_path: Path) -> None:
+    folder = tmp_path / "practices"
+    write(folder, "bad.yaml", "attune: practice/1\nid: [\n")
+    sources = [Source("user", folder, "yours")]
+    cache = LoadCache(tmp_path / "cache.pickle")
+    scan(sources, cache=cache, display=lambda p: f"first/{p.name}")
+    cache.save()
+    again = scan(sources, cache=LoadCache(tmp_path / "cache.pickle"), display=lambda p: p.name)
+    (failure,) = again.failures
+    assert {problem.file for problem in failure.problems} == {"bad.yaml"}
