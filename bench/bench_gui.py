@@ -66,7 +66,8 @@ ATTUNE = textwrap.dedent(
                         device_rate=lambda: 48000, load_voices=known_voices)
     window = MainWindow(services)
     window.preferences.apply_look()
-    def ready():
+    def ready():  # the Library built, with its rows, and on screen
+        assert window.screens.currentWidget() is window.library_view is not None
         print("ready", time.perf_counter() - start, flush=True)
         QApplication.instance().exit(0)
     window.first_page_shown.connect(ready)

@@ -57,8 +57,14 @@ def attune_command() -> list[str]:
 
 
 def child_env(home: Path) -> dict[str, str]:
+    """The children's environment. Bytecode is written (the warm-up writes it), as an
+    installed Attune has it: without it every start compiles each changed module again,
+    which no person's start does."""
+    environ = {
+        name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"
+    }
     return {
-        **os.environ,
+        **environ,
         "HOME": str(home),
         "ATTUNE_HOME": str(home / "attune"),
         "QT_QPA_PLATFORM": "offscreen",

@@ -146,6 +146,7 @@ def main() -> None:
         )
         window = MainWindow(services)
         window.build_pages()
+        window.show_screen("library")  # pages other than the first are built when shown
         window.library_view.select("longer-out-breath")
         save(window, out / f"library-{name}.png")
         window.show_screen("journal")
