@@ -347,9 +347,10 @@ class PackManifest:
 def spoken_languages(practice: Practice) -> list[str]:
     """The file's language first, then every other language its spoken texts have:
     a Dutch translation may take longer to say than the English."""
-    found = dict.fromkeys([practice.language])
+    found = {practice.language: None}
     for text in _spoken_texts(practice.steps):
-        found.update(dict.fromkeys(text.languages))
+        for code, _ in text.translations:  # (a library scan asks this of every practice)
+            found[code] = None
     return list(found)
 
 
