@@ -56,7 +56,7 @@ _LIBRARY_STYLE: Final = """
 QComboBox::drop-down { border: none; width: 24px; }
 QPushButton#problemsButton { padding-left: 6px; padding-right: 6px; }
 """
-#: Up to this many practices are indexed at once (a few microseconds each), so the list is
+#: Up to this many practices are indexed at once (under 0.01 ms each), so the list is
 #: sorted from its first paint; larger libraries are indexed after it, in slices.
 EAGER_LIMIT: Final = 100
 #: How long one slice of background indexing may keep the GUI thread.
