@@ -1,7 +1,7 @@
-"""'Delete all my data': the journal and its backups, unfinished reflections, the
-practice editor's draft, the voice and sound caches, the library cache and the
-settings. The person's own practice files,
-plans and packs are documents they put there and stay untouched.
+"""'Delete all my data': the journal, its key file and its backups, unfinished
+reflections, the practice editor's draft, the voice and sound caches, the library
+cache and the settings. The person's own practice files, plans and packs are
+documents they put there and stay untouched.
 
 The journal must be closed first; the caller reopens a fresh one.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from desktop_app.storage.lock.state import key_file_of
 from desktop_app.storage.paths import AppPaths
 
 
@@ -23,6 +24,7 @@ def erase_all(paths: AppPaths) -> list[Path]:
         journal,
         journal.with_name(journal.name + "-wal"),
         journal.with_name(journal.name + "-shm"),
+        key_file_of(journal),  # after the journal: a key file alone unlocks nothing
         paths.settings,
         paths.load_cache,
         editor_draft(paths),

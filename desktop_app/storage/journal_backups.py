@@ -10,7 +10,9 @@
 - `restore_backup`: a copy put in the journal's place atomically (a temporary file,
   synced, then renamed). A journal still there is moved aside first.
 
-All files are 0600, in a 0700 folder.
+All files are 0600, in a 0700 folder. A locked journal's copies are encrypted under
+its data key (`key`), as the journal is: restoring one is putting it back, and it
+opens with the same key file.
 """
 
 from __future__ import annotations
@@ -19,21 +21,22 @@ import contextlib
 import os
 import re
 import shutil
-import sqlite3
 import time
 from datetime import date, datetime
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from desktop_app.storage.journal import (
-    BUSY_TIMEOUT,
     SIDE_SUFFIXES,
     Journal,
     JournalError,
     classify,
     write_backup,
 )
+from desktop_app.storage.journal.connections import connect
 from desktop_app.storage.journal.header import read_header
+from desktop_app.storage.journal.schema import page_problems
+from desktop_app.storage.lock import sqlcipher
 from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.private_files import (
     LEGACY_AGE,
@@ -45,6 +48,9 @@ from desktop_app.storage.private_files import (
     sync_folder,
     temporary_name,
 )
+
+if TYPE_CHECKING:
+    from desktop_app.storage.lock.data_key import DataKey
 
 #: Daily copies kept.
 KEEP: Final = 7
@@ -61,9 +67,12 @@ def backup_name(day: date) -> str:
     return f"journal-{day.isoformat()}.sqlite3"
 
 
-def daily_backup(journal_path: Path, backups_dir: Path, today: date) -> Path | None:
+def daily_backup(
+    journal_path: Path, backups_dir: Path, today: date, key: DataKey | None = None
+) -> Path | None:
     """Make today's copy of the journal, unless there is one already (or no journal);
-    then keep only the newest `KEEP` copies. Returns the new copy, or None.
+    then keep only the newest `KEEP` copies. Returns the new copy, or None. A locked
+    journal's copy is encrypted with its data key `key`.
 
     Raises OSError when the copy cannot be made (the message says why in plain words);
     the copies already there are then left alone.
@@ -75,19 +84,17 @@ def daily_backup(journal_path: Path, backups_dir: Path, today: date) -> Path | N
         return None
     try:
         ensure_private_dir(backups_dir)
-        source = sqlite3.connect(
-            _read_only_uri(journal_path), uri=True, timeout=BUSY_TIMEOUT, isolation_level=None
-        )
+        source = connect(_read_only_uri(journal_path), key, uri=True)
         try:
             # In a folder with a temporary name: whatever SQLite makes beside the copy
             # goes with it, and a crash leaves a name the next start removes.
             with replacing(target) as temporary:
-                write_backup(source, temporary)
+                write_backup(source, temporary, key)
         finally:
             source.close()
     except JournalError as error:
         raise OSError(error.message) from error
-    except sqlite3.Error as error:
+    except sqlcipher.ERRORS as error:
         raise OSError(_plain(error)) from error
     for old in backups(backups_dir)[KEEP:]:
         if old != target:
@@ -144,15 +151,16 @@ def move_aside(journal_path: Path) -> Path:
     raise FileExistsError(f"there is no free name to keep {journal_path.name} aside")
 
 
-def restore_backup(backup: Path, journal_path: Path) -> None:
+def restore_backup(backup: Path, journal_path: Path, key: DataKey | None = None) -> None:
     """Put a copy of `backup` in the journal's place, atomically. The backup is
-    checked first; a journal (or a leftover -wal or -shm) still at `journal_path` is
-    moved aside, never deleted.
+    checked first (a locked journal's with its data key `key`); a journal (or a
+    leftover -wal or -shm) still at `journal_path` is moved aside, never deleted.
 
-    Raises JournalError ("corrupt", "newer") for a backup that cannot be used, and
-    OSError when the copy cannot be written; the journal is then left as it was.
+    Raises JournalError ("corrupt", "newer", "wrong-key") for a backup that cannot be
+    used, and OSError when the copy cannot be written; the journal is then left as it
+    was.
     """
-    _check_backup(backup)
+    _check_backup(backup, key)
     folder = ensure_private_dir(journal_path.parent)
     sweep_once(folder)
     with live(temporary_name()) as name:
@@ -229,23 +237,23 @@ def recover(backups_dir: Path, journal_path: Path) -> list[Path]:
 # --- inside ------------------------------------------------------------------------------
 
 
-def _check_backup(backup: Path) -> None:
+def _check_backup(backup: Path, key: DataKey | None) -> None:
     try:
-        connection = sqlite3.connect(
-            _read_only_uri(backup), uri=True, timeout=BUSY_TIMEOUT, isolation_level=None
-        )
+        connection = connect(_read_only_uri(backup), key, uri=True)
         try:
             connection.execute("PRAGMA secure_delete = ON")  # on every connection
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-            problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+            # The search index's own problems are not the copy's: it is made again
+            # from the tables when the copy is opened.
+            problems, _ = page_problems(connection)
         finally:
             connection.close()
-    except sqlite3.Error as error:
+    except sqlcipher.ERRORS as error:
         kind = classify(error)
         raise JournalError(
             kind, f"This copy of your journal cannot be used: {_plain(error)}", detail=str(error)
         ) from error
-    header = read_header(backup)
+    header = read_header(backup)  # None for an encrypted copy: its first bytes are random
     if header is not None and header.problems():  # a damaged copy is not from the future
         raise JournalError(
             "corrupt",
@@ -258,15 +266,15 @@ def _check_backup(backup: Path) -> None:
             f"This copy of your journal was made by a newer version of Attune (schema "
             f"{version}; this one reads {Journal.SCHEMA_VERSION}). Nothing was changed.",
         )
-    if problems != ["ok"]:
+    if problems:
         raise JournalError(
             "corrupt",
             "This copy of your journal is damaged too. Nothing was changed.",
-            detail="; ".join(str(p) for p in problems[:5]),
+            detail="; ".join(problems[:5]),
         )
 
 
-def _plain(error: sqlite3.Error) -> str:
+def _plain(error: Exception) -> str:
     return {
         "corrupt": "the file is damaged",
         "locked": "the journal is in use by another program",

@@ -31,6 +31,7 @@ from desktop_app.storage.journal import (
     scale_changes,
 )
 from desktop_app.storage.journal import search as search_module
+from desktop_app.storage.lock import sqlcipher
 from tests.helpers import as_nobody
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -835,7 +836,7 @@ def test_a_log_without_its_database_is_reported_and_kept(path: Path, tmp_path: P
 
 def test_locked_by_another_connection(path: Path) -> None:
     Journal.open(path).close()
-    holder = sqlite3.connect(path, isolation_level=None)
+    holder = sqlcipher.connect(path)  # the journal's own SQLite: it sees its locks
     holder.execute("BEGIN EXCLUSIVE")
     try:
         started = time.monotonic()
@@ -854,7 +855,7 @@ def test_locked_by_another_connection(path: Path) -> None:
 def test_a_save_while_locked_says_locked_and_keeps_nothing_half(
     journal: Journal, path: Path
 ) -> None:
-    holder = sqlite3.connect(path, isolation_level=None)
+    holder = sqlcipher.connect(path)  # the journal's own SQLite: it sees its locks
     holder.execute("BEGIN IMMEDIATE")
     try:
         with pytest.raises(JournalError) as caught:
@@ -1088,7 +1089,7 @@ def test_a_backup_never_holds_half_a_transaction(
     journal: Journal, path: Path, tmp_path: Path
 ) -> None:
     journal.add(session(uid="whole"))
-    other = sqlite3.connect(path, isolation_level=None)
+    other = sqlcipher.connect(path)  # the journal's own SQLite: it sees its locks
     try:
         other.execute("BEGIN IMMEDIATE")
         other.execute(

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+import sqlcipher3  # type: ignore[import-untyped]
 
 from desktop_app.storage import journal_backups
 from desktop_app.storage.journal import Journal, StoredAnswer
@@ -114,7 +115,7 @@ def test_an_edit_that_takes_words_away_leaves_the_files(
         assert ask(child, "read") == "0"
 
 
-class Recorded(sqlite3.Connection):
+class Recorded(sqlcipher3.Connection):  # type: ignore[misc]  # the journal's library
     """A connection that notes its `secure_delete` as it closes."""
 
     seen: ClassVar[list[tuple[str, int]]] = []
@@ -132,15 +133,15 @@ def test_every_connection_to_a_journal_deletes_securely(
 ) -> None:
     """The writing one, the read-only look at open, the index check and rebuild, a
     backup's source and its copy, and the daily copy's."""
-    connect = sqlite3.connect
+    connect = sqlcipher3.connect
 
     def recording(*args: object, **kwargs: object) -> sqlite3.Connection:
-        connection = connect(*args, **kwargs, factory=Recorded)  # type: ignore[call-overload]
+        connection = connect(*args, **kwargs, factory=Recorded)
         # As SQLite's own default is (Debian builds it on): Attune must set it.
         connection.execute("PRAGMA secure_delete = OFF")
         return connection  # type: ignore[no-any-return]
 
-    monkeypatch.setattr(sqlite3, "connect", recording)
+    monkeypatch.setattr(sqlcipher3, "connect", recording)
     Recorded.seen.clear()
     path = tmp_path / "data" / "journal.sqlite3"
     with Journal.open(path) as journal:

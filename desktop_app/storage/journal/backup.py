@@ -1,4 +1,6 @@
-"""A consistent, private, standalone copy of an open journal (`write_backup`).
+"""A consistent, private, standalone copy of an open journal (`write_backup`); a
+locked journal's copy is encrypted under the same data key, page by page as it is
+written, so no plain byte reaches the disk and restoring it is putting the file back.
 
 The keeping of daily backups, and restoring one, is `journal_backups`'s job.
 """
@@ -9,18 +11,24 @@ import os
 import sqlite3
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from desktop_app.storage.journal.connections import connect
 from desktop_app.storage.journal.errors import JournalError
 from desktop_app.storage.journal.files import FILE_MODE, side_files
 from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.private_files import sync_folder
 
+if TYPE_CHECKING:
+    from desktop_app.storage.lock.data_key import DataKey
 
-def write_backup(source: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of `source` at `target`: SQLite's backup API into a private
-    temporary file beside it, checked (`quick_check`), synced, then renamed over
-    `target`. Raises sqlite3.Error, OSError, or JournalError ("corrupt") when the copy
-    is damaged; `target` is then left as it was."""
+
+def write_backup(source: sqlite3.Connection, target: Path, key: DataKey | None = None) -> None:
+    """A consistent copy of `source` (a journal connection, keyed with `key` when the
+    journal is locked) at `target`: SQLite's backup API into a private temporary file
+    beside it, keyed the same, checked (`quick_check`), synced, then renamed over
+    `target`. Raises sqlite3 or sqlcipher3 errors, OSError, or JournalError
+    ("corrupt") when the copy is damaged; `target` is then left as it was."""
     folder = ensure_private_dir(target.parent)
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
@@ -28,7 +36,7 @@ def write_backup(source: sqlite3.Connection, target: Path) -> None:
         if os.name == "posix":
             os.fchmod(descriptor, FILE_MODE)
         os.close(descriptor)
-        copy = sqlite3.connect(str(temporary), isolation_level=None)
+        copy = connect(temporary, key)
         try:
             for connection in (source, copy):  # as on every connection to a journal
                 connection.execute("PRAGMA secure_delete = ON")

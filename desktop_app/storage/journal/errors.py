@@ -1,11 +1,13 @@
 """What can go wrong with the journal file, in plain words.
 
 Every problem reaches callers as a `JournalError` whose `kind` says what happened
-("newer", "corrupt", "locked", "readonly", "full", "other") and whose message says
-it in plain words ("full" also for an I/O error while the disk is full; see
-`classify`). Bad arguments (a programming mistake, not a problem with the
-file: a float answer, a NaN duration) raise `ValueError`; an unknown entry id
-raises `KeyError`.
+("newer", "corrupt", "locked", "readonly", "full", "wrong-key", "other") and whose
+message says it in plain words ("full" also for an I/O error while the disk is full;
+see `classify`; "wrong-key": a locked journal that its key does not open, or that
+was opened without one). The journal's SQLite is sqlcipher3's, whose errors are not
+the standard library's classes but carry the same codes: both are told apart here.
+Bad arguments (a programming mistake, not a problem with the file: a float answer, a
+NaN duration) raise `ValueError`; an unknown entry id raises `KeyError`.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ from __future__ import annotations
 import contextlib
 import errno
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Final, Literal, TypeAlias
 
-ErrorKind: TypeAlias = Literal["newer", "corrupt", "locked", "readonly", "full", "other"]
+from desktop_app.storage.lock import sqlcipher
+
+ErrorKind: TypeAlias = Literal[
+    "newer", "corrupt", "locked", "readonly", "full", "wrong-key", "other"
+]
 
 
 class JournalError(Exception):
@@ -50,6 +55,15 @@ def damaged_journal(detail: str) -> JournalError:
     )
 
 
+def locked_journal() -> JournalError:
+    """The error for a locked journal opened without its key."""
+    return JournalError(
+        "wrong-key",
+        "Your journal is locked: it opens with your passphrase or your recovery key.",
+        detail="opened without a key",
+    )
+
+
 # SQLite's primary result codes (the low byte of an extended code).
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
 _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14
@@ -58,13 +72,16 @@ _READONLY_ERRNOS: Final = {errno.EACCES, errno.EPERM, errno.EROFS}
 _FULL_ERRNOS: Final = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 
 
+#: What `translated` turns into JournalError: either SQLite library's errors, and the OS's.
+DATABASE_OR_OS_ERRORS: Final[tuple[type[Exception], ...]] = (*sqlcipher.ERRORS, OSError)
+
 #: Less free space than this where the journal is, and an I/O error means a full disk.
 NEARLY_FULL: Final = 1024 * 1024
 
 
 def classify(error: BaseException, folder: Path | None = None) -> ErrorKind:
-    """The kind of a sqlite3 or OS error. Given the journal's `folder`, an I/O error
-    there while its disk is (nearly) full is "full": SQLite says SQLITE_FULL only
+    """The kind of a sqlite3, sqlcipher3 or OS error. Given the journal's `folder`, an
+    I/O error there while its disk is (nearly) full is "full": SQLite says SQLITE_FULL only
     where it writes pages, and a plain "disk I/O error" where it cannot grow the
     `-shm` file or sync."""
     kind = _kind(error)
@@ -74,7 +91,7 @@ def classify(error: BaseException, folder: Path | None = None) -> ErrorKind:
 
 
 def _io_error(error: BaseException) -> bool:
-    if isinstance(error, sqlite3.Error):
+    if isinstance(error, sqlcipher.ERRORS):
         code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
         return code == _SQLITE_IOERR or "disk i/o error" in str(error).lower()
     return isinstance(error, OSError) and error.errno == errno.EIO
@@ -89,7 +106,7 @@ def _disk_full(folder: Path) -> bool:
 
 
 def _kind(error: BaseException) -> ErrorKind:
-    if isinstance(error, sqlite3.Error):
+    if isinstance(error, sqlcipher.ERRORS):
         code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
         text = str(error).lower()
         if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in text:
@@ -148,11 +165,11 @@ def cannot_save(kind: ErrorKind, doing: str) -> JournalError:
 
 @contextlib.contextmanager
 def translated(doing: str, folder: Path | None = None) -> Iterator[None]:
-    """Turn sqlite3 and OS errors into JournalError with a plain message (`folder`:
-    the journal's, to tell a full disk; see `classify`)."""
+    """Turn sqlite3, sqlcipher3 and OS errors into JournalError with a plain message
+    (`folder`: the journal's, to tell a full disk; see `classify`)."""
     try:
         yield
-    except (sqlite3.Error, OSError) as error:
+    except DATABASE_OR_OS_ERRORS as error:
         kind = classify(error, folder)
         detail = str(error) or type(error).__name__
         saving = kind == "full" and doing in ("saved", "changed")

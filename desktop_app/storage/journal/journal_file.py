@@ -11,6 +11,10 @@
   that is locked by another program or read-only is reported at once, not at the
   first save. One that cannot be written (read-only, or its disk full) can still be
   read: `open_read_only`, `open_to_read`.
+- **Locked or plain, one path.** A locked journal (issue 16, docs/journal-lock.md) is
+  opened with its data key, which keys every connection (`connections`); everything
+  else is the same. Its header is random, so the header's checks are skipped, and
+  the version is read through the key.
 
 One `Journal` may be used from several threads: a lock serialises its connection.
 """
@@ -23,7 +27,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from desktop_app.storage.journal import drafts, figures, schema
 from desktop_app.storage.journal.backup import write_backup
@@ -32,7 +36,14 @@ from desktop_app.storage.journal.connections import (
     rollback,
     writing_connection,
 )
-from desktop_app.storage.journal.errors import ErrorKind, JournalError, cannot_save, translated
+from desktop_app.storage.journal.errors import (
+    DATABASE_OR_OS_ERRORS,
+    ErrorKind,
+    JournalError,
+    cannot_save,
+    locked_journal,
+    translated,
+)
 from desktop_app.storage.journal.files import (
     create_private,
     fix_permissions,
@@ -60,9 +71,16 @@ from desktop_app.storage.journal.search_index import (
     rebuild_index,
     session_document,
 )
+from desktop_app.storage.lock import sqlcipher
+from desktop_app.storage.lock.state import database_kind, key_file_of
 from desktop_app.storage.private_files import sync_folder
 
+if TYPE_CHECKING:
+    from desktop_app.storage.lock.data_key import DataKey
+
 _T = TypeVar("_T")
+#: What stops a repair of the search index (the save's own error is then raised).
+_REPAIR_FAILURES: tuple[type[Exception], ...] = (*DATABASE_OR_OS_ERRORS, JournalError)
 
 
 class Journal:
@@ -72,10 +90,15 @@ class Journal:
     MIGRATIONS: ClassVar[tuple[Migration, ...]] = (schema.migrate_to_1,)
     SCHEMA_VERSION: ClassVar[int] = 1
 
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+    def __init__(
+        self, path: Path, connection: sqlite3.Connection, key: DataKey | None = None
+    ) -> None:
         """Use `Journal.open`."""
         self.path = path
         self._conn: sqlite3.Connection | None = connection
+        #: The data key of a locked journal (None for a plain one): every connection
+        #: and copy is keyed with it.
+        self._key = key
         self._lock = threading.RLock()
         self._snippets = Snippets()
         #: Whether the search index was found damaged (at open, or by a save) and
@@ -90,22 +113,26 @@ class Journal:
     # --- opening and closing -------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path) -> Journal:
-        """Open the journal at `path`, creating it (and its private folder) if needed.
+    def open(cls, path: Path, key: DataKey | None = None) -> Journal:
+        """Open the journal at `path`, creating it (and its private folder) if needed;
+        a locked journal with its data key `key` (a new journal made with a key is
+        made locked).
 
-        Raises JournalError. A journal that is newer, damaged or not a database is
-        left exactly as it was.
+        Raises JournalError ("wrong-key" when `key` does not open the journal, or a
+        locked one is opened without its key). A journal that is newer, damaged or
+        not a database is left exactly as it was.
         """
         with schema.header_blamed(path):
-            return cls._open(path)
+            return cls._open(path, key)
 
     @classmethod
-    def _open(cls, path: Path) -> Journal:
+    def _open(cls, path: Path, key: DataKey | None) -> Journal:
         """`open`, as SQLite's errors say it."""
         if len(cls.MIGRATIONS) != cls.SCHEMA_VERSION:
             raise RuntimeError("Journal.MIGRATIONS must hold SCHEMA_VERSION migrations")
         require_fts5()
         with translated("opened", path.parent):
+            _refuse_locked_without_key(path, key)
             private_folder(path.parent)
             if not path.exists() and has_content(path):
                 # A log without its database: SQLite would read it into a new, empty
@@ -116,15 +143,17 @@ class Journal:
                     "could not be opened. Attune did not change anything.",
                     detail=f"{path.name} is missing; {path.name}-wal is not",
                 )
-            checked = not has_content(path) or schema.verify_read_only(
-                path, cls.MIGRATIONS, cls.SCHEMA_VERSION
+            # Whether the search index is sound, as the read-only look found it (None:
+            # no such look could be taken).
+            index_sound = not has_content(path) or schema.verify_read_only(
+                path, cls.MIGRATIONS, cls.SCHEMA_VERSION, key
             )
             created = create_private(path)
             # Set up (synchronous, secure_delete) before anything is written.
-            connection = writing_connection(path)
+            connection = writing_connection(path, key)
         try:
             with translated("opened", path.parent):
-                if not checked:
+                if index_sound is None:
                     schema.verify(connection, cls.MIGRATIONS, cls.SCHEMA_VERSION)
                 mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal":
@@ -133,22 +162,29 @@ class Journal:
                         "Your journal could not be opened: it cannot use a write-ahead log "
                         f"here (journal mode {mode}).",
                     )
+                before = connection.execute("PRAGMA user_version").fetchone()[0]
                 schema.migrate(connection, cls.MIGRATIONS, cls.SCHEMA_VERSION)
-                rebuilt = not index_is_sound(path)
+                if index_sound is None or before != cls.SCHEMA_VERSION or not schema.CHECKS_INDEX:
+                    # Its own check, on a connection of its own: none was made yet, or
+                    # the journal was new or has just been brought up to date.
+                    index_sound = index_is_sound(path, key)
+                rebuilt = not index_sound
                 if rebuilt:
-                    rebuild_index(path)
+                    rebuild_index(path, key)
                 fix_permissions(path)
                 if created:
                     sync_folder(path.parent)
         except BaseException:
             connection.close()
             raise
-        journal = cls(path, connection)
+        journal = cls(path, connection, key)
         journal.index_rebuilt = rebuilt
         return journal
 
     @classmethod
-    def open_read_only(cls, path: Path, reason: ErrorKind = "readonly") -> Journal:
+    def open_read_only(
+        cls, path: Path, reason: ErrorKind = "readonly", key: DataKey | None = None
+    ) -> Journal:
         """Open the journal at `path` to read it and nothing else (an export, a backup),
         for when it cannot be written: a read-only file or folder, a full disk.
 
@@ -156,15 +192,16 @@ class Journal:
         then read as unchanging (`immutable`), which is only done when no write-ahead
         log holds anything that would be missed. Checked as `open` checks it; every
         save through it fails with the kind `reason` ("readonly", or "full": why it
-        could not be opened to write) and its message. Raises JournalError.
+        could not be opened to write) and its message. A locked journal needs its
+        `key`, as for `open`. Raises JournalError.
         """
         with schema.header_blamed(path):
-            journal = cls._open_read_only(path)
+            journal = cls._open_read_only(path, key)
         journal._cannot_write = reason
         return journal
 
     @classmethod
-    def _open_read_only(cls, path: Path) -> Journal:
+    def _open_read_only(cls, path: Path, key: DataKey | None) -> Journal:
         """`open_read_only`, as SQLite's errors say it."""
         require_fts5()
         with translated("opened", path.parent):
@@ -172,15 +209,17 @@ class Journal:
                 raise JournalError(
                     "other", "There is no journal to read yet.", detail=f"{path} is missing"
                 )
-            schema.refuse_newer_header(path, cls.SCHEMA_VERSION)
-            connection = reading_connection(path)
+            _refuse_locked_without_key(path, key)
+            if key is None:
+                schema.refuse_newer_header(path, cls.SCHEMA_VERSION)
+            connection = reading_connection(path, key)
         try:
             with translated("opened", path.parent):
                 schema.verify(connection, cls.MIGRATIONS, cls.SCHEMA_VERSION)
         except BaseException:
             connection.close()
             raise
-        journal = cls(path, connection)
+        journal = cls(path, connection, key)
         journal.read_only = True
         return journal
 
@@ -196,7 +235,7 @@ class Journal:
             self._snippets.close()
             if self._conn is not None:
                 connection, self._conn = self._conn, None
-                with contextlib.suppress(sqlite3.Error):
+                with contextlib.suppress(*sqlcipher.ERRORS):
                     connection.close()
 
     def __enter__(self) -> Journal:
@@ -385,7 +424,7 @@ class Journal:
         """Write a consistent copy of the journal to `target` (0600, atomically), with
         SQLite's backup API; other connections may go on writing meanwhile."""
         with self._lock, translated("backed up", self.path.parent):
-            write_backup(self._connection(), target)
+            write_backup(self._connection(), target, self._key)
 
     # --- inside --------------------------------------------------------------------
 
@@ -430,11 +469,11 @@ class Journal:
         whether it was."""
         with self._lock:
             try:
-                pages = self._connection().execute("PRAGMA quick_check").fetchall()
-                if pages != [("ok",)] or index_is_sound(self.path):
+                problems, _ = schema.page_problems(self._connection())
+                if problems or index_is_sound(self.path, self._key):
                     return False
-                rebuild_index(self.path)
-            except (sqlite3.Error, OSError, JournalError):
+                rebuild_index(self.path, self._key)
+            except _REPAIR_FAILURES:
                 return False
             self.index_rebuilt = True
             return True
@@ -462,16 +501,24 @@ class Journal:
             self._log_owed = bool(busy)
 
 
-def open_to_read(path: Path) -> Journal:
+def open_to_read(path: Path, key: DataKey | None = None) -> Journal:
     """The journal, for a reader (export, backup): `Journal.open`, or when the journal
     cannot be written (read-only, or its disk full) `Journal.open_read_only`, since
-    reading needs no writing."""
+    reading needs no writing. A locked journal needs its `key`."""
     try:
-        return Journal.open(path)
+        return Journal.open(path, key)
     except JournalError as error:
         if error.kind not in ("readonly", "full"):
             raise
-        return Journal.open_read_only(path, error.kind)
+        return Journal.open_read_only(path, error.kind, key)
+
+
+def _refuse_locked_without_key(path: Path, key: DataKey | None) -> None:
+    """A locked journal (encrypted, its key file beside it) opened without its key is
+    "wrong-key", not "damaged": it is whole. (Without a key file, random bytes where
+    the header should be cannot be told from damage, and are left to SQLite.)"""
+    if key is None and database_kind(path) == "encrypted" and key_file_of(path).exists():
+        raise locked_journal()
 
 
 def _entries_with_id(conn: sqlite3.Connection, entry_id: int) -> list[SessionEntry]:

@@ -13,7 +13,11 @@ cannot be used safely is recognised before anything is written to it.
   `PRAGMA quick_check` runs at open, also read-only and before anything is written,
   and the schema is compared with what the migrations make (a missing table passes
   quick_check): a damaged file (kind "corrupt") is never written to, so it can be
-  moved aside and a backup restored (`journal_backups`).
+  moved aside and a backup restored (`journal_backups`). Since SQLite 3.44 (the
+  journal's is sqlcipher3's, 3.53) quick_check also runs FTS5's own check of the
+  search index: what it says of the index alone is not damage to the journal (the
+  index is derived, and made again: `search_index`), so it is told apart
+  (`page_problems`) and spares a second check of the index at open.
   (Only when a crash left a rollback journal to undo, which a read-only connection
   cannot do, are the same checks made on the writing connection, still before
   Attune writes.)
@@ -22,12 +26,13 @@ cannot be used safely is recognised before anything is written to it.
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TypeAlias
+from typing import TYPE_CHECKING, Final, TypeAlias
 
-from desktop_app.storage.journal.connections import BUSY_TIMEOUT, rollback
+from desktop_app.storage.journal.connections import connect, rollback
 from desktop_app.storage.journal.errors import (
     JournalError,
     classify,
@@ -35,6 +40,10 @@ from desktop_app.storage.journal.errors import (
     newer_journal,
 )
 from desktop_app.storage.journal.header import LAST_PLAUSIBLE_SCHEMA, read_header
+from desktop_app.storage.lock import sqlcipher
+
+if TYPE_CHECKING:
+    from desktop_app.storage.lock.data_key import DataKey
 
 Migration: TypeAlias = Callable[[sqlite3.Connection], None]
 
@@ -122,7 +131,7 @@ def expected_schema(migrations: Sequence[Migration], version: int) -> frozenset[
     run = tuple(migrations[: max(0, version)])
     found = _SCHEMAS.get(run)
     if found is None:
-        with contextlib.closing(sqlite3.connect(":memory:")) as scratch:
+        with contextlib.closing(sqlcipher.connect(":memory:")) as scratch:
             for migration in run:
                 migration(scratch)
             found = frozenset(scratch.execute("SELECT type, name FROM sqlite_master"))
@@ -130,21 +139,46 @@ def expected_schema(migrations: Sequence[Migration], version: int) -> frozenset[
     return found
 
 
+#: What quick_check says of the search index alone (FTS5's check: "fts5: corrupt
+#: structure record…", "malformed inverted index for FTS5 table…").
+_INDEX_PROBLEM: Final = re.compile(r"\bfts5\b", re.IGNORECASE)
+#: Whether this SQLite's quick_check runs FTS5's check of the index (3.44 and later).
+CHECKS_INDEX: Final = tuple(int(p) for p in sqlcipher.SQLITE_VERSION.split(".")[:2]) >= (3, 44)
+
+
+def page_problems(connection: sqlite3.Connection) -> tuple[list[str], bool]:
+    """`PRAGMA quick_check`'s problems other than the search index's, and whether it
+    found the index sound (always True where quick_check does not look at it)."""
+    try:
+        found = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
+    except sqlcipher.OPERATIONAL_ERRORS as error:
+        # A search index without one of its tables cannot even be opened for its
+        # check ("vtable constructor failed", "SQL logic error"): the schema is damaged.
+        if classify(error) != "other":
+            raise
+        return [str(error)], False
+    index = [problem for problem in found if _INDEX_PROBLEM.search(problem)]
+    return [p for p in found if p != "ok" and p not in index], not index
+
+
 def verify(
     connection: sqlite3.Connection, migrations: Sequence[Migration], schema_version: int
-) -> None:
-    """Raise JournalError for a journal from a newer Attune, or a damaged one."""
+) -> bool:
+    """Raise JournalError for a journal from a newer Attune, or a damaged one. Returns
+    whether quick_check found the search index sound (see `page_problems`)."""
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     refuse_version(version, schema_version)
-    problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
-    if problems == ["ok"]:
+    problems, index_sound = page_problems(connection)
+    if not problems or not index_sound:
         # Sound pages may still lack a table, an index or a trigger (quick_check
-        # does not look at the schema); every read would then fail.
+        # does not look at the schema); every read would then fail. (A search index
+        # without one of its tables fails quick_check itself: which one, is said here.)
         present = set(connection.execute("SELECT type, name FROM sqlite_master"))
         missing = expected_schema(migrations, version) - present
-        problems = [f"no {kind} {name}" for kind, name in sorted(missing)]
+        problems = [f"no {kind} {name}" for kind, name in sorted(missing)] + problems
     if problems:
-        raise damaged_journal("; ".join(str(p) for p in problems[:5]))
+        raise damaged_journal("; ".join(problems[:5]))
+    return index_sound
 
 
 def refuse_version(version: int, schema_version: int) -> None:
@@ -156,28 +190,40 @@ def refuse_version(version: int, schema_version: int) -> None:
         raise newer_journal(version, schema_version)
 
 
-def verify_read_only(path: Path, migrations: Sequence[Migration], schema_version: int) -> bool:
+def verify_read_only(
+    path: Path,
+    migrations: Sequence[Migration],
+    schema_version: int,
+    key: DataKey | None = None,
+) -> bool | None:
     """Refuse a newer or damaged journal without writing to it. The version in the
     file's header is read first, so a newer journal is refused without even a
-    read-only connection (which may leave an -shm file beside a WAL database).
+    read-only connection (which may leave an -shm file beside a WAL database); a
+    locked journal's header is random, and its version is read through `key`.
 
-    Returns False when a read-only look is impossible: a crash left a rollback
-    journal to roll back, or a log to recover, which takes write access. The
-    checks are then made on the writing connection, before Attune writes.
+    Returns whether quick_check found the search index sound (`verify`), or None
+    when a read-only look is impossible: a crash left a rollback journal to roll
+    back, or a log to recover, which takes write access. The checks are then made
+    on the writing connection, before Attune writes.
     """
-    refuse_newer_header(path, schema_version)
+    if key is None:
+        refuse_newer_header(path, schema_version)
     uri = path.absolute().as_uri() + "?mode=ro"
-    connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+    try:
+        connection = connect(uri, key, uri=True)
+    except sqlcipher.ERRORS as error:
+        if classify(error) == "readonly":
+            return None
+        raise
     try:
         connection.execute("PRAGMA secure_delete = ON")  # on every connection
-        verify(connection, migrations, schema_version)
-    except sqlite3.Error as error:
+        return verify(connection, migrations, schema_version)
+    except sqlcipher.ERRORS as error:
         if classify(error) == "readonly":
-            return False
+            return None
         raise
     finally:
         connection.close()
-    return True
 
 
 def refuse_newer_header(path: Path, schema_version: int) -> None:
@@ -230,7 +276,7 @@ def migrate(
             if version < schema_version:
                 try:
                     migrations[version](connection)
-                except sqlite3.Error:
+                except sqlcipher.ERRORS:
                     raise
                 except Exception as error:
                     raise JournalError(

@@ -17,6 +17,7 @@ from typing import Any, Final
 from desktop_app.storage.journal.errors import JournalError
 from desktop_app.storage.journal.records import SearchHit
 from desktop_app.storage.journal.rows import chunks, sessions_by_id
+from desktop_app.storage.lock import sqlcipher
 
 #: Highlight markers in search snippets.
 MARK_OPEN: Final = "[["
@@ -86,7 +87,7 @@ def find_hits(
                 chunk,
             ).fetchall()
         passages = snippets.of(query, documents)
-    except sqlite3.OperationalError as error:
+    except sqlcipher.OPERATIONAL_ERRORS as error:
         if _QUERY_ERROR.search(str(error)):  # a query we failed to make safe
             return []
         raise
@@ -98,7 +99,9 @@ class Snippets:
     """The matched passages of search hits, by FTS5's own `snippet()`, run over a
     copy of just the hits' documents in a private in-memory table: asked of the
     journal's index, every snippet would read the whole list of a common word again
-    (47 ms instead of 8 ms for 200 hits of "calm" among 10,000 entries)."""
+    (47 ms instead of 8 ms for 200 hits of "calm" among 10,000 entries). The copy is
+    made by the journal's own SQLite (sqlcipher3's), so its words are split exactly as
+    the index splits them; it never leaves memory."""
 
     def __init__(self) -> None:
         self._scratch: sqlite3.Connection | None = None
@@ -108,7 +111,7 @@ class Snippets:
     ) -> dict[int, tuple[str, ...]]:
         """The passages of each document (rowid, title, prompts, answers) that match."""
         if self._scratch is None:
-            self._scratch = sqlite3.connect(":memory:", check_same_thread=False)
+            self._scratch = sqlcipher.connect(":memory:")
             self._scratch.execute(
                 f"CREATE VIRTUAL TABLE hits USING fts5 (title, prompts, answers, {TOKENIZE})"
             )
@@ -117,6 +120,7 @@ class Snippets:
             f"snippet(hits, {column}, '{_OPEN}', '{_CLOSE}', '…', {SNIPPET_TOKENS})"
             for column in (2, 1, 0)  # answers, prompts, title: most telling first
         )
+        scratch.execute("BEGIN")
         try:
             scratch.executemany(
                 "INSERT INTO hits (rowid, title, prompts, answers) VALUES (?, ?, ?, ?)", documents
@@ -128,8 +132,7 @@ class Snippets:
                 )
             }
         finally:
-            scratch.execute("DELETE FROM hits")
-            scratch.commit()
+            scratch.execute("ROLLBACK")  # the copies go: the table is empty again
 
     def close(self) -> None:
         if self._scratch is not None:
@@ -147,20 +150,21 @@ _FTS5_AVAILABLE: bool | None = None
 
 
 def require_fts5() -> None:
-    """Raise JournalError when this Python's SQLite has no full-text search."""
+    """Raise JournalError when the journal's SQLite (sqlcipher3's) has no full-text
+    search."""
     global _FTS5_AVAILABLE
     if _FTS5_AVAILABLE is None:
-        probe = sqlite3.connect(":memory:")
+        probe = sqlcipher.connect(":memory:")
         try:
             probe.execute("CREATE VIRTUAL TABLE probe USING fts5 (text)")
             _FTS5_AVAILABLE = True
-        except sqlite3.Error:
+        except sqlcipher.ERRORS:
             _FTS5_AVAILABLE = False
         finally:
             probe.close()
     if not _FTS5_AVAILABLE:
         raise JournalError(
             "other",
-            "Your journal could not be opened: this Python's SQLite "
-            f"({sqlite3.sqlite_version}) has no full-text search (FTS5), which Attune needs.",
+            "Your journal could not be opened: this Attune's SQLite "
+            f"({sqlcipher.SQLITE_VERSION}) has no full-text search (FTS5), which Attune needs.",
         )

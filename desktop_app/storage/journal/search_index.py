@@ -16,12 +16,16 @@ import contextlib
 import re
 import sqlite3
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from desktop_app.storage.journal.connections import rollback, writing_connection
 from desktop_app.storage.journal.errors import classify
 from desktop_app.storage.journal.rows import decode_value
 from desktop_app.storage.journal.search import STRIP_MARKERS
+from desktop_app.storage.lock import sqlcipher
+
+if TYPE_CHECKING:
+    from desktop_app.storage.lock.data_key import DataKey
 
 _SEARCH_TABLE: Final = re.compile(r'^\s*CREATE\s+VIRTUAL\s+TABLE\s+"?search"?\s', re.I)
 
@@ -84,21 +88,21 @@ def merge_index(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO search (search) VALUES ('rebuild')")
 
 
-def index_is_sound(path: Path) -> bool:
+def index_is_sound(path: Path, key: DataKey | None = None) -> bool:
     """FTS5's own check of the search index against its documents (about 30 ms for
     10,000 entries). On a connection of its own, so that no connection that will go
     on writing has read a damaged index."""
-    with contextlib.closing(writing_connection(path)) as connection:
+    with contextlib.closing(writing_connection(path, key)) as connection:
         try:
             connection.execute("INSERT INTO search (search) VALUES ('integrity-check')")
-        except sqlite3.DatabaseError as error:
+        except sqlcipher.DATABASE_ERRORS as error:
             if classify(error) == "corrupt":
                 return False
             raise
     return True
 
 
-def rebuild_index(path: Path) -> None:
+def rebuild_index(path: Path, key: DataKey | None = None) -> None:
     """Make the search index again from the journal's own tables, in one transaction.
 
     The index may be too damaged for FTS5 even to open it (then it cannot be dropped
@@ -106,11 +110,12 @@ def rebuild_index(path: Path) -> None:
     to what this SQLite makes for a new, empty index, in a private in-memory database,
     and every session is then indexed as `add` does. Done on a connection of its own
     that has not opened the damaged index, so no stale state of it is cached."""
-    with contextlib.closing(writing_connection(path)) as connection:
+    with contextlib.closing(writing_connection(path, key)) as connection:
         definition = connection.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search'"
         ).fetchone()[0]
-        connection.execute("ATTACH DATABASE ':memory:' AS fresh")
+        # KEY '': SQLCipher would key the attached database with the journal's own.
+        connection.execute("ATTACH DATABASE ':memory:' AS fresh KEY ''")
         connection.execute(_SEARCH_TABLE.sub("CREATE VIRTUAL TABLE fresh.search ", definition))
         shadows = [
             row[0]
@@ -125,7 +130,7 @@ def rebuild_index(path: Path) -> None:
                 for name in shadows:
                     connection.execute(f'DELETE FROM main."{name}"')
                     connection.execute(f'INSERT INTO main."{name}" SELECT * FROM fresh."{name}"')
-            except sqlite3.OperationalError:
+            except sqlcipher.OPERATIONAL_ERRORS:
                 # An SQLite whose shadow tables may not be written (SQLITE_DBCONFIG_
                 # DEFENSIVE): the index can still be emptied through FTS5 itself.
                 connection.execute("ROLLBACK")

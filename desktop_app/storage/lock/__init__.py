@@ -17,7 +17,6 @@ asking at start whether the lock is on (`state`) loads no cryptography:
 - `unlocking`: make a key file, unlock, change or reset the passphrase.
 - `sealed_files`: the encrypted file format for drafts, answers, recordings and such.
 - `sqlcipher`: sqlcipher3 with types; `encrypted_db`: keyed connections.
-- `encrypted_backup`: a daily backup of a locked journal, encrypted.
 - `in_place`: one database converted plain ↔ encrypted, crash-safe.
 - `switching`: the lock turned on or off over the journal, copies and key file.
 """

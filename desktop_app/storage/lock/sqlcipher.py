@@ -18,6 +18,20 @@ import sqlcipher3  # type: ignore[import-untyped]  # no stubs: typed by this mod
 Error: Final[type[Exception]] = sqlcipher3.Error
 DatabaseError: Final[type[Exception]] = sqlcipher3.DatabaseError
 OperationalError: Final[type[Exception]] = sqlcipher3.OperationalError
+#: What to catch where either library's errors may come (the journal is opened
+#: through sqlcipher3; a few scratch or test connections are the standard library's):
+#: any database error, "database" errors (damage among them), operational errors.
+ERRORS: Final[tuple[type[Exception], ...]] = (sqlite3.Error, sqlcipher3.Error)
+DATABASE_ERRORS: Final[tuple[type[Exception], ...]] = (
+    sqlite3.DatabaseError,
+    sqlcipher3.DatabaseError,
+)
+OPERATIONAL_ERRORS: Final[tuple[type[Exception], ...]] = (
+    sqlite3.OperationalError,
+    sqlcipher3.OperationalError,
+)
+#: The version of the SQLite inside sqlcipher3 (the journal's SQLite).
+SQLITE_VERSION: Final[str] = sqlcipher3.sqlite_version
 #: SQLite's primary result code for "file is not a database" (SQLITE_NOTADB): what a
 #: wrong key gives, as does a file that is no database at all.
 NOT_A_DATABASE: Final = 26

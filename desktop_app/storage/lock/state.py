@@ -36,6 +36,12 @@ DatabaseKind: TypeAlias = Literal["missing", "empty", "plain", "encrypted"]
 LockState: TypeAlias = Literal["off", "on", "key-file-missing"]
 
 
+def key_file_of(journal: Path) -> Path:
+    """The key file of the journal at `journal`: beside it, `journal.key` for
+    `journal.sqlite3`."""
+    return journal.with_suffix(".key")
+
+
 @dataclass(frozen=True)
 class LockedFiles:
     """The files the lock concerns: the journal, its key file, and its copies (the

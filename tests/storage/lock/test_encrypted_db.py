@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.storage.journal.backup import write_backup
 from desktop_app.storage.journal.drafts import save_draft
 from desktop_app.storage.lock import sqlcipher
 from desktop_app.storage.lock.data_key import DataKey
-from desktop_app.storage.lock.encrypted_backup import write_encrypted_backup
 from desktop_app.storage.lock.encrypted_db import open_encrypted
 from desktop_app.storage.lock.errors import LockError
 from desktop_app.storage.lock.in_place import encrypt_in_place
@@ -114,7 +114,7 @@ def test_an_encrypted_backup_is_whole_private_and_encrypted(tmp_path: Path, umas
         expected = contents(source)
         target = tmp_path / "data" / "backups" / "journal-2025-03-01.sqlite3"
         target.parent.mkdir(mode=0o700)
-        write_encrypted_backup(source, target, KEY)
+        write_backup(source, target, KEY)
     finally:
         source.close()
     assert database_kind(target) == "encrypted"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.storage.journal.backup import write_backup
 from desktop_app.storage.journal.drafts import draft_text, save_draft
-from desktop_app.storage.lock.encrypted_backup import write_encrypted_backup
 from desktop_app.storage.lock.encrypted_db import open_encrypted
 from desktop_app.storage.lock.sealed_files import read_sealed, write_sealed
 from desktop_app.storage.lock.state import LockedFiles
@@ -78,9 +78,7 @@ def test_no_phrase_is_written_in_plain_text_while_locked(tmp_path: Path) -> None
         ).fetchone()[0]
         assert hits == 1  # it is in the journal, and found by search
         assert Path(f"{paths.journal}-wal").stat().st_size > 0
-        write_encrypted_backup(
-            connection, paths.journal_backups / f"journal-{date.today()}.sqlite3", key
-        )
+        write_backup(connection, paths.journal_backups / f"journal-{date.today()}.sqlite3", key)
         write_sealed(paths.data / "drafts" / "entry-100.sealed", key, "draft", PHRASE.encode())
         write_sealed(paths.cache / "pending.sealed", key, "pending-answers", PHRASE.encode())
         recording = paths.data / "recordings" / "take-1.sealed"
