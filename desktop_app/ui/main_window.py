@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         self.session.windowed_requested.connect(self._windowed)
         self._came_from: ScreenName = "library"
         self._reminded: str | None = None  # the practice the notice reminds of
+        self._painted = False  # the first paint sets the start going
+        self._landed = False  # the library is read and the first page shown
 
         self.setWindowTitle("Attune")
         self.authoring.take_dropped_packs(self)  # a pack dropped here opens its preview
@@ -116,8 +118,6 @@ class MainWindow(QMainWindow):
 
         self.state.journal_changed.connect(self._journal_changed)
         self._restore()
-        self._painted = False
-        self._landed = False
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -302,6 +305,31 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     text = capsys.readouterr().out
     for command in ("validate", "timeline", "list"):
         assert command in text
+
+
+def imported_by(code: str, home: Path) -> set[str]:
+    """The modules a new Python holds after `code` (which may exit, as --version does)."""
+    probe = f"import atexit, sys\natexit.register(lambda: print(*sorted(sys.modules)))\n{code}\n"
+    environ = {**os.environ, "ATTUNE_HOME": str(home)}
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        environ.pop(name, None)  # no screen: the window's start stops before Qt
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=environ, capture_output=True, text=True, timeout=60
+    )
+    return set(done.stdout.split())
+
+
+def test_version_loads_nothing_but_the_command_line(home: Path) -> None:
+    modules = imported_by("from desktop_app.cli import main\nmain(['--version'])", home)
+    assert {m for m in modules if m.startswith("desktop_app")} == {"desktop_app", "desktop_app.cli"}
+    assert "logging" not in modules
+
+
+def test_the_window_starts_without_the_command_lines_helpers(home: Path) -> None:
+    modules = imported_by("from desktop_app.cli import main\nmain([])", home)
+    assert "desktop_app.app" in modules  # it got as far as the window's start
+    assert not {m for m in modules if m.startswith("desktop_app.cli.")}
+    assert "desktop_app.core.library" not in modules
 
 
 def write_wav(path: Path, seconds: float, rate: int = 22050) -> Path:
