@@ -43,6 +43,11 @@ def what_to_do(kind: ErrorKind) -> str:
             "Make the journal file and its folder writable for you, then press Try again.",
         ),
         "full": translate("JournalUnavailable", "When there is room again, press Try again."),
+        "wrong-key": translate(
+            "JournalUnavailable",
+            "In a terminal, the command attune unlock turns the lock off with your "
+            "passphrase or your recovery key.",
+        ),
         "other": translate(
             "JournalUnavailable",
             "Press Try again. If it keeps happening, the command attune doctor says more.",

@@ -17,6 +17,7 @@ LockErrorKind: TypeAlias = Literal[
     "damaged",  # a key file or encrypted file that cannot be read (cut short, changed)
     "newer",  # made by a newer Attune (a format version this one does not know)
     "missing-key-file",  # a locked journal without its key file
+    "weak-passphrase",  # a new passphrase that may not be chosen (empty, too short)
 ]
 
 

@@ -19,6 +19,8 @@ from typing import Final
 
 from argon2.low_level import ARGON2_VERSION, Type, hash_secret_raw
 
+from desktop_app.storage.lock.errors import LockError
+
 #: Bytes of the derived key (AES-256).
 DERIVED_BYTES: Final = 32
 #: Bytes of the random salt stored beside the parameters.
@@ -58,6 +60,33 @@ DEFAULT_PARAMS: Final = Argon2Params(time_cost=2, memory_kib=128 * 1024, paralle
 
 #: The version of Argon2 itself (0x13, the one in RFC 9106).
 ARGON2_VERSION_NUMBER: Final = ARGON2_VERSION
+
+
+#: The fewest characters (after NFC) a new passphrase may have: NIST SP 800-63B's
+#: least for a secret a person chooses. Argon2id makes each guess cost about 0.1 s and
+#: 128 MiB, which slows a search of every short word but cannot make one safe.
+#: Existing passphrases are never measured: only one being chosen.
+MIN_LENGTH: Final = 8
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """LockError ("weak-passphrase") for a passphrase that may not be chosen: shorter
+    than `MIN_LENGTH` characters, only spaces, or not text (a lone surrogate, from
+    bytes that were not UTF-8)."""
+    text = unicodedata.normalize("NFC", passphrase)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise LockError(
+            "weak-passphrase", "That passphrase holds something that is not text."
+        ) from None
+    if not text.strip():
+        message = "A passphrase cannot be empty or only spaces."
+    elif len(text) < MIN_LENGTH:
+        message = f"A passphrase needs at least {MIN_LENGTH} characters; a few words are best."
+    else:
+        return
+    raise LockError("weak-passphrase", message)
 
 
 def normalised(passphrase: str) -> bytes:

@@ -14,7 +14,7 @@ from desktop_app.storage.lock.errors import LockError
 from desktop_app.storage.lock.in_place import decrypt_in_place, encrypt_in_place
 from desktop_app.storage.lock.passphrase import DEFAULT_PARAMS, Argon2Params
 from desktop_app.storage.lock.state import LockedFiles, lock_state
-from desktop_app.storage.lock.unlocking import NewKeys, new_key_file, unlock_with_passphrase
+from desktop_app.storage.lock.unlocking import NewKeys, new_key_file
 from desktop_app.storage.private_files import sync_folder
 
 
@@ -37,9 +37,12 @@ def encrypt_plain_copies(copies: Iterable[Path], key: DataKey) -> list[Path]:
     return [copy for copy in copies if encrypt_in_place(copy, key)]
 
 
-def turn_off(files: LockedFiles, passphrase: str) -> None:
-    """Make the copies and the journal plain again and remove the key file.
-    LockError (nothing written) when the passphrase is wrong."""
+def turn_off(files: LockedFiles, key: DataKey) -> None:
+    """Make the copies and the journal plain again and remove the key file. `key` is
+    the data key, unlocked by the passphrase or the recovery key (`unlocking`): a
+    wrong one was refused there, and nothing was written. LockError
+    ("missing-key-file") when the key file is gone, "wrong-key" when `key` does not
+    open the journal (nothing written either)."""
     state = lock_state(files)
     if state == "key-file-missing":
         raise LockError(
@@ -49,7 +52,6 @@ def turn_off(files: LockedFiles, passphrase: str) -> None:
         )
     if state == "off":
         raise ValueError("the journal is not locked")
-    key = unlock_with_passphrase(files.key_file, passphrase)
     for copy in files.copies:
         decrypt_in_place(copy, key)
     decrypt_in_place(files.journal, key)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from desktop_app.storage.lock.state import LockedFiles, lock_state
 from desktop_app.storage.lock.switching import turn_off, turn_on
+from desktop_app.storage.lock.unlocking import unlock_with_passphrase
 from tests.storage.lock.journals import FAST, make_journal, plain_contents
 from tests.storage.lock.on_disk import check_whole
 
@@ -58,7 +59,7 @@ def child(folder: Path) -> None:
     print(READY, flush=True)
     while True:
         if lock_state(files) == "on":
-            turn_off(files, PASSPHRASE)
+            turn_off(files, unlock_with_passphrase(files.key_file, PASSPHRASE))
         else:
             turn_on(files, PASSPHRASE, FAST)
 

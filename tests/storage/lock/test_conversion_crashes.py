@@ -12,6 +12,7 @@ import pytest
 
 from desktop_app.storage.lock.state import LockedFiles, lock_state
 from desktop_app.storage.lock.switching import turn_off, turn_on
+from desktop_app.storage.lock.unlocking import unlock_with_passphrase
 from tests.crash import crash_steps
 from tests.storage.lock.journals import FAST, make_journal, plain_contents
 from tests.storage.lock.on_disk import check_whole
@@ -71,7 +72,11 @@ def test_turning_the_lock_off_survives_being_stopped_at_any_write(
 
     files = prepared(folder, source)
     states = set()
-    for step in crash_steps(lambda: turn_off(files, PASSPHRASE), prepare=locked, kill=kill):
+    for step in crash_steps(
+        lambda: turn_off(files, unlock_with_passphrase(files.key_file, PASSPHRASE)),
+        prepare=locked,
+        kill=kill,
+    ):
         states.add(check_whole(files, PASSPHRASE, expected))
         last = step
     assert states == {"off", "on"}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.storage.lock.data_key import DataKey
 from desktop_app.storage.lock.encrypted_db import open_encrypted
 from desktop_app.storage.lock.errors import LockError
 from desktop_app.storage.lock.state import LockedFiles, database_kind, lock_state, settle
@@ -56,10 +57,10 @@ def test_turning_it_off_asks_for_the_passphrase_and_gives_plain_files_back(
     turn_on(files, PASSPHRASE, FAST)
     before = folder_bytes(tmp_path)
     with pytest.raises(LockError) as caught:
-        turn_off(files, "not the passphrase")
+        turn_off(files, unlock_with_passphrase(files.key_file, "not the passphrase"))
     assert caught.value.kind == "wrong-passphrase"
     assert folder_bytes(tmp_path) == before  # nothing written
-    turn_off(files, PASSPHRASE)
+    turn_off(files, unlock_with_passphrase(files.key_file, PASSPHRASE))
     assert lock_state(files) == "off"
     assert not files.key_file.exists()
     for database in (files.journal, *files.copies):
@@ -69,7 +70,7 @@ def test_turning_it_off_asks_for_the_passphrase_and_gives_plain_files_back(
 def test_the_lock_cannot_be_turned_on_twice_nor_off_when_off(tmp_path: Path) -> None:
     files = journal_with_copies(tmp_path)
     with pytest.raises(ValueError, match="not locked"):
-        turn_off(files, PASSPHRASE)
+        turn_off(files, DataKey.new())
     turn_on(files, PASSPHRASE, FAST)
     key_file = files.key_file.read_bytes()
     with pytest.raises(ValueError, match="locked already"):
@@ -83,7 +84,7 @@ def test_with_no_journal_yet_the_lock_is_the_key_file(tmp_path: Path) -> None:
     turn_on(files, PASSPHRASE, FAST)
     assert lock_state(files) == "on"  # the journal is to be made encrypted
     assert not files.journal.exists()
-    turn_off(files, PASSPHRASE)
+    turn_off(files, unlock_with_passphrase(files.key_file, PASSPHRASE))
     assert lock_state(files) == "off"
     assert list(tmp_path.iterdir()) == []
 
@@ -94,7 +95,7 @@ def test_an_encrypted_journal_without_its_key_file_is_said_plainly(tmp_path: Pat
     files.key_file.unlink()
     assert lock_state(files) == "key-file-missing"
     with pytest.raises(LockError) as caught:
-        turn_off(files, PASSPHRASE)
+        turn_off(files, DataKey.new())
     assert caught.value.kind == "missing-key-file"
     assert settle(files) == []
 
@@ -103,7 +104,7 @@ def test_settling_removes_a_key_file_beside_a_plain_journal(tmp_path: Path) -> N
     files = journal_with_copies(tmp_path)
     turn_on(files, PASSPHRASE, FAST)
     key_file = files.key_file.read_bytes()
-    turn_off(files, PASSPHRASE)
+    turn_off(files, unlock_with_passphrase(files.key_file, PASSPHRASE))
     files.key_file.write_bytes(key_file)  # as a crash before its removal leaves it
     assert lock_state(files) == "off"
     assert settle(files) == [f"removed {files.key_file} (the lock was not on)"]
@@ -115,7 +116,7 @@ def test_settling_keeps_the_key_file_while_any_copy_is_encrypted(tmp_path: Path)
     files = journal_with_copies(tmp_path)
     turn_on(files, PASSPHRASE, FAST)
     shutil.copyfile(files.copies[0], tmp_path / "encrypted copy")
-    turn_off(files, PASSPHRASE)
+    turn_off(files, unlock_with_passphrase(files.key_file, PASSPHRASE))
     shutil.copyfile(tmp_path / "encrypted copy", files.copies[0])
     files.key_file.write_bytes(b"{}")
     assert settle(files) == []
