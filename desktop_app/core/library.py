@@ -152,8 +152,8 @@ class FileReader:
         wanted = Practice if entry.kind == "practice" else Plan
         if not isinstance(item, wanted) or item.id != entry.id:
             message = (
-                f'this file no longer holds the {entry.kind} "{entry.id}" it held when the '
-                "library was read; the library will be read again"
+                f'this file no longer holds the {entry.kind} "{entry.id}": it has changed '
+                "since the library was read"
             )
             raise InvalidFile([Problem(file, Pos(1, 1), message, "id")])
         return item
