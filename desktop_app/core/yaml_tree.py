@@ -61,8 +61,6 @@ Node: TypeAlias = Scalar | Mapping | Sequence
 
 
 # YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _INT10 = re.compile(r"^[-+]?[0-9]+$")
 _INT8 = re.compile(r"^0o[0-7]+$")
 _INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
@@ -70,6 +68,11 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 _MAYBE_NOT_STRING = frozenset("0123456789+-.~nNtTfF")
+#: The core schema's null and booleans: looked up, as most words starting with n or t
+#: are keys that can be neither.
+_NULL_WORDS: Final = frozenset(("~", "null", "Null", "NULL", ""))
+_TRUE_WORDS: Final = frozenset(("true", "True", "TRUE"))
+_BOOL_WORDS: Final = _TRUE_WORDS | {"false", "False", "FALSE"}
 
 #: Characters no file may hold, raw or escaped: C0 controls but tab and line breaks,
 #: DEL and the C1 controls (a terminal obeys them: colours, titles, cursor moves).
@@ -107,10 +110,10 @@ def resolve_plain(text: str) -> bool | int | float | str | None:
         return text  # most scalars are words; skip the patterns
     if len(text) > MAX_NUMBER_LENGTH:
         return text  # never handed to int(): see MAX_NUMBER_LENGTH
-    if first in "~nN":
-        return None if _NULL.match(text) else text
-    if first in "tTfF":
-        return text.lower() == "true" if _BOOL.match(text) else text
+    if first in "~nN":  # `note`, `nl`: most are keys
+        return None if text in _NULL_WORDS else text
+    if first in "tTfF":  # `text`, `times`, `false`
+        return text in _TRUE_WORDS if text in _BOOL_WORDS else text
     # A digit, a sign or a dot.
     if first != "0" and text[-1].isalpha() and first.isdigit():
         return text  # `4s`, `10m`: no number ends with a letter unless it starts with 0x
