@@ -267,6 +267,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reporting.set_defaults(command_module="report")
 
+    locking = commands.add_parser(
+        "lock",
+        help="lock your journal with a passphrase (encrypted on disk)",
+        description="Encrypt your journal and its daily copies, opened with a passphrase "
+        "(asked twice; read from standard input when it is not a terminal). Prints a "
+        "recovery key once: keep it, since losing both loses the journal. Close Attune "
+        "first.",
+    )
+    locking.set_defaults(command_module="lock")
+    unlocking = commands.add_parser(
+        "unlock",
+        help="turn the journal lock off (asks for the passphrase)",
+        description="Make your journal and its daily copies plain files again. Close Attune first.",
+    )
+    unlocking.add_argument(
+        "--recovery-key", action="store_true", help="give the recovery key instead"
+    )
+    unlocking.set_defaults(command_module="lock")
+    changing = commands.add_parser(
+        "change-passphrase",
+        help="change the passphrase of your locked journal",
+        description="Asks for the current passphrase (or the recovery key), then the new "
+        "one twice. Nothing is encrypted again; the recovery key stays the same.",
+    )
+    changing.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="give the recovery key instead of the current passphrase (forgotten)",
+    )
+    changing.set_defaults(command_module="lock")
+
     doctoring = commands.add_parser(
         "doctor",
         help="say what Attune can and cannot do on this computer, and why",

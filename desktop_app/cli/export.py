@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.cli.common import INVALID, OK, UsageError, check_output_file, visible
+from desktop_app.cli.passphrase import NotUnlocked, journal_key
 from desktop_app.storage.journal import JournalError, SessionEntry, open_to_read
 from desktop_app.storage.journal_export import to_csv, to_document, to_json, to_markdown
 from desktop_app.storage.logs import log_journal_error
@@ -22,7 +23,8 @@ _SUFFIXES = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json", ".p
 
 
 def run(args: argparse.Namespace) -> int:
-    journal_path = default_paths().journal
+    paths = default_paths()
+    journal_path = paths.journal
     check_output(args.output, journal_path)
     kind = _format(args.format, args.output)
     since = parse_date("--from", args.since)
@@ -33,11 +35,15 @@ def run(args: argparse.Namespace) -> int:
         print("attune: there is no journal yet, so there is nothing to export", file=sys.stderr)
         return INVALID
     try:
-        journal = open_to_read(journal_path)  # read-only when it cannot be written
+        key = journal_key(paths)
+        journal = open_to_read(journal_path, key)  # read-only when it cannot be written
         try:
             entries = journal.entries(practice_id=args.practice, since=since, until=until)
         finally:
             journal.close()
+    except NotUnlocked as error:
+        print(visible(f"attune: {error} Nothing was written."), file=sys.stderr)
+        return INVALID
     except JournalError as error:
         log_journal_error(error)
         print(visible(f"attune: {error}"), file=sys.stderr)
@@ -62,6 +68,11 @@ def run(args: argparse.Namespace) -> int:
         return INVALID
     count = len(entries)
     print(visible(f"{count} {'entry' if count == 1 else 'entries'} written to {args.output}"))
+    if key is not None:
+        print(
+            visible(f"attune: {args.output} is not encrypted: anyone who can open it can read it"),
+            file=sys.stderr,
+        )
     return OK
 
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.cli.common import INVALID, OK, visible
+from desktop_app.cli.passphrase import NotUnlocked, journal_key
 from desktop_app.core.files import open_regular
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.journal_export import MAX_IMPORT_BYTES, JournalImportError, read_json
@@ -36,8 +37,9 @@ def run(args: argparse.Namespace) -> int:
             )
         print("Nothing was imported.", file=sys.stderr)
         return INVALID
+    paths = default_paths()
     try:
-        journal = Journal.open(default_paths().journal)
+        journal = Journal.open(paths.journal, journal_key(paths))
         try:
             known: set[str | None] = {entry.uid for entry in journal.entries()}
             new = []
@@ -48,6 +50,10 @@ def run(args: argparse.Namespace) -> int:
             journal.add_many(new)  # one transaction: all of them, or none
         finally:
             journal.close()
+    except NotUnlocked as error:
+        print(visible(f"attune: {error}"), file=sys.stderr)
+        print("Nothing was imported.", file=sys.stderr)
+        return INVALID
     except JournalError as error:
         log_journal_error(error)
         print(visible(f"attune: {error}"), file=sys.stderr)

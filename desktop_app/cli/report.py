@@ -11,10 +11,12 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.app import open_library
 from desktop_app.cli.common import INVALID, OK, UsageError, attune_language, visible
 from desktop_app.cli.export import check_output, parse_date
+from desktop_app.cli.passphrase import NotUnlocked, journal_key
 from desktop_app.cli.qt_application import qt_application
 from desktop_app.core.schedule import starts_on
 from desktop_app.storage.journal import Journal, JournalError, SessionEntry
@@ -24,6 +26,9 @@ from desktop_app.storage.plans import PlanStore
 from desktop_app.storage.private_files import replacing
 from desktop_app.storage.report import build_report, report_range, to_document, to_markdown
 from desktop_app.ui.pdf import render_pdf
+
+if TYPE_CHECKING:
+    from desktop_app.storage.lock.data_key import DataKey
 
 _SUFFIXES = {".md": "md", ".markdown": "md", ".pdf": "pdf"}
 
@@ -56,7 +61,11 @@ def run(args: argparse.Namespace) -> int:
         )
         return INVALID
     try:
-        entries = _entries(paths.journal, first, last)
+        key = journal_key(paths)
+        entries = _entries(paths.journal, first, last, key)
+    except NotUnlocked as error:
+        print(visible(f"attune: {error} Nothing was written."), file=sys.stderr)
+        return INVALID
     except JournalError as error:
         log_journal_error(error)
         print(visible(f"attune: {error}"), file=sys.stderr)
@@ -93,14 +102,21 @@ def run(args: argparse.Namespace) -> int:
             f"{report.done} of {report.planned} planned sessions done"
         )
     )
+    if key is not None:
+        print(
+            visible(f"attune: {args.output} is not encrypted: anyone who can open it can read it"),
+            file=sys.stderr,
+        )
     return OK
 
 
-def _entries(journal_path: Path, first: date, last: date) -> list[SessionEntry]:
+def _entries(
+    journal_path: Path, first: date, last: date, key: DataKey | None
+) -> list[SessionEntry]:
     """The journal's entries of those days; none when there is no journal yet."""
     if not journal_path.exists():
         return []
-    journal = Journal.open(journal_path)
+    journal = Journal.open(journal_path, key)
     try:
         return journal.entries(since=first, until=last)
     finally:

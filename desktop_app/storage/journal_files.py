@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from desktop_app.storage.journal_backups import backups
 from desktop_app.storage.lock import state
+from desktop_app.storage.lock.errors import missing_key_file
 from desktop_app.storage.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -69,6 +70,12 @@ class JournalFiles:
         """At start, before the journal is opened: finish what a crash while turning
         the lock on or off left (`state.settle`). One line per thing done."""
         return state.settle(self._locked_files())
+
+    def refuse_missing_key_file(self) -> None:
+        """LockError ("missing-key-file", in plain words) when the journal is locked and
+        its key file is gone: nothing can unlock it, so nothing need be asked."""
+        if self.lock_state() == "key-file-missing":
+            raise missing_key_file(self.key_file)
 
     def unlock(self, proof: Proof) -> DataKey:
         """The journal's data key, for `Journal.open(path, key)`. LockError (nothing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -132,3 +133,12 @@ def test_settle_removes_a_key_file_left_beside_a_plain_journal(files: JournalFil
     assert files.lock_state() == "off"
     assert files.settle() == [f"removed {files.key_file} (the lock was not on)"]
     assert not files.key_file.exists()
+
+
+def test_a_damaged_plain_journal_without_a_key_file_is_not_taken_for_a_locked_one(
+    files: JournalFiles,
+) -> None:
+    files.journal.write_bytes(b"these are not the pages you are looking for\n" * 100)
+    assert files.lock_state() == "off"  # the journal's own checks say it is damaged
+    files.journal.write_bytes(os.urandom(4096 * 3))  # as a locked journal, key file lost
+    assert files.lock_state() == "key-file-missing"

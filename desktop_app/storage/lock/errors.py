@@ -7,6 +7,7 @@ never a traceback. A wrong passphrase or recovery key writes nothing.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal, TypeAlias
 
 LockErrorKind: TypeAlias = Literal[
@@ -37,6 +38,17 @@ def wrong_passphrase() -> LockError:
         "wrong-passphrase",
         "That passphrase does not unlock your journal. Check it and try again, or use "
         "your recovery key.",
+    )
+
+
+def missing_key_file(path: Path) -> LockError:
+    """The journal is locked and its key file `path` is not there."""
+    return LockError(
+        "missing-key-file",
+        "Your journal is locked, but its key file is missing "
+        f"({path.name} beside the journal). Put it back from a copy of Attune's "
+        "folder to open the journal.",
+        detail=str(path),
     )
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from desktop_app.storage.lock.errors import LockError, damaged, newer
+from desktop_app.storage.lock.errors import damaged, missing_key_file, newer
 from desktop_app.storage.lock.key_slots import (
     FORMAT,
     NONCE_BYTES,
@@ -85,13 +85,7 @@ class KeyFile:
             with path.open("rb") as handle:
                 data = handle.read(_MOST_BYTES + 1)
         except FileNotFoundError:
-            raise LockError(
-                "missing-key-file",
-                "Your journal is locked, but its key file is missing "
-                f"({path.name} beside the journal). Put it back from a copy of Attune's "
-                "folder to open the journal.",
-                detail=str(path),
-            ) from None
+            raise missing_key_file(path) from None
         if len(data) > _MOST_BYTES:
             raise damaged(_WHAT, f"{len(data)} bytes or more")
         return cls.from_bytes(data)

@@ -66,14 +66,38 @@ def database_kind(path: Path) -> DatabaseKind:
     return "plain" if start == PLAIN_HEADER else "encrypted"
 
 
+#: SQLCipher's pages (4 KiB, as the plain journal's): an encrypted journal is whole pages.
+_PAGE: Final = 4096
+#: Of 256 byte values, how many a first page of ciphertext shows at the least: 4 KiB of
+#: random bytes show about 255; text or a damaged header over zeros, far fewer.
+_CIPHERTEXT_VALUES: Final = 200
+
+
+def looks_encrypted(path: Path) -> bool:
+    """Whether the file at `path` is like an encrypted journal without its key: whole
+    pages, the first of them as varied as ciphertext. Without the key nothing can
+    be sure; this tells a journal locked elsewhere from text or a damaged file."""
+    try:
+        with path.open("rb") as handle:
+            first = handle.read(_PAGE)
+            size = path.stat().st_size
+    except OSError:
+        return False
+    return size % _PAGE == 0 and len(first) == _PAGE and len(set(first)) >= _CIPHERTEXT_VALUES
+
+
 def lock_state(files: LockedFiles) -> LockState:
     """Whether the lock is on (nothing written). "on" with no journal yet means a new
     journal must be made encrypted. "key-file-missing": an encrypted journal without
-    its key file, which nothing can open until the key file is put back."""
+    its key file, which nothing can open until the key file is put back. Without a
+    key file, a journal that does not look encrypted (`looks_encrypted`) is "off":
+    a damaged plain journal, which the journal's own checks say is damaged."""
     kind = database_kind(files.journal)
     has_key_file = files.key_file.exists()
     if kind == "encrypted":
-        return "on" if has_key_file else "key-file-missing"
+        if has_key_file:
+            return "on"
+        return "key-file-missing" if looks_encrypted(files.journal) else "off"
     if kind == "plain":
         return "off"
     return "on" if has_key_file else "off"
