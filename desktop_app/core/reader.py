@@ -47,6 +47,8 @@ class Reader:
         self.file = file
         self.language = language
         self.problems: list[Problem] = []
+        #: The codes of translations found valid: a file has a few, used many times.
+        self._text_languages: set[str] = set()
 
     # --- reporting ---------------------------------------------------------------
 
@@ -279,9 +281,11 @@ class Reader:
         has_own = False  # a text in the file's language was read
         for key, translated in mapping.items:
             code = key.text
-            if not LANGUAGE.match(code):
-                self.report(key, join(path, code), _not_a_language_message(code, translated))
-                continue
+            if code not in self._text_languages:
+                if not LANGUAGE.match(code):
+                    self.report(key, join(path, code), _not_a_language_message(code, translated))
+                    continue
+                self._text_languages.add(code)
             # The path is worked out only for a problem: texts are most of a practice.
             read = _as_string(translated)
             if read is None:
