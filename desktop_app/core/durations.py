@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -20,6 +21,11 @@ def parse_duration(value: str | int | float) -> float | None:
         seconds = float(value)
         return seconds if math.isfinite(seconds) and seconds >= 0 else None
     text = value.strip()
+    return _remembered_seconds(text) if len(text) <= _REMEMBERED_LENGTH else _seconds_of(text)
+
+
+def _seconds_of(text: str) -> float | None:
+    """`parse_duration` of a text."""
     if _NUMBER.match(text):
         return float(text)
     match = _PARTS.match(text)
@@ -31,6 +37,12 @@ def parse_duration(value: str | int | float) -> float | None:
         + (float(minutes) * 60 if minutes else 0.0)
         + (float(secs) if secs else 0.0)
     )
+
+
+#: A practice writes the same few short durations (`4s`, `1m`) over and over, and a
+#: library scan reads thousands: short texts are remembered (so at most a few kB).
+_REMEMBERED_LENGTH = 16
+_remembered_seconds = functools.lru_cache(maxsize=1024)(_seconds_of)
 
 
 def format_duration(seconds: float) -> str:
