@@ -60,11 +60,10 @@ def check_files(files: list[tuple[Path, Path | None]]) -> list[Problem]:
 def _record(file: Path, media_root: Path, cache: LoadCache) -> Record:
     """What the load cache knows of `file` when it is unchanged, else the file read."""
     stamp = stamp_of(file)
-    if stamp is not None:
-        cached = cache.get(file.resolve(), stamp, media_root.resolve())
-        if cached is not None:
-            return cached.named(shown(file))
-    return read_record(file, media_root, shown(file), measure_clip)
+    cached = cache.get(file.resolve(), stamp, media_root.resolve()) if stamp else None
+    record = cached or read_record(file, media_root, str(file), measure_clip)
+    # Named as people read it only when there is something to say about it.
+    return record.named(shown(file)) if record.problems else record
 
 
 def pack_folder_warnings(folder: Path) -> list[Problem]:
