@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from desktop_app.core.text import Text
 
 if TYPE_CHECKING:
-    from desktop_app.core.model import Plan, PlanItem, Pos, Practice
+    from desktop_app.core.model import Plan, PlanItem, Practice
+    from desktop_app.core.position import Pos
 
 
 # Plain (not slotted) dataclasses: unpickling one from the load cache then runs no

@@ -27,12 +27,13 @@ Stored = tuple[Stamp, str, Record]
 
 
 def code_stamp() -> str:
-    """Changes whenever the release or any core module changes."""
+    """Changes whenever the release or any core module changes (the timeline's too:
+    a summary holds a practice's fixed time)."""
     core = Path(desktop_app.__file__).parent / "core"
     parts = [desktop_app.__version__]
-    for module in sorted(core.glob("*.py")):
+    for module in sorted(core.rglob("*.py")):
         info = module.stat()
-        parts.append(f"{module.name}:{info.st_mtime_ns}:{info.st_size}")
+        parts.append(f"{module.relative_to(core)}:{info.st_mtime_ns}:{info.st_size}")
     return "|".join(parts)
 
 
