@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
 
-from desktop_app.core.library import PracticeEntry
-from desktop_app.core.model import Practice
-from desktop_app.core.plan_loader import load_pack_manifest
 from desktop_app.core.problems import InvalidFile
 from desktop_app.core.text import Text, primary_subtag
 from desktop_app.ui.browser import DetailsPane
@@ -26,6 +24,10 @@ from desktop_app.ui.library_rows import length_words
 from desktop_app.ui.library_text import language_name, rich_text
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import make_label, set_names
+
+if TYPE_CHECKING:  # the model and the pack reader load once a practice is shown, not with the page
+    from desktop_app.core.library import PracticeEntry
+    from desktop_app.core.model import Practice
 
 
 def _selectable(label: QLabel) -> QLabel:
@@ -108,6 +110,8 @@ class PracticePane(DetailsPane):
         except InvalidFile as error:
             self._show_unreadable(error)
         else:
+            from desktop_app.core.model import Practice  # loaded by reading the practice
+
             assert isinstance(practice, Practice)
             self._show_details(practice)
         origin = QCoreApplication.translate("LibraryView", "From: %1")
@@ -181,6 +185,8 @@ class PracticePane(DetailsPane):
     @functools.cache  # noqa: B019 - one pane, a few packs
     def _pack_title(self, folder: Path) -> str:
         """A pack's title as its maker gave it (its folder name if it cannot be read)."""
+        from desktop_app.core.plan_loader import load_pack_manifest
+
         try:
             return load_pack_manifest(folder / "pack.yaml").title.get(self.language)
         except (InvalidFile, OSError):
