@@ -74,6 +74,16 @@ def test_a_locked_journal_is_used_as_a_plain_one(
     assert holders_of("quiet morning", tmp_path) == []
 
 
+def test_a_sound_locked_journal_passes_the_check_left_for_later(
+    files: JournalFiles, key: DataKey
+) -> None:
+    with Journal.open(files.journal, key) as journal:
+        assert not journal.pages_checked
+        journal.check_pages()
+    with Journal.open_read_only(files.journal, key=key) as journal:
+        assert journal.pages_checked
+
+
 def test_a_new_journal_made_with_a_key_is_locked(tmp_path: Path) -> None:
     path = tmp_path / "data" / "journal.sqlite3"
     key = DataKey.new()
@@ -142,8 +152,18 @@ def test_a_locked_journal_is_damaged_when_its_pages_are(files: JournalFiles, key
     with files.journal.open("r+b") as handle:  # a page in the middle, changed
         handle.seek(4096 * 3 + 100)
         handle.write(b"\x00" * 64)
-    with pytest.raises(JournalError) as caught:
-        Journal.open(files.journal, key)
+    # Each page is authenticated as it is read: whichever read meets it says so.
+    try:
+        journal = Journal.open(files.journal, key)
+    except JournalError as error:
+        assert error.kind == "corrupt"
+        return
+    with journal, pytest.raises(JournalError) as caught:
+        assert not journal.pages_checked
+        journal.check_pages()  # as the window runs it, in the background
+    assert caught.value.kind == "corrupt"
+    with Journal.open(files.journal, key) as journal, pytest.raises(JournalError) as caught:
+        journal.entries()
     assert caught.value.kind == "corrupt"
 
 

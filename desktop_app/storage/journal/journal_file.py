@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from desktop_app.storage.journal import drafts, figures, schema
 from desktop_app.storage.journal.backup import write_backup
 from desktop_app.storage.journal.connections import (
+    connect,
     reading_connection,
     rollback,
     writing_connection,
@@ -41,6 +42,7 @@ from desktop_app.storage.journal.errors import (
     ErrorKind,
     JournalError,
     cannot_save,
+    damaged_journal,
     locked_journal,
     translated,
 )
@@ -65,6 +67,7 @@ from desktop_app.storage.journal.schema import Migration
 from desktop_app.storage.journal.search import Snippets, find_hits, fts_query, require_fts5
 from desktop_app.storage.journal.search_index import (
     index_is_sound,
+    index_is_sound_on,
     index_session,
     keeps_words,
     merge_index,
@@ -106,6 +109,13 @@ class Journal:
         self.index_rebuilt = False
         # A log that still holds deleted words, its truncation stopped by a reader.
         self._log_owed = False
+        #: Whether every page was checked at open (`quick_check`). Not for a locked
+        #: journal: SQLCipher authenticates each page whenever it is read, so damage
+        #: shows at any read as "corrupt", and reading all 4,000 pages of a
+        #: 10,000-entry journal at open made it 1.3–1.4× the plain journal's open
+        #: and search (bench/bench_lock.py). `check_pages` does it, for the caller to
+        #: run in the background, off the window's thread.
+        self.pages_checked = True
         #: Opened with `open_read_only`: it is read, and saving fails.
         self.read_only = False
         self._cannot_write: ErrorKind = "readonly"
@@ -144,17 +154,28 @@ class Journal:
                     detail=f"{path.name} is missing; {path.name}-wal is not",
                 )
             # Whether the search index is sound, as the read-only look found it (None:
-            # no such look could be taken).
-            index_sound = not has_content(path) or schema.verify_read_only(
-                path, cls.MIGRATIONS, cls.SCHEMA_VERSION, key
-            )
+            # no such look was taken). A locked journal is checked on the connection
+            # that keeps it instead, still before anything is written: its header
+            # (what the look is first for) is random, and the pages it decrypts stay
+            # in that connection's cache for what is read next.
+            if not has_content(path):
+                index_sound: bool | None = True
+            elif key is not None:
+                # The key proven before any file is made beside the journal.
+                connect(path.absolute().as_uri() + "?mode=ro", key, uri=True).close()
+                index_sound = None
+            else:
+                index_sound = schema.verify_read_only(path, cls.MIGRATIONS, cls.SCHEMA_VERSION)
             created = create_private(path)
             # Set up (synchronous, secure_delete) before anything is written.
             connection = writing_connection(path, key)
         try:
             with translated("opened", path.parent):
-                if index_sound is None:
-                    schema.verify(connection, cls.MIGRATIONS, cls.SCHEMA_VERSION)
+                checked_here = index_sound is None
+                if checked_here:
+                    # A locked journal's pages are not read whole here (see
+                    # `pages_checked`): the version and the schema are.
+                    schema.verify(connection, cls.MIGRATIONS, cls.SCHEMA_VERSION, pages=key is None)
                 mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal":
                     raise JournalError(
@@ -164,13 +185,19 @@ class Journal:
                     )
                 before = connection.execute("PRAGMA user_version").fetchone()[0]
                 schema.migrate(connection, cls.MIGRATIONS, cls.SCHEMA_VERSION)
-                if index_sound is None or before != cls.SCHEMA_VERSION or not schema.CHECKS_INDEX:
+                if key is not None:
+                    # On the connection that goes on: the index's pages stay decrypted.
+                    index_sound = index_is_sound_on(connection)
+                elif index_sound is None or before != cls.SCHEMA_VERSION or not schema.CHECKS_INDEX:
                     # Its own check, on a connection of its own: none was made yet, or
                     # the journal was new or has just been brought up to date.
-                    index_sound = index_is_sound(path, key)
+                    index_sound = index_is_sound(path)
                 rebuilt = not index_sound
                 if rebuilt:
                     rebuild_index(path, key)
+                    if key is not None:  # it read the damaged index: one that has not goes on
+                        connection.close()
+                        connection = writing_connection(path, key)
                 fix_permissions(path)
                 if created:
                     sync_folder(path.parent)
@@ -179,6 +206,7 @@ class Journal:
             raise
         journal = cls(path, connection, key)
         journal.index_rebuilt = rebuilt
+        journal.pages_checked = key is None
         return journal
 
     @classmethod
@@ -222,6 +250,20 @@ class Journal:
         journal = cls(path, connection, key)
         journal.read_only = True
         return journal
+
+    def check_pages(self) -> None:
+        """`quick_check` over the whole file, on a read-only connection of its own (so
+        another thread may run it while the journal is used): JournalError "corrupt"
+        when a page is damaged. What `open` does for a plain journal, for a locked one
+        to be checked in the background (`pages_checked`)."""
+        with translated("read", self.path.parent):
+            connection = reading_connection(self.path, self._key)
+            try:
+                problems, _ = schema.page_problems(connection)
+            finally:
+                connection.close()
+        if problems:
+            raise damaged_journal("; ".join(problems[:5]))
 
     @classmethod
     def expected_schema(cls, version: int) -> frozenset[tuple[str, str]]:

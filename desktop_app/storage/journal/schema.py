@@ -43,7 +43,7 @@ from desktop_app.storage.journal.header import LAST_PLAUSIBLE_SCHEMA, read_heade
 from desktop_app.storage.lock import sqlcipher
 
 if TYPE_CHECKING:
-    from desktop_app.storage.lock.data_key import DataKey
+    pass
 
 Migration: TypeAlias = Callable[[sqlite3.Connection], None]
 
@@ -162,13 +162,18 @@ def page_problems(connection: sqlite3.Connection) -> tuple[list[str], bool]:
 
 
 def verify(
-    connection: sqlite3.Connection, migrations: Sequence[Migration], schema_version: int
-) -> bool:
+    connection: sqlite3.Connection,
+    migrations: Sequence[Migration],
+    schema_version: int,
+    *,
+    pages: bool = True,
+) -> bool | None:
     """Raise JournalError for a journal from a newer Attune, or a damaged one. Returns
-    whether quick_check found the search index sound (see `page_problems`)."""
+    whether quick_check found the search index sound (see `page_problems`), None
+    when it was not run (`pages` False: the version and the schema only)."""
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     refuse_version(version, schema_version)
-    problems, index_sound = page_problems(connection)
+    problems, index_sound = page_problems(connection) if pages else ([], None)
     if not problems or not index_sound:
         # Sound pages may still lack a table, an index or a trigger (quick_check
         # does not look at the schema); every read would then fail. (A search index
@@ -191,33 +196,28 @@ def refuse_version(version: int, schema_version: int) -> None:
 
 
 def verify_read_only(
-    path: Path,
-    migrations: Sequence[Migration],
-    schema_version: int,
-    key: DataKey | None = None,
+    path: Path, migrations: Sequence[Migration], schema_version: int
 ) -> bool | None:
     """Refuse a newer or damaged journal without writing to it. The version in the
     file's header is read first, so a newer journal is refused without even a
-    read-only connection (which may leave an -shm file beside a WAL database); a
-    locked journal's header is random, and its version is read through `key`.
+    read-only connection (which may leave an -shm file beside a WAL database).
 
     Returns whether quick_check found the search index sound (`verify`), or None
     when a read-only look is impossible: a crash left a rollback journal to roll
     back, or a log to recover, which takes write access. The checks are then made
     on the writing connection, before Attune writes.
     """
-    if key is None:
-        refuse_newer_header(path, schema_version)
+    refuse_newer_header(path, schema_version)
     uri = path.absolute().as_uri() + "?mode=ro"
     try:
-        connection = connect(uri, key, uri=True)
+        connection = connect(uri, None, uri=True)
     except sqlcipher.ERRORS as error:
         if classify(error) == "readonly":
             return None
         raise
     try:
         connection.execute("PRAGMA secure_delete = ON")  # on every connection
-        return verify(connection, migrations, schema_version)
+        return bool(verify(connection, migrations, schema_version))
     except sqlcipher.ERRORS as error:
         if classify(error) == "readonly":
             return None

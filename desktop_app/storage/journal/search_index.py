@@ -93,12 +93,18 @@ def index_is_sound(path: Path, key: DataKey | None = None) -> bool:
     10,000 entries). On a connection of its own, so that no connection that will go
     on writing has read a damaged index."""
     with contextlib.closing(writing_connection(path, key)) as connection:
-        try:
-            connection.execute("INSERT INTO search (search) VALUES ('integrity-check')")
-        except sqlcipher.DATABASE_ERRORS as error:
-            if classify(error) == "corrupt":
-                return False
-            raise
+        return index_is_sound_on(connection)
+
+
+def index_is_sound_on(connection: sqlite3.Connection) -> bool:
+    """`index_is_sound` on `connection`: when it is not, the caller must go on with
+    another connection, one that has not read the damaged index."""
+    try:
+        connection.execute("INSERT INTO search (search) VALUES ('integrity-check')")
+    except sqlcipher.DATABASE_ERRORS as error:
+        if classify(error) == "corrupt":
+            return False
+        raise
     return True
 
 
