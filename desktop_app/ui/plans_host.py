@@ -79,8 +79,8 @@ class PlansHost(QObject):
 
     def title(self, practice_id: str) -> str:
         library = self.state.library
-        practice = library.practice(practice_id) if library is not None else None
-        return practice.title.get(self.state.language) if practice is not None else practice_id
+        entry = library.practices.get(practice_id) if library is not None else None
+        return entry.summary.title.get(self.state.language) if entry is not None else practice_id
 
     def report(self, plan_id: str, parent: QWidget) -> ReportDialog | None:
         """The adherence report on a plan, previewed; reflections only when ticked."""
@@ -93,7 +93,7 @@ class PlansHost(QObject):
         entries = state.journal.entries() if state.journal is not None else []
         library = state.library
         titles = (
-            {i: e.item.title.get(state.language) for i, e in library.practices.items()}
+            {i: e.summary.title.get(state.language) for i, e in library.practices.items()}
             if library is not None
             else None
         )
