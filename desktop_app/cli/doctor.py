@@ -248,6 +248,7 @@ def _log(paths: AppPaths) -> Item:
 
 
 def _journal(paths: AppPaths) -> Item:
+    from desktop_app.cli.passphrase import NotUnlocked, journal_key
     from desktop_app.storage.journal import Journal, JournalError
     from desktop_app.storage.journal_backups import backups
 
@@ -255,11 +256,25 @@ def _journal(paths: AppPaths) -> Item:
     if not any(Path(f"{path}{suffix}").exists() for suffix in ("", "-wal")):
         return Item("Journal", "no journal yet: it is made when you finish your first practice")
     try:
-        journal = Journal.open(path)  # the same check as every start of the app
+        # The same check as every start of the app; a locked journal asks for its
+        # passphrase as every command that reads it does.
+        journal = Journal.open(path, journal_key(paths))
         try:
+            if not journal.pages_checked:  # a locked journal's open leaves it for later
+                journal.check_pages()
             count = journal.count()
+            locked = "locked, " if not journal.pages_checked else ""
         finally:
             journal.close()
+    except NotUnlocked as error:
+        return Item(
+            "Journal",
+            f"locked, and not unlocked: {error}",
+            works=False,
+            means="practices still play; the journal opens with its passphrase",
+            fix="give the journal's passphrase (or put its key file back)",
+            trouble="the journal is locked and was not unlocked",
+        )
     except JournalError as error:
         fixes = {
             "corrupt": "open Attune: it offers to put back the last daily copy "
@@ -281,7 +296,7 @@ def _journal(paths: AppPaths) -> Item:
     copies = len(backups(paths.journal_backups))
     entries = f"{count} {'entry' if count == 1 else 'entries'}"
     daily = f"{copies} daily {'copy' if copies == 1 else 'copies'}"
-    return Item("Journal", f"works: checked and undamaged, {entries}, {daily}; {path}")
+    return Item("Journal", f"works: {locked}checked and undamaged, {entries}, {daily}; {path}")
 
 
 # --- the library ---------------------------------------------------------------------

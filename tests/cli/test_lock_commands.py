@@ -167,3 +167,12 @@ def test_a_locked_journal_without_its_key_file_is_said_without_asking(home: Path
         assert result.returncode == 1
         assert "key file is missing" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_the_doctor_checks_a_locked_journal_with_its_passphrase(home: Path) -> None:
+    lock()
+    result = attune("doctor", lines=(PASSPHRASE,))
+    assert "Journal       works: locked, checked and undamaged, 7 entries" in result.stdout
+    wrong = attune("doctor", lines=("not my passphrase",))
+    assert "Journal       locked, and not unlocked: That passphrase" in wrong.stdout
+    assert "Traceback" not in wrong.stderr
