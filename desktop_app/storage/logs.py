@@ -17,9 +17,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import logging.handlers
 import os
-import platform
 import stat
 import sys
 from pathlib import Path
@@ -49,9 +47,54 @@ _POSIX: Final = os.name == "posix"
 logging.getLogger(APP_LOGGER).addHandler(logging.NullHandler())
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating file handler whose every file (the first, and each one started on
-    rotation) is 0600 from its first byte, whatever the umask."""
+class PrivateRotatingFileHandler(logging.FileHandler):
+    """A file handler that starts its file anew past `max_bytes`, keeping `older_files`
+    older ones (`.1` the newest), as `logging.handlers.RotatingFileHandler` does; here
+    so that starting the log does not load `logging.handlers` (and with it sockets,
+    pickle and queues). Every file is 0600 from its first byte, whatever the umask."""
+
+    def __init__(
+        self,
+        filename: Path,
+        *,
+        max_bytes: int,
+        older_files: int,
+        encoding: str,
+    ) -> None:
+        self.max_bytes = max_bytes
+        self.older_files = older_files
+        super().__init__(filename, mode="a", encoding=encoding)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full_with(record):
+                self._rotate()
+            super().emit(record)
+        except Exception:
+            self.handleError(record)
+
+    def _full_with(self, record: logging.LogRecord) -> bool:
+        """Whether `record`'s line would take the file to `max_bytes` (counted in
+        characters, as the standard handler counts)."""
+        if self.stream is None:
+            self.stream = self._open()
+        if self.max_bytes <= 0 or not Path(self.baseFilename).is_file():
+            return False  # never rotate what is not a regular file (/dev/null)
+        self.stream.seek(0, os.SEEK_END)
+        return self.stream.tell() + len(f"{self.format(record)}\n") >= self.max_bytes
+
+    def _rotate(self) -> None:
+        """attune.log becomes .1, .1 becomes .2 … the oldest is dropped; a new file."""
+        if self.stream is not None:
+            self.stream.close()
+        base = Path(self.baseFilename)
+        for older in range(self.older_files - 1, 0, -1):
+            kept = base.with_name(f"{base.name}.{older}")
+            if kept.exists():
+                kept.replace(base.with_name(f"{base.name}.{older + 1}"))
+        if self.older_files > 0 and base.exists():
+            base.replace(base.with_name(f"{base.name}.1"))
+        self.stream = self._open()
 
     def _open(self) -> io.TextIOWrapper:
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
@@ -93,7 +136,7 @@ def start_logging(paths: AppPaths, level: int | None = None) -> Path | None:
     try:
         make_private_dir(paths.logs)
         handler = PrivateRotatingFileHandler(
-            file, maxBytes=MAX_BYTES, backupCount=OLDER_FILES, encoding="utf-8"
+            file, max_bytes=MAX_BYTES, older_files=OLDER_FILES, encoding="utf-8"
         )
     except Exception as error:  # a folder that cannot be made or written, whatever the cause
         if _said_for != paths.logs:
@@ -126,6 +169,8 @@ def log_journal_error(error: JournalError) -> None:
 
 def this_computer() -> str:
     """What the log's first line says about where Attune runs (cheap: no libc probe)."""
+    import platform  # here: only the first line of a log needs it
+
     return (
         f"{platform.system()} {platform.release()} ({platform.machine()}), "
         f"Python {platform.python_version()}"

@@ -103,7 +103,7 @@ def test_a_log_file_others_could_read_is_made_private(_private_home: Path) -> No
 def test_every_file_of_a_rotation_is_private_and_five_are_kept(umask: int, tmp_path: Path) -> None:
     """As the log does at 1 MB, at 200 bytes here."""
     handler = PrivateRotatingFileHandler(
-        tmp_path / LOG_NAME, maxBytes=200, backupCount=logs.OLDER_FILES, encoding="utf-8"
+        tmp_path / LOG_NAME, max_bytes=200, older_files=logs.OLDER_FILES, encoding="utf-8"
     )
     record = logging.LogRecord("desktop_app.example", logging.INFO, __file__, 1, "x" * 60, (), None)
     try:
@@ -115,6 +115,39 @@ def test_every_file_of_a_rotation_is_private_and_five_are_kept(umask: int, tmp_p
     assert files == [LOG_NAME, *(f"{LOG_NAME}.{n}" for n in range(1, 5))]
     assert {mode(tmp_path / name) for name in files} == {0o600}
     assert logs.MAX_BYTES == 1_000_000 and logs.OLDER_FILES + 1 == 5
+
+
+def test_rotation_keeps_what_the_standard_rotating_handler_keeps(tmp_path: Path) -> None:
+    """Ours loads no logging.handlers; the files and their lines are the same as the
+    standard handler's for the same records."""
+    from logging.handlers import RotatingFileHandler
+
+    ours_folder, standard_folder = tmp_path / "ours", tmp_path / "standard"
+    ours_folder.mkdir()
+    standard_folder.mkdir()
+    handlers: list[logging.Handler] = [
+        PrivateRotatingFileHandler(
+            ours_folder / LOG_NAME, max_bytes=300, older_files=3, encoding="utf-8"
+        ),
+        RotatingFileHandler(
+            standard_folder / LOG_NAME, maxBytes=300, backupCount=3, encoding="utf-8"
+        ),
+    ]
+    try:
+        for n in range(60):
+            text = f"record {n} " + "é" * (n * 7 % 90)  # lengths that cross the limit unevenly
+            record = logging.LogRecord("desktop_app.x", logging.INFO, __file__, 1, text, (), None)
+            for handler in handlers:
+                handler.emit(record)
+    finally:
+        for handler in handlers:
+            handler.close()
+
+    def kept(folder: Path) -> dict[str, str]:
+        return {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir()}
+
+    assert kept(ours_folder) == kept(standard_folder)
+    assert len(kept(ours_folder)) == 4
 
 
 def test_starting_again_keeps_one_file_and_another_home_moves_it(
