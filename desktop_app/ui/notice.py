@@ -3,6 +3,7 @@ replaced), or news (quiet, and gone once the person moves on)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 
@@ -26,8 +27,11 @@ class NoticeLine(QLabel):
         self.setAccessibleDescription(text)
         self.news = news
         self.setProperty("role", "muted" if news else "warning")
-        self.style().unpolish(self)
-        self.style().polish(self)
+        # Polished again only once it has been: its first polish reads the role anyway,
+        # and style() before the window's first paint costs 4 ms (QStyle's enums).
+        if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            self.style().unpolish(self)
+            self.style().polish(self)
 
     def show_news(self, text: str) -> None:
         self.show_notice(text, news=True)

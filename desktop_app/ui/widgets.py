@@ -18,9 +18,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
-    QStyle,
-    QStyleOptionComboBox,
-    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +47,10 @@ class Combo(QComboBox):
     boxed arrow button."""
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        # Here, not at the top: QStyle's enums take 4 ms to make, which the window's
+        # first paint need not wait for.
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox, QStylePainter
+
         del event
         painter = QStylePainter(self)
         option = QStyleOptionComboBox()
