@@ -51,6 +51,8 @@ FIRST_PAINT = textwrap.dedent(
 BARE = "from PySide6.QtWidgets import QMainWindow\nwindow = QMainWindow()\nwindow.resize(1100, 740)"
 ATTUNE = textwrap.dedent(
     """
+    import gc
+    gc.disable()  # as app.run_app does: the collector rests until the first page is shown
     from desktop_app.app import open_library, known_voices
     from desktop_app.audio.output import SoundOutput
     from desktop_app.core.clock import MonotonicClock
@@ -65,6 +67,7 @@ ATTUNE = textwrap.dedent(
                         scan=open_library, sink=output, clock=MonotonicClock(),
                         device_rate=lambda: 48000, load_voices=known_voices)
     window = MainWindow(services)
+    window.first_page_shown.connect(gc.enable)
     window.preferences.apply_look()
     def ready():  # the Library built, with its rows, and on screen
         assert window.screens.currentWidget() is window.library_view is not None
