@@ -39,7 +39,8 @@ def attune(*arguments: str, lines: tuple[str, ...] = ()) -> subprocess.Completed
 
 
 @pytest.fixture
-def home(monkeypatch: pytest.MonkeyPatch) -> Path:
+def home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    monkeypatch.chdir(tmp_path)  # the commands' outputs named alone are written here
     journal = default_paths().journal
     make_journal(journal, 6)
     with Journal.open(journal) as opened:
