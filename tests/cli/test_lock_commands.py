@@ -177,3 +177,19 @@ def test_the_doctor_checks_a_locked_journal_with_its_passphrase(home: Path) -> N
     wrong = attune("doctor", lines=("not my passphrase",))
     assert "Journal       locked, and not unlocked: That passphrase" in wrong.stdout
     assert "Traceback" not in wrong.stderr
+
+
+def test_lock_while_attune_has_the_journal_open_changes_nothing(home: Path) -> None:
+    before = default_paths().journal.read_bytes()
+    with Journal.open(default_paths().journal) as journal:  # as the window keeps it
+        journal.entries(limit=1)
+        result = attune("lock", lines=(PASSPHRASE, PASSPHRASE))
+    assert result.returncode == 1
+    assert "in use (is Attune open?)" in result.stderr
+    assert "Traceback" not in result.stderr
+    files = JournalFiles.of(default_paths())
+    assert files.lock_state() == "off" and not files.key_file.exists()
+    assert database_kind(files.journal) == "plain"
+    with Journal.open(files.journal) as journal:
+        assert journal.count() == 7
+    assert before[:16] == files.journal.read_bytes()[:16]
