@@ -34,7 +34,7 @@ class GroundingView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("A moment to ground yourself"))
-        heading = QLabel(self.tr("Take a moment. The practice is paused."))
+        self.heading = heading = QLabel(self.tr("Take a moment. The practice is paused."))
         heading.setProperty("role", "heading")
         heading.setWordWrap(True)
         steps = [

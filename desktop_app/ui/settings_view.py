@@ -45,6 +45,12 @@ class SettingsView(QWidget):
     erase_requested = Signal()
     #: "Start Attune when I log in" (Linux) was switched on or off.
     autostart_changed = Signal(bool)
+    #: "Lock my journal" was switched: True to turn the lock on, False to turn it off.
+    #: The switch shows the journal's real state again at once; the window opens the
+    #: dialog that does it and calls `set_journal_locked` when it is done.
+    journal_lock_requested = Signal(bool)
+    #: "Change passphrase…" was pressed (only offered while the journal is locked).
+    change_passphrase_requested = Signal()
 
     def __init__(
         self,
@@ -219,6 +225,39 @@ class SettingsView(QWidget):
         self.streaks_check.toggled.connect(lambda on: self._update(streaks=on))
         self.form.row(self.tr("Strea&ks"), self.streaks_check, self.streaks_check)
 
+        # --- The journal lock ----------------------------------------------------------------
+        self.form.section(
+            self.tr("Privacy"),
+            self.tr(
+                "Locking encrypts your journal, its daily copies and your unsaved answers, "
+                "so someone who opens this computer's account, a backup disk or a synced "
+                "folder cannot read them. Attune then asks for your passphrase each time it "
+                "starts. You get a recovery key, shown once, to write down or print. If you "
+                "forget both the passphrase and the recovery key, your journal is lost, "
+                "with no way back."
+            ),
+        )
+        self.lock_check = QCheckBox(self.tr("Lock my journal"))
+        describe(
+            self.lock_check,
+            self.tr("Lock my journal"),
+            self.tr("Encrypt the journal with a passphrase; asks before anything changes"),
+        )
+        self.lock_check.toggled.connect(self._lock_toggled)
+        self.form.row(self.tr("&Journal lock"), self.lock_check, self.lock_check)
+        self.change_passphrase_button = QPushButton(self.tr("Change passphrase…"))
+        describe(
+            self.change_passphrase_button,
+            self.tr("Change passphrase"),
+            self.tr("Choose a new passphrase, with the current one or the recovery key"),
+        )
+        self.change_passphrase_button.clicked.connect(self.change_passphrase_requested)
+        self.form.row(
+            self.tr("Passph&rase"), self.change_passphrase_button, self.change_passphrase_button
+        )
+        self._journal_locked = False
+        self.change_passphrase_button.setEnabled(False)
+
         # --- Starting with the computer ---------------------------------------------------
         self.form.section(self.tr("Reminders"), _login_help())
         self.autostart_check = QCheckBox(self.tr("Start Attune when I log in"))
@@ -302,6 +341,8 @@ class SettingsView(QWidget):
             self.cues_volume_slider,
             self.background_volume_slider,
             self.streaks_check,
+            self.lock_check,
+            self.change_passphrase_button,
             self.autostart_check,
             self.authoring_check,
             self.erase_button,
@@ -360,6 +401,23 @@ class SettingsView(QWidget):
             self.autostart_check.setChecked(on)
         finally:
             self._refreshing = False
+
+    def set_journal_locked(self, locked: bool) -> None:
+        """Show whether the journal is locked, without emitting."""
+        self._journal_locked = locked
+        self._refreshing = True
+        try:
+            self.lock_check.setChecked(locked)
+        finally:
+            self._refreshing = False
+        self.change_passphrase_button.setEnabled(locked)
+
+    def _lock_toggled(self, on: bool) -> None:
+        if self._refreshing:
+            return
+        # The switch says what is, not what was asked: the dialog may be cancelled.
+        self.set_journal_locked(self._journal_locked)
+        self.journal_lock_requested.emit(on)
 
     def _autostart_toggled(self, on: bool) -> None:
         if not self._refreshing:
