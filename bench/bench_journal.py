@@ -16,16 +16,17 @@ Filtered search: `search(text, practice_id=..., kind=..., since=...)` as the Jou
 Add: one durable `add` (its own transaction, fsync'd), median.
 Delete: one `delete`, which also merges the search index and truncates the
   write-ahead log so that the deleted words leave the file.
-Baseline: a plain `sqlite3.connect` and `SELECT * FROM sessions` (all rows, and the
-  first 200) in the same run; ratios are against it.
+Baseline: a bare connection through the journal's own SQLite (sqlcipher3's, as every
+  journal connection: `storage/lock/sqlcipher.py`) and `SELECT * FROM sessions` (all
+  rows, and the first 200) in the same run; ratios are against it.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import random
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -42,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 from desktop_app.storage.journal import Journal, NewSession, StoredAnswer  # noqa: E402
 from desktop_app.storage.journal_backups import daily_backup  # noqa: E402
 from desktop_app.storage.journal_export import to_markdown  # noqa: E402
+from desktop_app.storage.lock import sqlcipher  # noqa: E402
 
 _WORD_TEXT = (
     "breath calm tense shoulders chest belly slow counting bell sound room chair feet floor "
@@ -143,20 +145,21 @@ def run(path: Path, entries: int, runs: int) -> None:
         for first in range(0, entries, 1000):
             journal.add_many(make_session(rng, n) for n in range(first, min(entries, first + 1000)))
     made = time.perf_counter() - made
-    with sqlite3.connect(path) as raw:
+    with contextlib.closing(sqlcipher.connect(path)) as raw:
         answers = raw.execute("SELECT count(*) FROM answers").fetchone()[0]
     size = path.stat().st_size
+    print(sqlcipher.versions())
     print(f"{entries:,} entries, {answers:,} answers; made in {made:.1f} s (1,000 a transaction)")
     print(f"database on disk: {size / 1e6:.1f} MB ({size / entries:,.0f} bytes an entry)")
     print()
 
     def baseline_all() -> None:
-        connection = sqlite3.connect(path)
+        connection = sqlcipher.connect(path)
         connection.execute("SELECT * FROM sessions").fetchall()
         connection.close()
 
     def baseline_page() -> None:
-        connection = sqlite3.connect(path)
+        connection = sqlcipher.connect(path)
         connection.execute("SELECT * FROM sessions ORDER BY started_at DESC LIMIT 200").fetchall()
         connection.execute("SELECT count(*) FROM sessions").fetchone()
         connection.close()
