@@ -7,6 +7,8 @@ import logging
 import os
 import re
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -148,6 +150,24 @@ def test_rotation_keeps_what_the_standard_rotating_handler_keeps(tmp_path: Path)
 
     assert kept(ours_folder) == kept(standard_folder)
     assert len(kept(ours_folder)) == 4
+
+
+def test_starting_the_log_loads_no_logging_handlers(_private_home: Path) -> None:
+    """Its sockets, pickle and queues are nothing the log needs (a new Python sees)."""
+    probe = (
+        "import sys\n"
+        "from desktop_app.storage.logs import start_logging\n"
+        "from desktop_app.storage.paths import default_paths\n"
+        "import logging\n"
+        "assert start_logging(default_paths()) is not None\n"
+        "logging.getLogger('desktop_app.example').info('a line')\n"
+        "print('logging.handlers' in sys.modules)\n"
+    )
+    environ = {**os.environ, "ATTUNE_HOME": str(_private_home)}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=environ, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["False"]
 
 
 def test_starting_again_keeps_one_file_and_another_home_moves_it(

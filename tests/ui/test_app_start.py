@@ -4,6 +4,10 @@ it sets going around the first page, with the sound device the only stand-in."""
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -59,3 +63,64 @@ def test_the_collector_works_again_when_the_window_closes_before_its_first_page(
     monkeypatch.setattr(QApplication, "exec", close_at_once)
     assert composition.run_app() == 0
     assert gc.isenabled()
+
+
+#: A real start in a new Python until the page landed on is shown; then the modules it
+#: holds. The window is made as app.run_app makes it, offscreen.
+LANDED_MODULES = """
+import sys
+from PySide6.QtWidgets import QApplication
+from desktop_app.app import open_library
+from desktop_app.storage.paths import default_paths
+from desktop_app.storage.settings import SettingsStore
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.services import Services
+
+class Silent:
+    def device_rate(self): return 16_000
+
+app = QApplication(sys.argv[:1])
+paths = default_paths()
+services = Services(paths=paths, settings_store=SettingsStore(paths.settings), scan=open_library,
+                    sink=Silent(), clock=None, device_rate=lambda: 16_000)
+window = MainWindow(services)
+def landed():
+    assert window.screens.currentWidget() is window.library_view is not None
+    print(*sorted(sys.modules))
+    app.exit(0)
+window.first_page_shown.connect(landed)
+window.show()
+app.exec()
+"""
+
+
+def landed_modules(home: Path) -> set[str]:
+    environ = {**os.environ, "ATTUNE_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", LANDED_MODULES],
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return set(done.stdout.split())
+
+
+def test_a_warm_start_lands_on_the_library_without_the_practice_readers(
+    _private_home: Path,
+) -> None:
+    """Once the load cache holds the practices' summaries (the first start writes it),
+    the Library's rows and its details pane are made from them: the YAML reader, the
+    practice model and the timeline load when a practice is opened, not to land."""
+    landed_modules(_private_home)  # the first start reads every file and fills the cache
+    modules = landed_modules(_private_home)
+    assert "desktop_app.ui.library_view" in modules  # it got as far as the Library
+    loaded_too_soon = {
+        "yaml",
+        "desktop_app.core.model",
+        "desktop_app.core.plan_loader",
+        "desktop_app.core.practice_loader",
+        "desktop_app.core.timeline",
+    }
+    assert modules & loaded_too_soon == set()
