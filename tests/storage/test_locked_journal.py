@@ -115,6 +115,19 @@ def test_a_locked_journal_opened_without_its_key_is_locked_not_damaged(
         assert "locked" in str(caught.value)
 
 
+def test_with_the_lock_on_before_a_journal_none_is_made_plain(paths: AppPaths) -> None:
+    files = JournalFiles.of(paths)
+    files.turn_on(PASSPHRASE, FAST)
+    assert files.lock_state() == "on" and not paths.journal.exists()
+    with pytest.raises(JournalError) as caught:
+        Journal.open(paths.journal)
+    assert caught.value.kind == "wrong-key"
+    assert not paths.journal.exists()
+    with Journal.open(paths.journal, files.unlock(Passphrase(PASSPHRASE))) as journal:
+        journal.add(session(1, PHRASE))
+    assert database_kind(paths.journal) == "encrypted"
+
+
 def test_a_plain_journal_does_not_open_with_a_key(paths: AppPaths) -> None:
     make_journal(paths.journal, 2)
     with pytest.raises(JournalError) as caught:

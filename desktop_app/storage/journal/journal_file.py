@@ -557,9 +557,11 @@ def open_to_read(path: Path, key: DataKey | None = None) -> Journal:
 
 def _refuse_locked_without_key(path: Path, key: DataKey | None) -> None:
     """A locked journal (encrypted, its key file beside it) opened without its key is
-    "wrong-key", not "damaged": it is whole. (Without a key file, random bytes where
-    the header should be cannot be told from damage, and are left to SQLite.)"""
-    if key is None and database_kind(path) == "encrypted" and key_file_of(path).exists():
+    "wrong-key", not "damaged": it is whole. So is a key file with no journal yet (the
+    lock was turned on before the first save): a journal made now without the key
+    would be plain. (Without a key file, random bytes where the header should be
+    cannot be told from damage, and are left to SQLite.)"""
+    if key is None and database_kind(path) != "plain" and key_file_of(path).exists():
         raise locked_journal()
 
 
