@@ -193,3 +193,13 @@ def test_lock_while_attune_has_the_journal_open_changes_nothing(home: Path) -> N
     with Journal.open(files.journal) as journal:
         assert journal.count() == 7
     assert before[:16] == files.journal.read_bytes()[:16]
+
+
+def test_import_into_a_locked_journal_keeps_it_locked(home: Path, tmp_path: Path) -> None:
+    exported = attune("export", "-o", str(tmp_path / "in.json"))  # before the lock
+    assert exported.returncode == 0, exported.stderr
+    lock()
+    result = attune("import-journal", str(tmp_path / "in.json"), lines=(PASSPHRASE,))
+    assert result.returncode == 0, result.stderr
+    assert "0 entries added, 7 already there" in result.stdout
+    assert database_kind(default_paths().journal) == "encrypted"
