@@ -203,3 +203,21 @@ def test_import_into_a_locked_journal_keeps_it_locked(home: Path, tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert "0 entries added, 7 already there" in result.stdout
     assert database_kind(default_paths().journal) == "encrypted"
+
+
+def test_a_report_of_a_locked_journal_asks_and_warns(home: Path) -> None:
+    from datetime import date
+
+    from desktop_app.storage.plans import PlanStore
+    from tests.cli.test_report_command import PLAN
+
+    PlanStore(default_paths().plans, today=lambda: date(2025, 3, 1)).import_plan(
+        PLAN.encode("utf-8")
+    )
+    lock()
+    wrong = attune("report", "--plan", "first-weeks", "-o", "r.md", lines=("not it at all",))
+    assert wrong.returncode == 1 and "does not unlock" in wrong.stderr
+    assert not Path("r.md").exists()
+    result = attune("report", "--plan", "first-weeks", "-o", "r.md", lines=(PASSPHRASE,))
+    assert result.returncode == 0, result.stderr
+    assert "r.md is not encrypted" in result.stderr
