@@ -7,7 +7,8 @@ leave the machine, and stay private. Each module has one part of that job:
 - `records`: what it holds and gives back (`NewSession`, `SessionEntry`, ...).
 - `errors`: `JournalError`, its kinds, and how sqlite3 and OS errors are told apart.
 - `files`: the database and its side files, private whatever the umask.
-- `connections`: each SQLite connection, set up the same way.
+- `connections`: each SQLite connection, set up the same way (through sqlcipher3,
+  keyed when the journal is locked).
 - `schema`: the tables, migrations, and the checks that refuse a newer or damaged file.
 - `rows`: entries as table rows and back, times as UTC text.
 - `search_index`: the FTS5 index, kept in step and made again when damaged.

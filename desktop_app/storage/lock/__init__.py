@@ -19,4 +19,8 @@ asking at start whether the lock is on (`state`) loads no cryptography:
 - `sqlcipher`: sqlcipher3 with types; `encrypted_db`: keyed connections.
 - `in_place`: one database converted plain ↔ encrypted, crash-safe.
 - `switching`: the lock turned on or off over the journal, copies and key file.
+
+The window and the command line use all this through one object,
+`storage/journal_files.JournalFiles`; the journal itself opens locked with
+`Journal.open(path, key)`.
 """
