@@ -32,6 +32,7 @@ from desktop_app.storage.journal_export import (
     to_json,
     to_markdown,
 )
+from desktop_app.ui.export_protection import ExportProtection
 from desktop_app.ui.pdf import render_pdf
 from desktop_app.ui.saving_dialog import SavingDialog
 from desktop_app.ui.theme import SPACE
@@ -49,7 +50,12 @@ ANSWER_ROLE: Final = Qt.ItemDataRole.UserRole + 1
 
 
 class ExportDialog(SavingDialog):
-    def __init__(self, entries: list[SessionEntry], parent: QWidget | None = None) -> None:
+    """`locked`: the journal is locked, so the dialog warns that the file will not be
+    encrypted and offers a passphrase-protected archive instead."""
+
+    def __init__(
+        self, entries: list[SessionEntry], parent: QWidget | None = None, *, locked: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export from your journal"))
         self.setAccessibleName(self.tr("Export from your journal"))
@@ -104,6 +110,9 @@ class ExportDialog(SavingDialog):
         layout.setSpacing(SPACE["m"])
         layout.addWidget(intro)
         layout.addLayout(panes, 1)
+        self.protection = ExportProtection() if locked else None
+        if self.protection is not None:
+            layout.addWidget(self.protection)
         layout.addLayout(buttons)
         self.resize(960, 640)
         self.start_saver("Saving a journal export failed", logger)
@@ -153,8 +162,14 @@ class ExportDialog(SavingDialog):
 
     def choose_file(self) -> None:
         key = self.format.currentData()
+        suggested = f"attune-journal.{key}"
+        if self.protection is not None:
+            if problem := self.protection.problem():
+                self.say(problem)
+                return
+            suggested = self.protection.suggested_name(suggested)
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the export"), str(Path.home() / f"attune-journal.{key}")
+            self, self.tr("Save the export"), str(Path.home() / suggested)
         )
         if name:
             self.save(Path(name))
@@ -164,7 +179,13 @@ class ExportDialog(SavingDialog):
         GUI thread. The dialog closes once the file is saved, and says why if not."""
         key = self.format.currentData()
         entries, selection = tuple(self.entries), self.selection
-        self.save_bytes(path, lambda: _export_bytes(key, entries, selection))
+
+        def make() -> bytes:
+            return _export_bytes(key, entries, selection)
+
+        if self.protection is not None:  # the archive holds the file under its own name
+            make = self.protection.wrap(f"{path.stem}.{key}", make)
+        self.save_bytes(path, make)
 
 
 def _export_bytes(key: str, entries: Sequence[SessionEntry], selection: Selection) -> bytes:

@@ -36,6 +36,7 @@ from desktop_app.storage.report import (
     to_document,
     to_markdown,
 )
+from desktop_app.ui.export_protection import ExportProtection
 from desktop_app.ui.pdf import render_pdf
 from desktop_app.ui.saving_dialog import SavingDialog
 from desktop_app.ui.theme import SPACE
@@ -53,7 +54,11 @@ class ReportDialog(SavingDialog):
         language: str = "en",
         parent: QWidget | None = None,
         library_titles: Mapping[str, str] | None = None,
+        *,
+        locked: bool = False,
     ) -> None:
+        """`locked`: the journal is locked, so the dialog warns that the report will not
+        be encrypted and offers a passphrase-protected archive instead."""
         super().__init__(parent)
         self.stored = stored
         self.entries = entries
@@ -105,6 +110,9 @@ class ReportDialog(SavingDialog):
         self.preview.setAccessibleName(self.tr("Preview"))
         self.preview.setAccessibleDescription(self.tr("The report as it will be saved"))
         layout.addWidget(self.preview, 2)
+        self.protection = ExportProtection() if locked else None
+        if self.protection is not None:
+            layout.addWidget(self.protection)
 
         buttons = QHBoxLayout()
         self.status = self._label("", "muted", self.tr("What happened"))
@@ -152,14 +160,15 @@ class ReportDialog(SavingDialog):
         thread. The dialog closes once the file is saved, and says why if not."""
         key = self.format.currentData()
         report = self.report()
-        self.save_bytes(
-            path,
-            lambda: (
-                render_pdf(to_document(report))
-                if key == "pdf"
-                else to_markdown(report).encode("utf-8")
-            ),
-        )
+
+        def make() -> bytes:
+            if key == "pdf":
+                return render_pdf(to_document(report))
+            return to_markdown(report).encode("utf-8")
+
+        if self.protection is not None:  # the archive holds the report under its own name
+            make = self.protection.wrap(f"{path.stem}.{key}", make)
+        self.save_bytes(path, make)
 
     def _rebuild(self) -> None:
         first = self.from_date.date().toPython()
@@ -215,10 +224,14 @@ class ReportDialog(SavingDialog):
 
     def _choose_file(self) -> None:
         key = self.format.currentData()
+        suggested = f"attune-report-{self.stored.plan.id}.{key}"
+        if self.protection is not None:
+            if problem := self.protection.problem():
+                self.say(problem)
+                return
+            suggested = self.protection.suggested_name(suggested)
         name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the report"),
-            str(Path.home() / f"attune-report-{self.stored.plan.id}.{key}"),
+            self, self.tr("Save the report"), str(Path.home() / suggested)
         )
         if name:
             self.save(Path(name))
