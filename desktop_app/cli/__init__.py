@@ -176,6 +176,12 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument(
         "-o", "--output", metavar="FILE", type=Path, required=True, help="the file to write"
     )
+    exporting.add_argument(
+        "--protect",
+        action="store_true",
+        help="write a .zip that opens only with a passphrase (AES-256; 7-Zip and most archive "
+        "tools open it), asked twice like a new one",
+    )
     exporting.set_defaults(command_module="export")
 
     importing = commands.add_parser(

@@ -1,4 +1,5 @@
-"""`attune export -o FILE`: journal entries as Markdown, CSV, JSON or PDF.
+"""`attune export -o FILE`: journal entries as Markdown, CSV, JSON or PDF; with
+`--protect`, inside a passphrase-protected .zip (`storage.protected_archive`).
 
 Also the output checks and the atomic replacement that `attune backup` shares.
 """
@@ -7,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from desktop_app.cli.common import INVALID, OK, UsageError, check_output_file, visible
-from desktop_app.cli.passphrase import NotUnlocked, journal_key
+from desktop_app.cli.passphrase import NotUnlocked, SecretNotGiven, journal_key, read_new_passphrase
 from desktop_app.storage.journal import JournalError, SessionEntry, open_to_read
 from desktop_app.storage.journal_export import to_csv, to_document, to_json, to_markdown
+from desktop_app.storage.lock.errors import LockError
 from desktop_app.storage.logs import log_journal_error
 from desktop_app.storage.paths import default_paths
 from desktop_app.storage.private_files import replacing
@@ -26,7 +28,9 @@ def run(args: argparse.Namespace) -> int:
     paths = default_paths()
     journal_path = paths.journal
     check_output(args.output, journal_path)
-    kind = _format(args.format, args.output)
+    protect: bool = args.protect
+    inside = _name_inside(args.output) if protect else args.output
+    kind = _format(args.format, inside)
     since = parse_date("--from", args.since)
     until = parse_date("--to", args.until)
     if since and until and since > until:
@@ -57,6 +61,12 @@ def run(args: argparse.Namespace) -> int:
         writer = {"md": to_markdown, "csv": to_csv, "json": to_json}[kind]
         # The byte order mark tells spreadsheet programs that the CSV is UTF-8.
         data = writer(entries).encode("utf-8-sig" if kind == "csv" else "utf-8")
+    if protect:
+        try:
+            data = _protected(inside, kind, data)
+        except (SecretNotGiven, LockError) as error:
+            print(visible(f"attune: {error} Nothing was written."), file=sys.stderr)
+            return INVALID
     try:
         with replacing(args.output) as temporary:
             temporary.write_bytes(data)
@@ -68,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         return INVALID
     count = len(entries)
     print(visible(f"{count} {'entry' if count == 1 else 'entries'} written to {args.output}"))
-    if key is not None:
+    if key is not None and not protect:
         print(
             visible(f"attune: {args.output} is not encrypted: anyone who can open it can read it"),
             file=sys.stderr,
@@ -83,6 +93,23 @@ def _pdf(entries: list[SessionEntry]) -> bytes:
 
     qt_application()
     return render_pdf(to_document(entries))
+
+
+def _name_inside(output: Path) -> Path:
+    """The name of the file inside a protected archive: the output's without ".zip"
+    (notes.md.zip holds notes.md; notes.zip holds notes, its format's ending added)."""
+    return output.with_suffix("") if output.suffix.lower() == ".zip" else output
+
+
+def _protected(inside: Path, kind: str, data: bytes) -> bytes:
+    """`data` in a passphrase-protected .zip, under a new passphrase typed twice."""
+    from desktop_app.storage.lock.passphrase import check_new_passphrase
+    from desktop_app.storage.protected_archive import protected_zip
+
+    passphrase = read_new_passphrase()
+    check_new_passphrase(passphrase)
+    name = inside.name if _SUFFIXES.get(inside.suffix.lower()) == kind else f"{inside.name}.{kind}"
+    return protected_zip(name, data, passphrase, datetime.now())
 
 
 def _format(chosen: str | None, output: Path) -> str:
