@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -48,7 +49,7 @@ class RecoveryKeyPage(QWidget):
         )
         self.key_label = QLabel()
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(max(font.pointSizeF(), 10) * 1.6)
+        font.setPointSizeF(max(font.pointSizeF(), 10) * 1.4)
         font.setWeight(QFont.Weight.DemiBold)
         self.key_label.setFont(font)
         self.key_label.setWordWrap(True)
@@ -59,7 +60,11 @@ class RecoveryKeyPage(QWidget):
         )
         self.key_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.key_label.setAccessibleName(self.tr("Recovery key"))
-        self.key_label.setProperty("role", "card")
+        key_card = QFrame()
+        key_card.setProperty("role", "card")
+        card_layout = QVBoxLayout(key_card)
+        card_layout.setContentsMargins(SPACE["m"], SPACE["l"], SPACE["m"], SPACE["l"])
+        card_layout.addWidget(self.key_label)
 
         self.copy_button = self._button(self.tr("&Copy"), self.tr("Copy the key to paste it"))
         self.copy_button.clicked.connect(self.copy)
@@ -95,7 +100,7 @@ class RecoveryKeyPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(explanation)
         layout.addSpacing(SPACE["s"])
-        layout.addWidget(self.key_label)
+        layout.addWidget(key_card)
         layout.addLayout(actions)
         layout.addWidget(self.status)
         layout.addStretch()

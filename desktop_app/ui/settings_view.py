@@ -252,11 +252,14 @@ class SettingsView(QWidget):
             self.tr("Choose a new passphrase, with the current one or the recovery key"),
         )
         self.change_passphrase_button.clicked.connect(self.change_passphrase_requested)
-        self.form.row(
-            self.tr("Passph&rase"), self.change_passphrase_button, self.change_passphrase_button
-        )
+        passphrase_row = QWidget()  # the button at its own width, not the column's
+        passphrase_layout = QHBoxLayout(passphrase_row)
+        passphrase_layout.setContentsMargins(0, 0, 0, 0)
+        passphrase_layout.addWidget(self.change_passphrase_button)
+        passphrase_layout.addStretch()
+        self.form.row(self.tr("Passph&rase"), self.change_passphrase_button, passphrase_row)
         self._journal_locked = False
-        self.change_passphrase_button.setEnabled(False)
+        self.change_passphrase_button.setEnabled(False)  # until the journal is locked
 
         # --- Starting with the computer ---------------------------------------------------
         self.form.section(self.tr("Reminders"), _login_help())

@@ -16,7 +16,7 @@ def test_the_switch_asks_and_shows_the_real_state(qtbot: QtBot) -> None:
     qtbot.addWidget(view)
     view.show()
     assert not view.lock_check.isChecked()  # off by default
-    assert not view.change_passphrase_button.isEnabled()
+    assert not view.change_passphrase_button.isEnabled()  # until the journal is locked
     asked: list[bool] = []
     view.journal_lock_requested.connect(asked.append)
 
