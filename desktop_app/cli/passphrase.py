@@ -10,7 +10,6 @@ plain journal, the passphrase for a locked one.
 
 from __future__ import annotations
 
-import getpass
 import sys
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,8 @@ def read_secret(prompt: str) -> str:
     """One passphrase or recovery key: typed without echo at a terminal, else the next
     line of standard input (UTF-8)."""
     if sys.stdin.isatty():
+        import getpass  # only at a terminal: a command given lines loads none of it
+
         try:
             return getpass.getpass(prompt)
         except EOFError:
