@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -103,7 +103,8 @@ class _LockDialog(QDialog):
         self.pages = QStackedWidget()
         self.waiting = make_label("", "subheading")
         self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.waiting.setAccessibleName(self.tr("Please wait"))
+        # Named context: `self.tr` here would look under each subclass's name.
+        self.waiting.setAccessibleName(QCoreApplication.translate("LockDialog", "Please wait"))
         waiting_page = QWidget()
         waiting_layout = QVBoxLayout(waiting_page)
         waiting_layout.addStretch()
