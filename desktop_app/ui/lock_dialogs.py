@@ -65,10 +65,19 @@ def lock_journal(files: JournalFiles, passphrase: str, params: Argon2Params | No
         recovery = files.turn_on(passphrase, params)
     except Exception as error:  # said calmly on the dialog; the journal is reopened
         logger.exception("Turning the journal lock on failed")
-        files.settle()
-        key = files.unlock(Passphrase(passphrase)) if files.lock_state() == "on" else None
-        return Converted(key, problem=lock_problem(error))
+        return Converted(_key_after_failure(files, passphrase), problem=lock_problem(error))
     return Converted(files.unlock(Passphrase(passphrase)), recovery_key_text=recovery.text)
+
+
+def _key_after_failure(files: JournalFiles, passphrase: str) -> DataKey | None:
+    """What opens the journal after turning the lock on failed part way: nothing when
+    it is still plain (a key file left beside it is removed), else the new key."""
+    try:
+        files.settle()
+        return files.unlock(Passphrase(passphrase)) if files.lock_state() == "on" else None
+    except Exception:  # the window then says the journal cannot be opened, and why
+        logger.exception("The journal could not be unlocked after turning the lock on failed")
+        return None
 
 
 def unlock_journal_for_good(files: JournalFiles, proof: Proof, key: DataKey) -> Converted:

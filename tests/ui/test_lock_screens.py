@@ -336,3 +336,27 @@ def test_turning_the_lock_off_asks_for_the_passphrase_then_converts(
     assert files.lock_state() == "off"
     assert not files.key_file.exists()
     assert count_with(files, None) == 3
+
+
+def test_a_damaged_journal_is_not_locked_and_is_given_back_as_it_was(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    files = plain_files(tmp_path)
+    with files.journal.open("r+b") as journal:  # a page in the middle turned to noise
+        journal.seek(4096 * 2)
+        journal.write(b"\xa5" * 4096)
+    before = files.journal.read_bytes()
+    dialog = TurnOnLockDialog(files, FAST)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    reopened: list[object] = []
+    dialog.reopen_journal.connect(reopened.append)
+    dialog.fields.first.setText(PASSPHRASE)
+    type_and_enter(qtbot, dialog.fields.again, PASSPHRASE)
+    qtbot.waitUntil(lambda: bool(reopened), timeout=20_000)
+    assert reopened == [None]
+    assert dialog.pages.currentWidget() is dialog.choose_page
+    assert dialog.problem.text().startswith("Your journal was not locked:")
+    assert "It is as it was." in dialog.problem.text()
+    assert files.lock_state() == "off" and not files.key_file.exists()
+    assert files.journal.read_bytes() == before
