@@ -24,11 +24,13 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -121,9 +123,18 @@ class _LockDialog(QDialog):
         waiting_layout.addStretch()
         self.waiting_page = waiting_page
         self.pages.addWidget(waiting_page)
+        scroll = QScrollArea()  # large text never cuts a page short
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.verticalScrollBar().setAccessibleName(
+            QCoreApplication.translate("LockDialog", "Scroll")
+        )
+        scroll.setWidget(self.pages)
+        scroll.viewport().setAutoFillBackground(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE["l"], SPACE["l"], SPACE["l"], SPACE["l"])
-        layout.addWidget(self.pages)
+        layout.addWidget(scroll)
         self.runner = BackgroundRunner(f"{title} failed", logger, self, describe=lock_problem)
         self._next: Callable[[object], None] = lambda _result: None
         self.runner.done.connect(self._done)

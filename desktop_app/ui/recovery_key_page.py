@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.storage.private_files import write_private
 from desktop_app.ui.background import short_reason
+from desktop_app.ui.flow_layout import FlowLayout
 from desktop_app.ui.theme import SPACE
 from desktop_app.ui.widgets import make_label
 
@@ -48,10 +49,7 @@ class RecoveryKeyPage(QWidget):
             )
         )
         self.key_label = QLabel()
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(max(font.pointSizeF(), 10) * 1.4)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.key_label.setFont(font)
+        self._fit_key_font()
         self.key_label.setWordWrap(True)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_label.setTextInteractionFlags(
@@ -86,13 +84,12 @@ class RecoveryKeyPage(QWidget):
         self.written_check.toggled.connect(self.close_button.setEnabled)
         self.close_button.clicked.connect(self._close)
 
-        actions = QHBoxLayout()
-        actions.setSpacing(SPACE["s"])
+        actions = QWidget()  # the buttons wrap onto a second line at a large text size
+        actions_layout = FlowLayout(actions)
         for button in (self.copy_button, self.print_button, self.save_button):
-            actions.addWidget(button)
-        actions.addStretch()
-        closing = QHBoxLayout()
-        closing.addWidget(self.written_check, 1)
+            actions_layout.addWidget(button)
+        closing = QHBoxLayout()  # the tick on a line of its own: room at a large text size
+        closing.addStretch()
         closing.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -101,12 +98,26 @@ class RecoveryKeyPage(QWidget):
         layout.addWidget(explanation)
         layout.addSpacing(SPACE["s"])
         layout.addWidget(key_card)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
         layout.addWidget(self.status)
         layout.addStretch()
+        layout.addWidget(self.written_check)
         layout.addLayout(closing)
         for label in (heading, explanation):
             label.setAccessibleName(label.text())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FontChange:  # the text size changed
+            self._fit_key_font()
+        super().changeEvent(event)
+
+    def _fit_key_font(self) -> None:
+        """The key in a fixed-width font (no 0 read as O), larger than the text
+        around it, following the text size."""
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(self.font().pointSizeF() * 1.4)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.key_label.setFont(font)
 
     def show_key(self, text: str) -> None:
         self._key = text
