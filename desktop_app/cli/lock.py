@@ -52,7 +52,6 @@ def _lock(files: JournalFiles) -> int:
     try:
         recovery_key = files.turn_on(passphrase)
     except DATABASE_OR_OS_ERRORS as error:
-        files.settle()  # the key file goes again: the lock stays off
         return _refused(f"{_in_use(error)}; your journal was not locked and is as it was")
     print("Your journal is locked.")
     print()

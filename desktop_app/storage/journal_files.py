@@ -91,13 +91,21 @@ class JournalFiles:
     def turn_on(self, passphrase: str, params: Argon2Params | None = None) -> RecoveryKey:
         """Lock the journal and its copies under `passphrase`; returns the recovery
         key, to be shown once. LockError ("weak-passphrase") for a passphrase that may
-        not be chosen; ValueError when the lock is on already. `params`: Argon2id's
-        cost (this Attune's when None; tests give a cheap one)."""
+        not be chosen; ValueError when the lock is on already; the conversion's own
+        errors (the journal in use elsewhere, a full disk) with the journal left plain
+        and the lock off. `params`: Argon2id's cost (this Attune's when None; tests
+        give a cheap one)."""
         from desktop_app.storage.lock.passphrase import DEFAULT_PARAMS, check_new_passphrase
         from desktop_app.storage.lock.switching import turn_on
 
         check_new_passphrase(passphrase)
-        keys = turn_on(self._locked_files(), passphrase, params or DEFAULT_PARAMS)
+        try:
+            keys = turn_on(self._locked_files(), passphrase, params or DEFAULT_PARAMS)
+        except BaseException:
+            # The journal still plain (in use, say): its new key file goes again, so
+            # the lock is off, as it was.
+            self.settle()
+            raise
         return keys.recovery_key
 
     def turn_off(self, proof: Proof) -> None:

@@ -142,3 +142,14 @@ def test_a_damaged_plain_journal_without_a_key_file_is_not_taken_for_a_locked_on
     assert files.lock_state() == "off"  # the journal's own checks say it is damaged
     files.journal.write_bytes(os.urandom(4096 * 3))  # as a locked journal, key file lost
     assert files.lock_state() == "key-file-missing"
+
+
+def test_turning_it_on_while_the_journal_is_in_use_leaves_it_off(files: JournalFiles) -> None:
+    with Journal.open(files.journal) as journal:  # as the window keeps it open
+        journal.count()
+        with pytest.raises(Exception) as caught:
+            files.turn_on(PASSPHRASE, FAST)
+    assert "locked" in str(caught.value)
+    assert files.lock_state() == "off"
+    assert not files.key_file.exists()
+    assert database_kind(files.journal) == "plain"
