@@ -12,6 +12,7 @@ import pytest
 from desktop_app.storage import journal_backups
 from desktop_app.storage.journal import Journal
 from desktop_app.storage.journal_files import JournalFiles, Passphrase, TypedRecoveryKey
+from desktop_app.storage.lock import sqlcipher
 from desktop_app.storage.lock.errors import LockError
 from desktop_app.storage.lock.passphrase import MIN_LENGTH
 from desktop_app.storage.lock.state import database_kind
@@ -147,7 +148,7 @@ def test_a_damaged_plain_journal_without_a_key_file_is_not_taken_for_a_locked_on
 def test_turning_it_on_while_the_journal_is_in_use_leaves_it_off(files: JournalFiles) -> None:
     with Journal.open(files.journal) as journal:  # as the window keeps it open
         journal.count()
-        with pytest.raises(Exception) as caught:
+        with pytest.raises(sqlcipher.OperationalError) as caught:
             files.turn_on(PASSPHRASE, FAST)
     assert "locked" in str(caught.value)
     assert files.lock_state() == "off"
