@@ -18,13 +18,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -35,6 +36,7 @@ from desktop_app.storage.journal_files import JournalFiles, Passphrase, Proof, T
 from desktop_app.storage.lock.data_key import DataKey
 from desktop_app.storage.lock.errors import LockError
 from desktop_app.ui.background import BackgroundRunner, Progress
+from desktop_app.ui.flow_layout import FlowLayout
 from desktop_app.ui.grounding_view import GroundingView
 from desktop_app.ui.passphrase_fields import lock_problem, secret_field
 from desktop_app.ui.theme import SPACE
@@ -207,7 +209,7 @@ class UnlockView(QWidget):
 
     # --- building -----------------------------------------------------------------------
 
-    def _unlock_page(self) -> QWidget:
+    def _unlock_page(self) -> QScrollArea:
         card = QFrame()
         card.setProperty("role", "card")
         card_layout = QVBoxLayout(card)
@@ -216,21 +218,21 @@ class UnlockView(QWidget):
         card_layout.addWidget(self.prompt)
         card_layout.addWidget(self.field)
         card_layout.addWidget(self.problem)
-        row = QHBoxLayout()
-        row.addWidget(self.switch_button)
-        row.addStretch()
-        row.addWidget(self.unlock_button)
-        card_layout.addLayout(row)
+        row = QWidget()  # the buttons wrap onto two lines at a large text size
+        row_layout = FlowLayout(row)
+        row_layout.addWidget(self.unlock_button)
+        row_layout.addWidget(self.switch_button)
+        card_layout.addWidget(row)
 
         others = make_label(
             self.tr("Without unlocking, you can still take a moment or use the practices."),
             "muted",
         )
         others.setAccessibleName(others.text())
-        other_row = QHBoxLayout()
-        other_row.addWidget(self.ground_button)
-        other_row.addWidget(self.continue_button)
-        other_row.addStretch()
+        other_row = QWidget()
+        other_layout = FlowLayout(other_row)
+        other_layout.addWidget(self.ground_button)
+        other_layout.addWidget(self.continue_button)
 
         column = QVBoxLayout()
         column.setSpacing(SPACE["l"])
@@ -239,22 +241,42 @@ class UnlockView(QWidget):
         column.addWidget(card)
         column.addSpacing(SPACE["s"])
         column.addWidget(others)
-        column.addLayout(other_row)
+        column.addWidget(other_row)
         column.addLayout(self.crisis_box)
         column.addStretch(3)
-        body = QWidget()
-        body.setLayout(column)
-        body.setMaximumWidth(COLUMN_WIDTH)
-        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.body = QWidget()
+        self.body.setLayout(column)
+        self.body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self._fit_to_font()
         page = QWidget()
         outer = QHBoxLayout(page)
         outer.setContentsMargins(SPACE["xl"], SPACE["l"], SPACE["xl"], SPACE["l"])
         outer.addStretch()
-        outer.addWidget(body, 10)
+        outer.addWidget(self.body, 10)
         outer.addStretch()
         self.heading.setAccessibleName(self.heading.text())
         self.prompt.setAccessibleName(self.prompt.text())
-        return page
+        scroll = QScrollArea()  # large text scrolls rather than being cut short
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.verticalScrollBar().setAccessibleName(self.tr("Scroll"))
+        scroll.setWidget(page)
+        scroll.viewport().setAutoFillBackground(False)
+        page.setAutoFillBackground(False)
+        return scroll
+
+    def _fit_to_font(self) -> None:
+        """The column as wide as about 60 characters of the text size, at least
+        `COLUMN_WIDTH`: a larger text size widens it rather than squeezing it."""
+        body = getattr(self, "body", None)  # None: a font change while the page is made
+        if body is not None:
+            body.setMaximumWidth(max(COLUMN_WIDTH, self.fontMetrics().averageCharWidth() * 60))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_to_font()
+        super().changeEvent(event)
 
     def _button(self, text: str, description: str, *, primary: bool = False) -> QPushButton:
         button = QPushButton(text)

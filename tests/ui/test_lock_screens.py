@@ -360,3 +360,25 @@ def test_a_damaged_journal_is_not_locked_and_is_given_back_as_it_was(
     assert "It is as it was." in dialog.problem.text()
     assert files.lock_state() == "off" and not files.key_file.exists()
     assert files.journal.read_bytes() == before
+
+
+def test_the_unlock_screen_s_tab_order_reads_top_to_bottom(qtbot: QtBot, tmp_path: Path) -> None:
+    files, _ = locked_files(tmp_path)
+    view = UnlockView(files)
+    qtbot.addWidget(view)
+    view.show()
+    expected = [
+        view.field,
+        view.unlock_button,
+        view.switch_button,
+        view.ground_button,
+        view.continue_button,
+    ]
+    order: list[QWidget] = []
+    widget: QWidget = view.field
+    for _ in range(50):
+        if widget in expected and widget not in order:
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    assert order == expected
+    assert view.focusProxy() is view.field  # focusing the page focuses the field
