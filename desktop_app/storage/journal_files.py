@@ -12,10 +12,12 @@ modules that do are imported by the methods that need them.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
+from desktop_app.storage.journal.errors import DATABASE_OR_OS_ERRORS
 from desktop_app.storage.journal_backups import backups
 from desktop_app.storage.lock import state
 from desktop_app.storage.lock.errors import missing_key_file
@@ -85,7 +87,10 @@ class JournalFiles:
         from desktop_app.storage.lock.switching import encrypt_plain_copies
 
         key = self._data_key(proof)
-        encrypt_plain_copies(backups(self.backups_dir), key)
+        # Tried again at every unlock; a disk that is full now must not keep the
+        # journal locked away.
+        with contextlib.suppress(*DATABASE_OR_OS_ERRORS):
+            encrypt_plain_copies(backups(self.backups_dir), key)
         return key
 
     def turn_on(self, passphrase: str, params: Argon2Params | None = None) -> RecoveryKey:

@@ -154,3 +154,18 @@ def test_turning_it_on_while_the_journal_is_in_use_leaves_it_off(files: JournalF
     assert files.lock_state() == "off"
     assert not files.key_file.exists()
     assert database_kind(files.journal) == "plain"
+
+
+def test_a_damaged_copy_neither_stops_the_lock_nor_hides_the_recovery_key(
+    files: JournalFiles,
+) -> None:
+    [copy] = journal_backups.backups(files.backups_dir)
+    with copy.open("r+b") as handle:  # a page of the copy, overwritten
+        handle.seek(4096 * 2)
+        handle.write(b"\xff" * 4096)
+    recovery = files.turn_on(PASSPHRASE, FAST)
+    assert recovery.text
+    assert files.lock_state() == "on"
+    assert database_kind(files.journal) == "encrypted"
+    assert database_kind(copy) == "plain"  # left as it was: damaged, not converted
+    files.unlock(Passphrase(PASSPHRASE))  # and it does not keep the journal locked away

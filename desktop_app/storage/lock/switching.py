@@ -33,8 +33,18 @@ def turn_on(files: LockedFiles, passphrase: str, params: Argon2Params = DEFAULT_
 
 def encrypt_plain_copies(copies: Iterable[Path], key: DataKey) -> list[Path]:
     """Encrypt every copy still plain (after a crash while the lock was turned on);
-    returns those encrypted."""
-    return [copy for copy in copies if encrypt_in_place(copy, key)]
+    returns those encrypted. A damaged copy is left as it is (its check comes before
+    anything is written): it must not stop the lock from going on, and the recovery
+    key from being shown."""
+    encrypted = []
+    for copy in copies:
+        try:
+            if encrypt_in_place(copy, key):
+                encrypted.append(copy)
+        except LockError as error:
+            if error.kind != "damaged":
+                raise
+    return encrypted
 
 
 def turn_off(files: LockedFiles, key: DataKey) -> None:
