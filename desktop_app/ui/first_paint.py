@@ -1,4 +1,6 @@
-"""A hook for measuring a real start from outside, whatever the build.
+"""A widget's first paint: `on_first_paint` calls back once it is on screen (the
+window opens the journal once the page it lands on has painted), and a hook for
+measuring a real start from outside, whatever the build.
 
 With ATTUNE_QUIT_AFTER_FIRST_PAINT=1 in the environment, Attune prints `painted` on
 standard output when its main window first paints, then quits. bench/bench_package.py
@@ -23,16 +25,26 @@ def _quit() -> None:
 
 
 class _FirstPaint(QObject):
-    def __init__(self, window: QWidget, quit_app: Callable[[], None]) -> None:
-        super().__init__(window)  # the window owns it
-        self._quit = quit_app
+    def __init__(self, widget: QWidget, act: Callable[[], object]) -> None:
+        super().__init__(widget)  # the widget owns it: gone with it, never called then
+        self._act = act
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            print("painted", flush=True)
-            self._quit()
+            self._act()
         return False
+
+
+def on_first_paint(widget: QWidget, act: Callable[[], object]) -> None:
+    """Call `act` once, when `widget` next paints (inside its paint event: `act` only
+    starts what follows, e.g. with a zero-interval timer)."""
+    widget.installEventFilter(_FirstPaint(widget, act))
+
+
+def _announce_and_quit(quit_app: Callable[[], None]) -> None:
+    print("painted", flush=True)
+    quit_app()
 
 
 def quit_after_first_paint(
@@ -46,6 +58,5 @@ def quit_after_first_paint(
     env = os.environ if environ is None else environ
     if env.get(VARIABLE) != "1":
         return False
-    hook = _FirstPaint(window, quit_app)
-    window.installEventFilter(hook)
+    on_first_paint(window, lambda: _announce_and_quit(quit_app))
     return True

@@ -24,6 +24,7 @@ from desktop_app.storage import autostart
 from desktop_app.storage.settings import ScreenName
 from desktop_app.ui.app_state import AppState
 from desktop_app.ui.authoring import Authoring
+from desktop_app.ui.first_paint import on_first_paint
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.navigation import Navigation
 from desktop_app.ui.notice import NoticeLine
@@ -49,12 +50,17 @@ class MainWindow(QMainWindow):
     """Start-up is in steps, so the window is on screen at once. The constructor makes
     the frame (navigation, notice, an empty page). Just after the first paint the
     library is read and the page the person lands on is built and shown
-    (`first_page_shown`); in the next turn of the event loop the journal opens, the
-    library is watched and the reminders start. Every other page is built the first
+    (`first_page_shown`); once that page has painted, the journal opens (checked, its
+    daily copy made), the library is watched and the reminders start, so the person
+    sees the page before that work (`REST_AFTER_MS` after landing at the latest: a
+    window started minimised paints nothing). Every other page is built the first
     time it is shown (`page`), so nothing is made that the person has not asked for."""
 
     #: The page the person lands on is built, with what it shows, and on screen.
     first_page_shown = Signal()
+    #: The journal, the library's watch and the reminders start at most this long after
+    #: landing, painted or not.
+    REST_AFTER_MS = 300
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -145,9 +151,12 @@ class MainWindow(QMainWindow):
         # With a plan active, Today is home; otherwise where the person last was.
         screen = "today" if plans_host.has_active_plan() else state.settings.last_screen
         self.show_screen(screen)
-        self.pages[screen].setFocus()  # start in the page, not the menu
+        page = self.pages[screen]
+        page.setFocus()  # start in the page, not the menu
         self.first_page_shown.emit()
-        QTimer.singleShot(0, self._open_the_rest)
+        # Not in this turn: the page would wait for the journal to open before it paints.
+        on_first_paint(page, lambda: QTimer.singleShot(0, self, self._open_the_rest))
+        QTimer.singleShot(self.REST_AFTER_MS, self, self._open_the_rest)
 
     def _open_the_rest(self) -> None:
         """The journal, the watch on the library's folders and the reminders (once)."""

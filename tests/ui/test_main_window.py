@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
@@ -99,6 +99,54 @@ def test_the_event_loop_lands_on_the_library_after_the_first_paint(qtbot: QtBot)
     qtbot.waitUntil(lambda: window.watcher is not None)  # the next turn: the rest
     assert window.state.journal is not None
     assert list(window.pages) == ["library"]
+
+
+def landing_window(qtbot: QtBot) -> MainWindow:
+    paths = default_paths()
+    services = Services(
+        paths=paths,
+        settings_store=SettingsStore(paths.settings),
+        scan=open_library,
+        sink=RecordingSink(),
+        clock=ManualClock(50.0),
+        device_rate=lambda: 16_000,
+    )
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_journal_opens_once_the_page_landed_on_has_painted(qtbot: QtBot) -> None:
+    """The person sees the Library before the journal is checked and copied."""
+    window = landing_window(qtbot)
+    happened: list[str] = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and "page painted" not in happened:
+                happened.append("page painted")
+            return False
+
+    spy = PaintSpy()
+    window.first_page_shown.connect(lambda: window.pages["library"].installEventFilter(spy))
+    window.state.journal_changed.connect(lambda: happened.append("journal opened"))
+    window.show()
+    qtbot.waitUntil(lambda: window.watcher is not None, timeout=10_000)
+    assert happened == ["page painted", "journal opened"]
+    assert window.plans_host is not None and window.plans_host.reminders is not None
+
+
+def test_a_window_that_does_not_paint_its_page_opens_the_journal_all_the_same(
+    qtbot: QtBot,
+) -> None:
+    """Hidden (or minimised) right after landing: checked at this start all the same."""
+    window = landing_window(qtbot)
+    window.first_page_shown.connect(window.hide)
+    with qtbot.waitSignal(window.first_page_shown, timeout=10_000):
+        window.show()
+    assert window.state.journal is None  # not in the turn that landed
+    qtbot.waitUntil(lambda: window.watcher is not None, timeout=MainWindow.REST_AFTER_MS + 2_000)
+    assert window.state.journal is not None
 
 
 def test_pages_built_late_are_reached_by_keyboard_with_their_names(
