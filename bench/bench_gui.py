@@ -69,11 +69,19 @@ ATTUNE = textwrap.dedent(
     window = MainWindow(services)
     window.first_page_shown.connect(gc.enable)
     window.preferences.apply_look()
-    def ready():  # the Library built, with its rows, and on screen
-        assert window.screens.currentWidget() is window.library_view is not None
-        print("ready", time.perf_counter() - start, flush=True)
-        QApplication.instance().exit(0)
-    window.first_page_shown.connect(ready)
+    class LibraryPainted(QObject):  # the Library built, with its rows, and painted
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                obj.removeEventFilter(self)
+                assert window.screens.currentWidget() is window.library_view
+                print("ready", time.perf_counter() - start, flush=True)
+                QApplication.instance().exit(0)
+            return False
+    library_painted = LibraryPainted()
+    def landed():
+        assert window.library_view is not None
+        window.library_view.installEventFilter(library_painted)
+    window.first_page_shown.connect(landed)
     """
 )
 

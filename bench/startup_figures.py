@@ -2,9 +2,11 @@
 
 - First paint: the real `attune` (ATTUNE_QUIT_AFTER_FIRST_PAINT=1) against the bare
   window of bench_package.py, timed from process start to the `painted` line.
-- Library on screen and idle memory: bench_gui.py's window scripts (Attune until its
-  pages are built, the bare QMainWindow until its first paint), timed from process
-  start to the line they print, then left idle for a second before reading VmRSS.
+- Library on screen and idle memory: bench_gui.py's window scripts (Attune until the
+  Library, the page it lands on, has painted with its rows; the bare QMainWindow until
+  its first paint), timed from process start to the line they print, then left idle
+  for a second before reading VmRSS: by then Attune's journal is open (checked, its
+  daily copy made), the library watched and the reminders started, as at every start.
 - `attune --version` against `python -c pass`.
 Runs interleave, so a busy moment of the machine falls on both sides alike.
 """
