@@ -39,7 +39,7 @@ ATTUNE_APT_PACKAGES=(
 # DejaVu has (CJK: WenQuanYi Micro Hei; emoji as outlines: Symbola), and strace for the
 # no-network proof (tests/no_network).
 # shellcheck disable=SC2034 # used by scripts/test
-ATTUNE_APT_TEST_PACKAGES=(xvfb xauth sox poppler-utils fonts-wqy-microhei fonts-symbola strace)
+ATTUNE_APT_TEST_PACKAGES=(xvfb xauth sox poppler-utils fonts-wqy-microhei fonts-symbola strace p7zip-full)
 
 # Extra packages for building the Linux release (scripts/package): readelf to read what
 # the build links to, dpkg-deb for the .deb, the libraries Qt's Wayland platform links
