@@ -37,7 +37,7 @@ ATTUNE_APT_PACKAGES=(
 # (xvfb-run needs xauth), sox to inspect rendered audio, pdftotext (poppler-utils) to read
 # back the PDFs Attune writes, fonts for the scripts those PDFs are tested in beyond what
 # DejaVu has (CJK: WenQuanYi Micro Hei; emoji as outlines: Symbola), and strace for the
-# no-network proof (tests/no_network).
+# no-network proof (tests/no_network), 7z (p7zip-full) to open the protected export archives.
 # shellcheck disable=SC2034 # used by scripts/test
 ATTUNE_APT_TEST_PACKAGES=(xvfb xauth sox poppler-utils fonts-wqy-microhei fonts-symbola strace p7zip-full)
 
