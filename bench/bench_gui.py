@@ -53,7 +53,7 @@ ATTUNE = textwrap.dedent(
     """
     import gc
     gc.disable()  # as app.run_app does: the collector rests until the first page is shown
-    from desktop_app.app import open_library, known_voices
+    from desktop_app.app import known_voices, open_library, settle
     from desktop_app.audio.output import SoundOutput
     from desktop_app.core.clock import MonotonicClock
     from desktop_app.storage.paths import default_paths
@@ -65,7 +65,8 @@ ATTUNE = textwrap.dedent(
     output = SoundOutput()
     services = Services(paths=paths, settings_store=SettingsStore(paths.settings),
                         scan=open_library, sink=output, clock=MonotonicClock(),
-                        device_rate=lambda: 48000, load_voices=known_voices)
+                        device_rate=lambda: 48000, load_voices=known_voices,
+                        settle=settle)  # as app.run_app: what a crash left, settled first
     window = MainWindow(services)
     window.first_page_shown.connect(gc.enable)
     window.preferences.apply_look()

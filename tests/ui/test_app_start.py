@@ -70,7 +70,7 @@ def test_the_collector_works_again_when_the_window_closes_before_its_first_page(
 LANDED_MODULES = """
 import sys
 from PySide6.QtWidgets import QApplication
-from desktop_app.app import open_library
+from desktop_app.app import open_library, settle
 from desktop_app.storage.paths import default_paths
 from desktop_app.storage.settings import SettingsStore
 from desktop_app.ui.main_window import MainWindow
@@ -82,7 +82,7 @@ class Silent:
 app = QApplication(sys.argv[:1])
 paths = default_paths()
 services = Services(paths=paths, settings_store=SettingsStore(paths.settings), scan=open_library,
-                    sink=Silent(), clock=None, device_rate=lambda: 16_000)
+                    sink=Silent(), clock=None, device_rate=lambda: 16_000, settle=settle)
 window = MainWindow(services)
 def landed():
     assert window.screens.currentWidget() is window.library_view is not None
@@ -111,14 +111,14 @@ def test_a_warm_start_lands_on_the_library_without_the_practice_readers(
     _private_home: Path,
 ) -> None:
     """Once the load cache holds the practices' summaries (the first start writes it),
-    the Library's rows and its details pane are made from them: the YAML reader, the
-    practice model and the timeline load when a practice is opened, not to land."""
+    the Library's rows and its details pane are made from them, and settling what a
+    crash left reads no file either: the YAML reader, the plan and practice readers and
+    the timeline load when a practice is opened, not to land."""
     landed_modules(_private_home)  # the first start reads every file and fills the cache
     modules = landed_modules(_private_home)
     assert "desktop_app.ui.library_view" in modules  # it got as far as the Library
     loaded_too_soon = {
         "yaml",
-        "desktop_app.core.model",
         "desktop_app.core.plan_loader",
         "desktop_app.core.practice_loader",
         "desktop_app.core.timeline",

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from desktop_app.core.library import find_files, load_file
 from desktop_app.core.model import PackManifest, Plan, Pos, Practice
-from desktop_app.core.plan_loader import check_plan_against_library
 from desktop_app.core.problems import InvalidFile, Problem
 from desktop_app.storage.packs.pack_format import MANIFEST
 
@@ -37,6 +36,10 @@ def validate_tree(root: Path, display: Callable[[str], str], *, hide_root: bool 
 
 
 def _check_tree(root: Path, display: Callable[[str], str]) -> Checked:
+    # Here, not at the top: the window's start settles packs (storage.recovery) through
+    # this package, and needs no YAML reader for it.
+    from desktop_app.core.plan_loader import check_plan_against_library
+
     problems: list[Problem] = []
     manifest: PackManifest | None = None
     manifest_path = root / MANIFEST
