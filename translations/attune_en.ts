@@ -125,6 +125,30 @@
     </message>
 </context>
 <context>
+    <name>NewPassphraseFields</name>
+    <message numerus="yes">
+        <source>At least %n characters; a few words you can remember are best</source>
+        <translation>
+            <numerusform>At least %n character; a few words you can remember are best</numerusform>
+            <numerusform>At least %n characters; a few words you can remember are best</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A passphrase needs at least %n characters.</source>
+        <translation>
+            <numerusform>A passphrase needs at least %n character.</numerusform>
+            <numerusform>A passphrase needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too short: %n more characters at least.</source>
+        <translation>
+            <numerusform>Too short: %n more character at least.</numerusform>
+            <numerusform>Too short: %n more characters at least.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlanFormDialog</name>
     <message numerus="yes">
         <source>Ready to save: %n practices</source>

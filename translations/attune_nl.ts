@@ -270,6 +270,61 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Wachtwoordzin wijzigen</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Huidige wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Keep the passphrase you have</source>
+        <translation>De wachtwoordzin houden die je hebt</translation>
+    </message>
+    <message>
+        <source>&amp;Change passphrase</source>
+        <translation>Wachtwoordzin &amp;wijzigen</translation>
+    </message>
+    <message>
+        <source>Use the new passphrase from now on</source>
+        <translation>Vanaf nu de nieuwe wachtwoordzin gebruiken</translation>
+    </message>
+    <message>
+        <source>Prove it is you with your current passphrase or your recovery key.</source>
+        <translation>Laat zien dat jij het bent, met je huidige wachtwoordzin of je herstelsleutel.</translation>
+    </message>
+    <message>
+        <source>Your passphrase is changed. Use the new one from now on.</source>
+        <translation>Je wachtwoordzin is gewijzigd. Gebruik vanaf nu de nieuwe.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>Dit venster sluiten</translation>
+    </message>
+    <message>
+        <source>Type your current passphrase or your recovery key first.</source>
+        <translation>Typ eerst je huidige wachtwoordzin of je herstelsleutel.</translation>
+    </message>
+    <message>
+        <source>Changing your passphrase…</source>
+        <translation>Je wachtwoordzin wordt gewijzigd…</translation>
+    </message>
+</context>
+<context>
     <name>ChartCard</name>
     <message>
         <source>Nothing to show yet</source>
@@ -601,6 +656,29 @@
     </message>
 </context>
 <context>
+    <name>ExportProtection</name>
+    <message>
+        <source>This file will not be encrypted</source>
+        <translation>Dit bestand wordt niet versleuteld</translation>
+    </message>
+    <message>
+        <source>Your journal is locked, but the file you save will not be: anyone who gets it can read it. To send it, you can save it in an archive that opens only with a passphrase (a .zip file that 7-Zip, Keka or your computer&apos;s archive tool opens). Tell the passphrase to the person who receives it in another way, not in the same message.</source>
+        <translation>Je dagboek is vergrendeld, maar het bestand dat je bewaart niet: wie het krijgt, kan het lezen. Om het te versturen kun je het bewaren in een archief dat alleen met een wachtwoordzin opengaat (een .zip-bestand dat 7-Zip, Keka of het archiefprogramma van je computer opent). Vertel de wachtwoordzin op een andere manier aan wie het ontvangt, niet in hetzelfde bericht.</translation>
+    </message>
+    <message>
+        <source>&amp;Protect the file with a passphrase</source>
+        <translation>Het bestand met een wachtwoordzin &amp;beschermen</translation>
+    </message>
+    <message>
+        <source>Protect the file with a passphrase</source>
+        <translation>Het bestand met een wachtwoordzin beschermen</translation>
+    </message>
+    <message>
+        <source>Save a passphrase-protected .zip archive instead of a plain file</source>
+        <translation>Een met een wachtwoordzin beschermd .zip-archief bewaren in plaats van een gewoon bestand</translation>
+    </message>
+</context>
+<context>
     <name>FeelingsQuestionWidget</name>
     <message>
         <source>A feeling word for: %1. Press Space to choose it or let it go.</source>
@@ -813,7 +891,7 @@
     <name>JournalHost</name>
     <message>
         <source>Today&apos;s copy of your journal could not be made (%1).</source>
-        <extracomment>A problem for the window&apos;s notice (&quot;&quot;: the problem is gone). News for the window&apos;s notice. A bar offering the repair of a damaged journal, for the window to show.</extracomment>
+        <extracomment>A problem for the window&apos;s notice (&quot;&quot;: the problem is gone). News for the window&apos;s notice. A bar offering the repair of a damaged journal, for the window to show. Why the journal could not be opened and what to do, in the person&apos;s words; &quot;&quot; while it is open (to read only, too). Set before the state changes. Whether trying again may help (the problem may pass, or the person fix it).</extracomment>
         <translation>De kopie van je dagboek van vandaag kon niet worden gemaakt (%1).</translation>
     </message>
     <message>
@@ -913,6 +991,65 @@
     <message>
         <source>Save a copy of your journal as a file, for yourself or your therapist</source>
         <translation>Een kopie van je dagboek als bestand opslaan, voor jezelf of je therapeut</translation>
+    </message>
+</context>
+<context>
+    <name>JournalUnavailable</name>
+    <message>
+        <source>With the buttons at the top of the window you can restore the last daily copy or start a new journal; the damaged file is kept aside.</source>
+        <extracomment>The problems that may pass by themselves, or once the person has acted: these get a &quot;Try again&quot; (a damaged journal has its repair bar, a newer one needs the newer Attune).</extracomment>
+        <translation>Met de knoppen bovenin het venster kun je de laatste dagelijkse kopie terugzetten of een nieuw dagboek beginnen; het beschadigde bestand wordt apart bewaard.</translation>
+    </message>
+    <message>
+        <source>Open it with the newer Attune; this one leaves it as it is.</source>
+        <translation>Open het met de nieuwere Attune; deze laat het zoals het is.</translation>
+    </message>
+    <message>
+        <source>When the other one is closed, press Try again.</source>
+        <translation>Druk op Opnieuw proberen als de andere gesloten is.</translation>
+    </message>
+    <message>
+        <source>Make the journal file and its folder writable for you, then press Try again.</source>
+        <translation>Maak het dagboekbestand en de map beschrijfbaar voor jou en druk dan op Opnieuw proberen.</translation>
+    </message>
+    <message>
+        <source>When there is room again, press Try again.</source>
+        <translation>Druk op Opnieuw proberen als er weer ruimte is.</translation>
+    </message>
+    <message>
+        <source>In a terminal, the command attune unlock turns the lock off with your passphrase or your recovery key.</source>
+        <translation>In een terminal zet de opdracht attune unlock de vergrendeling uit met je wachtwoordzin of je herstelsleutel.</translation>
+    </message>
+    <message>
+        <source>Press Try again. If it keeps happening, the command attune doctor says more.</source>
+        <translation>Druk op Opnieuw proberen. Blijft het gebeuren, dan vertelt de opdracht attune doctor meer.</translation>
+    </message>
+    <message>
+        <source>If this stays, close Attune and open it again: a damaged journal is then offered its last daily copy.</source>
+        <translation>Blijft dit zo, sluit Attune dan en open het opnieuw: voor een beschadigd dagboek wordt dan de laatste dagelijkse kopie aangeboden.</translation>
+    </message>
+    <message>
+        <source>Until it opens, practices still play, but what you answer is not kept.</source>
+        <translation>Tot het opengaat, kun je oefeningen nog steeds doen, maar wat je antwoordt wordt niet bewaard.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalUnavailablePage</name>
+    <message>
+        <source>Journal</source>
+        <translation>Dagboek</translation>
+    </message>
+    <message>
+        <source>Your journal could not be opened</source>
+        <translation>Je dagboek kon niet worden geopend</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Open the journal again</source>
+        <translation>Het dagboek opnieuw openen</translation>
     </message>
 </context>
 <context>
@@ -1114,7 +1251,7 @@
     <name>LibraryView</name>
     <message>
         <source>Library</source>
-        <extracomment>Combo arrows, and the problems line&apos;s button. Colours are palette roles. Up to this many practices are indexed at once (about 0.2 ms each), so the list is sorted from its first paint; larger libraries are indexed after it, in slices. How long one slice of background indexing may keep the GUI thread. Open the practice in the editor: one&apos;s own file itself, any other as a copy.</extracomment>
+        <extracomment>Combo arrows, and the problems line&apos;s button. Colours are palette roles. Up to this many practices are indexed at once (under 0.01 ms each), so the list is sorted from its first paint; larger libraries are indexed after it, in slices. How long one slice of background indexing may keep the GUI thread. Open the practice in the editor: one&apos;s own file itself, any other as a copy.</extracomment>
         <translation>Bibliotheek</translation>
     </message>
     <message>
@@ -1243,6 +1380,10 @@
         <translation>Je voorbereiden op de gekozen oefening</translation>
     </message>
     <message>
+        <source>This practice&apos;s file has changed and cannot be read now: %1</source>
+        <translation>Het bestand van deze oefening is veranderd en kan nu niet gelezen worden: %1</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
@@ -1341,18 +1482,32 @@
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <source>Please wait</source>
+        <translation>Even geduld</translation>
+    </message>
+    <message>
+        <source>Scroll</source>
+        <translation>Schuifbalk</translation>
+    </message>
+</context>
+<context>
+    <name>LockProblem</name>
+    <message>
+        <source>That passphrase does not open your journal. Take your time and try again, or use your recovery key.</source>
+        <translation>Met die wachtwoordzin gaat je dagboek niet open. Neem je tijd en probeer het opnieuw, of gebruik je herstelsleutel.</translation>
+    </message>
+    <message>
+        <source>That recovery key does not open this journal. Check it against the one you wrote down.</source>
+        <translation>Met die herstelsleutel gaat dit dagboek niet open. Vergelijk hem met de sleutel die je hebt opgeschreven.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <source>Today</source>
-        <extracomment>The pages are made and the library is scanned.</extracomment>
-        <translation>Vandaag</translation>
-    </message>
-    <message>
-        <source>Soon you will see here what your plan asks for today. For now, choose a practice in the Library.</source>
-        <translation>Straks zie je hier wat je plan vandaag vraagt. Kies voor nu een oefening in de Bibliotheek.</translation>
-    </message>
-    <message>
         <source>Journal</source>
+        <extracomment>The page the person lands on is built, with what it shows, and on screen. The journal, the library&apos;s watch and the reminders start at most this long after landing, painted or not. The pages built so far; the rest are built when first shown (`page`).</extracomment>
         <translation>Dagboek</translation>
     </message>
     <message>
@@ -1568,6 +1723,83 @@
     <message>
         <source>Save your own practices and plans as one .attunepack file (Ctrl+Shift+P)</source>
         <translation>Je eigen oefeningen en plannen opslaan als één .attunepack-bestand (Ctrl+Shift+P)</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseFields</name>
+    <message>
+        <source>New passphrase</source>
+        <extracomment>From this length on a passphrase is called good, and strong from the next one (or from four words of it).</extracomment>
+        <translation>Nieuwe wachtwoordzin</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters; a few words you can remember are best</source>
+        <translation>
+            <numerusform>Minstens %n teken; een paar woorden die je kunt onthouden zijn het best</numerusform>
+            <numerusform>Minstens %n tekens; een paar woorden die je kunt onthouden zijn het best</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new passphrase again</source>
+        <translation>De nieuwe wachtwoordzin nog eens</translation>
+    </message>
+    <message>
+        <source>Type it once more, to be sure</source>
+        <translation>Typ hem nog een keer, voor de zekerheid</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Sterkte van de wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation>&amp;Nieuwe wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>A&amp;gain</source>
+        <translation>No&amp;g eens</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase.</source>
+        <translation>Kies een wachtwoordzin.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A passphrase needs at least %n characters.</source>
+        <translation>
+            <numerusform>Een wachtwoordzin heeft minstens %n teken nodig.</numerusform>
+            <numerusform>Een wachtwoordzin heeft minstens %n tekens nodig.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That passphrase holds something that is not text.</source>
+        <translation>In die wachtwoordzin staat iets dat geen tekst is.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same yet.</source>
+        <translation>De twee wachtwoordzinnen zijn nog niet gelijk.</translation>
+    </message>
+    <message>
+        <source>A few words you can remember make a good passphrase.</source>
+        <translation>Een paar woorden die je kunt onthouden vormen een goede wachtwoordzin.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too short: %n more characters at least.</source>
+        <translation>
+            <numerusform>Te kort: minstens nog %n teken.</numerusform>
+            <numerusform>Te kort: minstens nog %n tekens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Sterk.</translation>
+    </message>
+    <message>
+        <source>Good. A word or two more makes it strong.</source>
+        <translation>Goed. Met een woord of twee meer wordt hij sterk.</translation>
+    </message>
+    <message>
+        <source>Weak but allowed. A few more words make it much harder to guess.</source>
+        <translation>Zwak, maar toegestaan. Met een paar woorden meer is hij veel moeilijker te raden.</translation>
     </message>
 </context>
 <context>
@@ -2764,6 +2996,109 @@
     </message>
 </context>
 <context>
+    <name>RecoveryKeyPage</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Je herstelsleutel</translation>
+    </message>
+    <message>
+        <source>If you forget your passphrase, this key opens your journal. It is shown only now: write it down, print it or save it, and keep it somewhere safe, away from this computer. If both the passphrase and this key are lost, no one can open your journal.</source>
+        <translation>Als je je wachtwoordzin vergeet, opent deze sleutel je dagboek. Hij wordt alleen nu getoond: schrijf hem op, druk hem af of bewaar hem, en leg hem op een veilige plek, niet bij deze computer. Zijn de wachtwoordzin en deze sleutel allebei kwijt, dan kan niemand je dagboek openen.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Herstelsleutel</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the key to paste it</source>
+        <translation>De sleutel kopiëren om hem te plakken</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Print the key on paper</source>
+        <translation>De sleutel op papier afdrukken</translation>
+    </message>
+    <message>
+        <source>&amp;Save as a text file…</source>
+        <translation>Als tekst&amp;bestand bewaren…</translation>
+    </message>
+    <message>
+        <source>Save the key in a file you choose</source>
+        <translation>De sleutel bewaren in een bestand dat je kiest</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Wat er gebeurde</translation>
+    </message>
+    <message>
+        <source>I have &amp;written it down or saved it</source>
+        <translation>Ik heb hem &amp;opgeschreven of bewaard</translation>
+    </message>
+    <message>
+        <source>I have written it down or saved it</source>
+        <translation>Ik heb hem opgeschreven of bewaard</translation>
+    </message>
+    <message>
+        <source>Close is enabled once this is ticked</source>
+        <translation>Sluiten kan zodra dit is aangevinkt</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>The key is not shown again</source>
+        <translation>De sleutel wordt niet nog eens getoond</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it somewhere safe, then clear your clipboard.</source>
+        <translation>Gekopieerd. Plak hem op een veilige plek en maak daarna je klembord leeg.</translation>
+    </message>
+    <message>
+        <source>Attune recovery key
+
+%1
+
+This key opens your Attune journal if you forget your passphrase. Keep it somewhere safe, away from the computer: not beside the journal, not in the same synced folder.
+Made on %2.
+</source>
+        <translation>Herstelsleutel van Attune
+
+%1
+
+Deze sleutel opent je Attune-dagboek als je je wachtwoordzin vergeet. Bewaar hem op een veilige plek, niet bij de computer: niet naast het dagboek, niet in dezelfde gesynchroniseerde map.
+Gemaakt op %2.
+</translation>
+    </message>
+    <message>
+        <source>Not beside the journal: a key there opens it for anyone who copies both.</source>
+        <translation>Niet naast het dagboek: een sleutel daar opent het voor iedereen die ze allebei kopieert.</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>Opslaan lukte niet: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Keep it somewhere safe, away from this computer.</source>
+        <translation>Bewaard in %1. Leg hem op een veilige plek, niet bij deze computer.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Naar de printer gestuurd.</translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>De herstelsleutel bewaren</translation>
+    </message>
+</context>
+<context>
     <name>ReminderService</name>
     <message>
         <source>Open Attune</source>
@@ -2953,7 +3288,7 @@
     <name>SettingsView</name>
     <message>
         <source>Settings</source>
-        <extracomment>The widest the page&apos;s column grows; wider lines are harder to read. A new `Settings`, after every change the person makes. The person confirmed &quot;Delete all my data&quot;. &quot;Start Attune when I log in&quot; (Linux) was switched on or off.</extracomment>
+        <extracomment>The widest the page&apos;s column grows; wider lines are harder to read. A new `Settings`, after every change the person makes. The person confirmed &quot;Delete all my data&quot;. &quot;Start Attune when I log in&quot; (Linux) was switched on or off. &quot;Lock my journal&quot; was switched: True to turn the lock on, False to turn it off. The switch shows the journal&apos;s real state again at once; the window opens the dialog that does it and calls `set_journal_locked` when it is done. &quot;Change passphrase…&quot; was pressed (only offered while the journal is locked).</extracomment>
         <translation>Instellingen</translation>
     </message>
     <message>
@@ -3169,6 +3504,42 @@
         <translation>&amp;Dagen op rij</translation>
     </message>
     <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Locking encrypts your journal, its daily copies and your unsaved answers, so someone who opens this computer&apos;s account, a backup disk or a synced folder cannot read them. Attune then asks for your passphrase each time it starts. You get a recovery key, shown once, to write down or print. If you forget both the passphrase and the recovery key, your journal is lost, with no way back.</source>
+        <translation>Vergrendelen versleutelt je dagboek, de dagelijkse kopieën en je nog niet bewaarde antwoorden, zodat iemand die het account op deze computer, een back-upschijf of een gesynchroniseerde map opent ze niet kan lezen. Attune vraagt dan bij elke start om je wachtwoordzin. Je krijgt een herstelsleutel, één keer getoond, om op te schrijven of af te drukken. Vergeet je zowel de wachtwoordzin als de herstelsleutel, dan is je dagboek kwijt, zonder weg terug.</translation>
+    </message>
+    <message>
+        <source>Lock my journal</source>
+        <translation>Mijn dagboek vergrendelen</translation>
+    </message>
+    <message>
+        <source>Encrypt the journal with a passphrase; asks before anything changes</source>
+        <translation>Het dagboek met een wachtwoordzin versleutelen; vraagt het eerst voordat er iets verandert</translation>
+    </message>
+    <message>
+        <source>&amp;Journal lock</source>
+        <translation>&amp;Dagboekvergrendeling</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Wachtwoordzin wijzigen…</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Wachtwoordzin wijzigen</translation>
+    </message>
+    <message>
+        <source>Choose a new passphrase, with the current one or the recovery key</source>
+        <translation>Een nieuwe wachtwoordzin kiezen, met de huidige of de herstelsleutel</translation>
+    </message>
+    <message>
+        <source>Passph&amp;rase</source>
+        <translation>&amp;Wachtwoordzin</translation>
+    </message>
+    <message>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
@@ -3325,8 +3696,16 @@
     <name>TodayView</name>
     <message>
         <source>Today</source>
-        <extracomment>The Start buttons shown, in order (for tests and keyboard order). The week rows shown, one per active plan, each with its key under it.</extracomment>
+        <extracomment>The Start buttons shown, in order (for tests and keyboard order). The week rows shown, one per active plan, each with its key under it. Why what was done cannot be shown, and what to do (&quot;&quot; when it can).</extracomment>
         <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Your journal could not be read just now, so nothing shows as done.</source>
+        <translation>Je dagboek kon zojuist niet gelezen worden, dus niets staat als gedaan.</translation>
+    </message>
+    <message>
+        <source>Your journal is not available</source>
+        <translation>Je dagboek is niet beschikbaar</translation>
     </message>
     <message>
         <source>Plan: %1</source>
@@ -3488,6 +3867,235 @@
     <message>
         <source>Starts %1</source>
         <translation>Begint %1</translation>
+    </message>
+</context>
+<context>
+    <name>TurnOffLockDialog</name>
+    <message>
+        <source>Turn off the lock</source>
+        <translation>De vergrendeling uitzetten</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>Keep it locked</source>
+        <translation>Vergrendeld laten</translation>
+    </message>
+    <message>
+        <source>Change nothing</source>
+        <translation>Niets veranderen</translation>
+    </message>
+    <message>
+        <source>&amp;Turn off the lock</source>
+        <translation>De vergrendeling &amp;uitzetten</translation>
+    </message>
+    <message>
+        <source>Store the journal unencrypted again</source>
+        <translation>Het dagboek weer onversleuteld bewaren</translation>
+    </message>
+    <message>
+        <source>Your journal and its copies will be stored unencrypted again: anyone who opens this computer&apos;s account, a backup disk or a synced folder can read them. Your recovery key will no longer be needed.</source>
+        <translation>Je dagboek en de kopieën worden weer onversleuteld bewaard: iedereen die het account op deze computer, een back-upschijf of een gesynchroniseerde map opent, kan ze lezen. Je herstelsleutel is dan niet meer nodig.</translation>
+    </message>
+    <message>
+        <source>Type your passphrase or your recovery key first.</source>
+        <translation>Typ eerst je wachtwoordzin of je herstelsleutel.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Bezig met controleren…</translation>
+    </message>
+    <message>
+        <source>Storing your journal unencrypted…
+You can go on using Attune.</source>
+        <translation>Je dagboek wordt onversleuteld bewaard…
+Je kunt Attune gewoon blijven gebruiken.</translation>
+    </message>
+    <message>
+        <source>The lock is still on: %1</source>
+        <translation>De vergrendeling staat nog aan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TurnOnLockDialog</name>
+    <message>
+        <source>Lock my journal</source>
+        <translation>Mijn dagboek vergrendelen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Leave the journal as it is</source>
+        <translation>Het dagboek laten zoals het is</translation>
+    </message>
+    <message>
+        <source>&amp;Lock my journal</source>
+        <translation>Mijn dagboek &amp;vergrendelen</translation>
+    </message>
+    <message>
+        <source>Encrypt the journal with this passphrase</source>
+        <translation>Het dagboek met deze wachtwoordzin versleutelen</translation>
+    </message>
+    <message>
+        <source>Your journal, its daily copies and your unsaved answers will be encrypted. Someone who opens this computer&apos;s account, a backup disk or a synced folder cannot read them. Attune asks for the passphrase each time it starts.</source>
+        <translation>Je dagboek, de dagelijkse kopieën en je nog niet bewaarde antwoorden worden versleuteld. Iemand die het account op deze computer, een back-upschijf of een gesynchroniseerde map opent, kan ze niet lezen. Attune vraagt bij elke start om de wachtwoordzin.</translation>
+    </message>
+    <message>
+        <source>Next you get a recovery key, shown once, to write down or print. If you forget both the passphrase and the recovery key, your journal is lost: no one can open it, and there is no way back.</source>
+        <translation>Daarna krijg je een herstelsleutel, één keer getoond, om op te schrijven of af te drukken. Vergeet je zowel de wachtwoordzin als de herstelsleutel, dan is je dagboek kwijt: niemand kan het openen, en er is geen weg terug.</translation>
+    </message>
+    <message>
+        <source>Locking your journal…
+This can take a little while. You can go on using Attune.</source>
+        <translation>Je dagboek wordt vergrendeld…
+Dit kan even duren. Je kunt Attune gewoon blijven gebruiken.</translation>
+    </message>
+    <message>
+        <source>Your journal was not locked: %1 It is as it was.</source>
+        <translation>Je dagboek is niet vergrendeld: %1 Het is zoals het was.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockView</name>
+    <message>
+        <source>Unlock your journal</source>
+        <extracomment>The widest the page&apos;s column grows. The journal&apos;s data key: open the journal with it now. The person chose to go on without the journal (it stays locked and closed).</extracomment>
+        <translation>Je dagboek ontgrendelen</translation>
+    </message>
+    <message>
+        <source>Your journal is locked</source>
+        <translation>Je dagboek is vergrendeld</translation>
+    </message>
+    <message>
+        <source>Type your passphrase to open it.</source>
+        <translation>Typ je wachtwoordzin om het te openen.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Enter unlocks the journal</source>
+        <translation>Enter ontgrendelt het dagboek</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Ontgrendelen</translation>
+    </message>
+    <message>
+        <source>Open your journal</source>
+        <translation>Je dagboek openen</translation>
+    </message>
+    <message>
+        <source>Use the &amp;recovery key instead</source>
+        <translation>In plaats daarvan de &amp;herstelsleutel gebruiken</translation>
+    </message>
+    <message>
+        <source>Type the key you wrote down when you locked the journal</source>
+        <translation>Typ de sleutel die je opschreef toen je het dagboek vergrendelde</translation>
+    </message>
+    <message>
+        <source>&amp;Ground me now</source>
+        <translation>&amp;Breng me nu tot rust</translation>
+    </message>
+    <message>
+        <source>A short, steady moment, without unlocking</source>
+        <translation>Een kort, rustig moment, zonder te ontgrendelen</translation>
+    </message>
+    <message>
+        <source>&amp;Continue without my journal</source>
+        <translation>&amp;Doorgaan zonder mijn dagboek</translation>
+    </message>
+    <message>
+        <source>Use the practices; answers are not kept until you unlock</source>
+        <translation>De oefeningen gebruiken; antwoorden worden pas bewaard als je ontgrendelt</translation>
+    </message>
+    <message>
+        <source>Take a moment. Your journal can wait.</source>
+        <translation>Neem even de tijd. Je dagboek kan wachten.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>Back to unlocking</source>
+        <translation>Terug naar ontgrendelen</translation>
+    </message>
+    <message>
+        <source>Type your recovery key first.</source>
+        <translation>Typ eerst je herstelsleutel.</translation>
+    </message>
+    <message>
+        <source>Type your passphrase first.</source>
+        <translation>Typ eerst je wachtwoordzin.</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Bezig met ontgrendelen…</translation>
+    </message>
+    <message>
+        <source>Type your recovery key. Spaces and dashes do not matter.</source>
+        <translation>Typ je herstelsleutel. Spaties en streepjes maken niet uit.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Herstelsleutel</translation>
+    </message>
+    <message>
+        <source>Use my &amp;passphrase instead</source>
+        <translation>In plaats daarvan mijn &amp;wachtwoordzin gebruiken</translation>
+    </message>
+    <message>
+        <source>Without unlocking, you can still take a moment or use the practices.</source>
+        <translation>Zonder te ontgrendelen kun je nog steeds even tot rust komen of de oefeningen gebruiken.</translation>
+    </message>
+    <message>
+        <source>Scroll</source>
+        <translation>Schuifbalk</translation>
+    </message>
+</context>
+<context>
+    <name>_ProofChoice</name>
+    <message>
+        <source>My &amp;passphrase</source>
+        <translation>Mijn &amp;wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Use my passphrase</source>
+        <translation>Mijn wachtwoordzin gebruiken</translation>
+    </message>
+    <message>
+        <source>My &amp;recovery key</source>
+        <translation>Mijn &amp;herstelsleutel</translation>
+    </message>
+    <message>
+        <source>Use my recovery key</source>
+        <translation>Mijn herstelsleutel gebruiken</translation>
+    </message>
+    <message>
+        <source>As you typed it when you chose it</source>
+        <translation>Zoals je hem typte toen je hem koos</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Herstelsleutel</translation>
     </message>
 </context>
 <context>
