@@ -4,9 +4,10 @@
   kept. Made with SQLite's backup API from a read-only connection, so it is
   consistent even while the app writes, and checked before it replaces anything: a
   damaged journal never pushes good copies out.
-- `move_aside`: a damaged journal, with its `-wal` and `-shm` files (which may hold
-  its latest sessions), renamed to `journal.damaged-<timestamp>.sqlite3`; never over
-  an existing file. Nothing is ever deleted.
+- `move_aside` (journal_leftovers): a damaged journal, with its `-wal` and `-shm`
+  files (which may hold its latest sessions), renamed to
+  `journal.damaged-<timestamp>.sqlite3`; never over an existing file. Nothing is ever
+  deleted.
 - `restore_backup`: a copy put in the journal's place atomically (a temporary file,
   synced, then renamed). A journal still there is moved aside first.
 
@@ -21,13 +22,11 @@ import contextlib
 import os
 import re
 import shutil
-import time
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from desktop_app.storage.journal import (
-    SIDE_SUFFIXES,
     Journal,
     JournalError,
     classify,
@@ -36,13 +35,11 @@ from desktop_app.storage.journal import (
 from desktop_app.storage.journal.connections import connect
 from desktop_app.storage.journal.header import read_header
 from desktop_app.storage.journal.schema import page_problems
+from desktop_app.storage.journal_leftovers import FILE_MODE, exists, move_aside, side_files
 from desktop_app.storage.lock import sqlcipher
 from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.private_files import (
-    LEGACY_AGE,
-    is_leftover,
     live,
-    remove_leftovers,
     replacing,
     sweep_once,
     sync_folder,
@@ -55,12 +52,6 @@ if TYPE_CHECKING:
 #: Daily copies kept.
 KEEP: Final = 7
 _NAME: Final = re.compile(r"^journal-(\d{4}-\d{2}-\d{2})\.sqlite3$")
-_FILE_MODE: Final = 0o600
-#: Temporary names of Attunes before 0.2 (no process id): a copy being made, a restore.
-_LEGACY_COPY: Final = re.compile(
-    r"^\.journal-\d{4}-\d{2}-\d{2}\.sqlite3\.[0-9a-f]{12}\.tmp(-journal|-wal|-shm)?$"
-)
-_LEGACY_RESTORE: Final = re.compile(r"^\..+\.[0-9a-f]{12}\.restoring$")
 
 
 def backup_name(day: date) -> str:
@@ -121,36 +112,6 @@ def backups(backups_dir: Path) -> list[Path]:
     return [path for _, path in sorted(found, reverse=True)]
 
 
-def move_aside(journal_path: Path) -> Path:
-    """Rename a damaged journal (and its -wal and -shm files) to a free name,
-    `journal.damaged-<timestamp>.sqlite3` (then `-2`, `-3`, …); returns the new path.
-
-    Never overwrites a file. Raises FileNotFoundError when there is nothing to move.
-    """
-    present = [p for p in (journal_path, *_side_files(journal_path)) if _exists(p)]
-    if not present:
-        raise FileNotFoundError(f"there is no journal at {journal_path}")
-    folder = journal_path.parent
-    stem = journal_path.name.removesuffix(journal_path.suffix)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    for number in range(1, 10_000):
-        counter = "" if number == 1 else f"-{number}"
-        target = folder / f"{stem}.damaged-{stamp}{counter}{journal_path.suffix}"
-        if any(_exists(p) for p in (target, *_side_files(target))):
-            continue
-        try:
-            for suffix in ("", *SIDE_SUFFIXES):
-                source = Path(f"{journal_path}{suffix}")
-                if _exists(source):
-                    _rename_without_replacing(source, Path(f"{target}{suffix}"))
-                    _make_private(Path(f"{target}{suffix}"))
-        except FileExistsError:
-            continue  # taken meanwhile: what moved keeps its name; try the next
-        sync_folder(folder)
-        return target
-    raise FileExistsError(f"there is no free name to keep {journal_path.name} aside")
-
-
 def restore_backup(backup: Path, journal_path: Path, key: DataKey | None = None) -> None:
     """Put a copy of `backup` in the journal's place, atomically. The backup is
     checked first (a locked journal's with its data key `key`); a journal (or a
@@ -171,15 +132,16 @@ def restore_backup(backup: Path, journal_path: Path, key: DataKey | None = None)
 def _restore(backup: Path, journal_path: Path, base: Path) -> None:
     """1. the copy written to `<base>.restoring` and synced; 2. renamed `<base>.restored`
     (whole); 3. the journal moved aside; 4. the copy renamed into its place. A crash
-    after 2 is finished by `recover`; a failure after 3 leaves it for `recover` too."""
+    after 2 is finished by `journal_leftovers.recover`; a failure after 3 leaves it for
+    `recover` too."""
     temporary = base.with_name(f"{base.name}.restoring")
     complete = base.with_name(f"{base.name}.restored")
     moved = False
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _FILE_MODE)
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         with os.fdopen(descriptor, "wb") as out:
             if os.name == "posix":
-                os.fchmod(out.fileno(), _FILE_MODE)
+                os.fchmod(out.fileno(), FILE_MODE)
             with backup.open("rb") as source:
                 shutil.copyfileobj(source, out, 1024 * 1024)
             out.flush()
@@ -187,7 +149,7 @@ def _restore(backup: Path, journal_path: Path, base: Path) -> None:
         temporary.replace(complete)
         sync_folder(base.parent)
         # A -wal left beside the new file would be read into it: move it all aside.
-        if any(_exists(p) for p in (journal_path, *_side_files(journal_path))):
+        if any(exists(p) for p in (journal_path, *side_files(journal_path))):
             moved = True
             move_aside(journal_path)
         complete.replace(journal_path)
@@ -196,42 +158,6 @@ def _restore(backup: Path, journal_path: Path, base: Path) -> None:
         if not moved:
             complete.unlink(missing_ok=True)
         raise
-
-
-def recover(backups_dir: Path, journal_path: Path) -> list[Path]:
-    """Settle what crashed copies and restores left: a restore whose copy was whole
-    (`.restored`) when no journal is in its place is finished (a journal there means
-    the crash came before the old one moved: the copy is dropped); then temporary
-    names of processes that are gone (`private_files`) are removed, and older Attunes'
-    `.journal-….tmp` and `.journal.sqlite3.….restoring` files more than an hour old.
-    Returns what was removed. Never raises."""
-    removed: list[Path] = []
-    with contextlib.suppress(OSError):
-        for copy in sorted(journal_path.parent.glob(".attune-tmp-*.restored")):
-            if not is_leftover(copy):
-                continue
-            with contextlib.suppress(OSError):
-                if _exists(journal_path):
-                    copy.unlink()
-                    removed.append(copy)
-                    continue
-                if any(_exists(p) for p in _side_files(journal_path)):
-                    move_aside(journal_path)  # a -wal must not be read into the copy
-                copy.replace(journal_path)
-                sync_folder(journal_path.parent)
-    removed += remove_leftovers(backups_dir, legacy=True)
-    now = time.time()
-    for folder, pattern in ((backups_dir, _LEGACY_COPY), (journal_path.parent, _LEGACY_RESTORE)):
-        try:
-            children = list(folder.iterdir())
-        except OSError:
-            continue
-        for path in children:
-            with contextlib.suppress(OSError):
-                if pattern.match(path.name) and now - path.lstat().st_mtime > LEGACY_AGE:
-                    path.unlink()
-                    removed.append(path)
-    return removed
 
 
 # --- inside ------------------------------------------------------------------------------
@@ -288,43 +214,8 @@ def _read_only_uri(path: Path) -> str:
 
 
 def _has_database(path: Path) -> bool:
-    for candidate in (path, *_side_files(path)[:1]):
+    for candidate in (path, *side_files(path)[:1]):
         with contextlib.suppress(OSError):
             if candidate.stat().st_size > 0:
                 return True
     return False
-
-
-def _side_files(path: Path) -> tuple[Path, ...]:
-    return tuple(Path(f"{path}{suffix}") for suffix in SIDE_SUFFIXES)
-
-
-def _exists(path: Path) -> bool:
-    return path.exists() or path.is_symlink()
-
-
-def _rename_without_replacing(source: Path, target: Path) -> None:
-    """Rename, failing with FileExistsError rather than replace `target`. On POSIX a
-    hard link does this atomically; where links are not possible, check then rename
-    (Windows' rename never replaces)."""
-    if os.name == "posix":
-        try:
-            os.link(source, target, follow_symlinks=False)
-        except FileExistsError:
-            raise
-        except OSError:
-            pass  # a file system without hard links
-        else:
-            source.unlink()
-            return
-        if _exists(target):
-            raise FileExistsError(target)
-    source.rename(target)
-
-
-def _make_private(path: Path) -> None:
-    if os.name == "posix":
-        with contextlib.suppress(OSError):
-            mode = path.stat().st_mode & 0o777
-            if mode & ~_FILE_MODE:
-                path.chmod(mode & _FILE_MODE)

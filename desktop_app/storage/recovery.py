@@ -10,7 +10,7 @@ no call of its own.
 
 from __future__ import annotations
 
-from desktop_app.storage import journal_backups, packs
+from desktop_app.storage import journal_leftovers, packs
 from desktop_app.storage.paths import AppPaths
 from desktop_app.storage.plans import PlanStore
 from desktop_app.storage.private_files import remove_leftovers
@@ -22,7 +22,7 @@ def recover(paths: AppPaths) -> list[str]:
     start."""
     done = packs.recover(paths.packs)
     # Before the data folder's leftovers go: a restore's whole copy may be finished.
-    removed = journal_backups.recover(paths.journal_backups, paths.journal)
+    removed = journal_leftovers.recover(paths.journal_backups, paths.journal)
     if changed := packs.make_private(paths.packs):
         done.append(f"made {changed} files and folders of installed packs private")
     store = PlanStore(paths.plans)

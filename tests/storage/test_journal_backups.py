@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.storage import journal_backups
+from desktop_app.storage import journal_leftovers
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.journal_backups import (
     KEEP,
     backups,
     daily_backup,
-    move_aside,
     restore_backup,
 )
+from desktop_app.storage.journal_leftovers import move_aside
 from tests.storage.test_journal import T0, corrupt_middle, filled_journal, raw_database, session
 
 DAY = date(2024, 6, 1)
@@ -58,7 +58,7 @@ def fixed_now(monkeypatch: pytest.MonkeyPatch) -> datetime:
         def now(cls, tz: object = None) -> Frozen:
             return cls.fromtimestamp(moment.timestamp())
 
-    monkeypatch.setattr(journal_backups, "datetime", Frozen)
+    monkeypatch.setattr(journal_leftovers, "datetime", Frozen)
     return moment
 
 

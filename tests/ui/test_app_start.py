@@ -124,3 +124,6 @@ def test_a_warm_start_lands_on_the_library_without_the_practice_readers(
         "desktop_app.core.timeline",
     }
     assert modules & loaded_too_soon == set()
+    # The journal opens once the page has painted; settling a crash's leftovers (a
+    # restore to finish, temporary copies) needs neither the journal nor its SQLite.
+    assert modules & {"desktop_app.storage.journal", "sqlcipher3", "sqlite3"} == set()

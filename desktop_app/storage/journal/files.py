@@ -12,14 +12,11 @@ import contextlib
 import os
 import stat
 from pathlib import Path
-from typing import Final
 
+from desktop_app.storage.journal_leftovers import FILE_MODE, SIDE_SUFFIXES
 from desktop_app.storage.paths import ensure_private_dir
 
-#: The files SQLite keeps beside the database in WAL mode.
-SIDE_SUFFIXES: Final = ("-wal", "-shm")
-#: The journal's files, and its backups: the owner reads and writes, no one else.
-FILE_MODE: Final = 0o600
+__all__ = ["FILE_MODE", "SIDE_SUFFIXES", "has_content", "side_files"]
 
 
 def side_files(path: Path) -> tuple[Path, ...]:
