@@ -75,19 +75,53 @@ def unavailable_words(problem: str, kind: ErrorKind) -> str:
     return " ".join((problem, what_to_do(kind), meanwhile))
 
 
+def locked_words(key_file_missing: bool) -> str:
+    """Why a locked journal is not open (the person went on without unlocking it, or
+    its key file is gone) and what to do, for the pages that would show its entries."""
+    translate = QCoreApplication.translate
+    if key_file_missing:
+        why = translate(
+            "JournalUnavailable",
+            "Your journal is locked and its key file (journal.key) is missing, so "
+            "nothing can unlock it. Put the key file back beside the journal, in "
+            "Attune's data folder, then press Try again.",
+        )
+    else:
+        why = translate(
+            "JournalUnavailable",
+            "Your journal is locked: it opens with your passphrase or your recovery key.",
+        )
+    meanwhile = translate(
+        "JournalUnavailable",
+        "Until it is unlocked, practices still play, but what you answer is not kept.",
+    )
+    return f"{why} {meanwhile}"
+
+
 class JournalUnavailablePage(QWidget):
     """The Journal page while the journal cannot be opened: why, what to do, and "Try
-    again" (`try_again`) where that can help."""
+    again" (`try_again`) where that can help; a locked journal the person went on
+    without offers the unlock screen (`unlock`)."""
 
     def __init__(
-        self, words: str, try_again: Callable[[], None] | None, parent: QWidget | None = None
+        self,
+        words: str,
+        try_again: Callable[[], None] | None,
+        parent: QWidget | None = None,
+        *,
+        unlock: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Journal"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE["l"], SPACE["l"], SPACE["l"], SPACE["l"])
         layout.setSpacing(SPACE["m"])
-        heading = make_label(self.tr("Your journal could not be opened"), "heading")
+        title = (
+            self.tr("Your journal is locked")
+            if unlock is not None
+            else self.tr("Your journal could not be opened")
+        )
+        heading = make_label(title, "heading")
         heading.setAccessibleName(heading.text())
         layout.addWidget(heading)
         self.words = make_label(words, "muted")
@@ -101,4 +135,13 @@ class JournalUnavailablePage(QWidget):
             button.clicked.connect(try_again)
             layout.addWidget(button, 0)
             self.try_again_button = button
+        self.unlock_button: QPushButton | None = None
+        if unlock is not None:
+            button = QPushButton(self.tr("&Unlock my journal"))
+            button.setProperty("role", "primary")
+            button.setAccessibleName(self.tr("Unlock my journal"))
+            button.setAccessibleDescription(self.tr("Back to the unlock screen"))
+            button.clicked.connect(unlock)
+            layout.addWidget(button, 0)
+            self.unlock_button = button
         layout.addStretch()

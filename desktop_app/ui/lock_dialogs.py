@@ -99,7 +99,7 @@ class _Refused:
     message: str
 
 
-class _LockDialog(QDialog):
+class LockDialog(QDialog):
     """A dialog of pages (`self.pages`) whose slow work runs on `self.runner`; it
     cannot be closed while that work runs."""
 
@@ -203,7 +203,7 @@ class _LockDialog(QDialog):
         return label
 
 
-class TurnOnLockDialog(_LockDialog):
+class TurnOnLockDialog(LockDialog):
     """ "Lock my journal": what it means, a passphrase twice, the conversion, then the
     recovery key shown once. `params`: Argon2id's cost (None: Attune's own)."""
 
@@ -342,7 +342,7 @@ class _ProofChoice(QWidget):
         self.field.setFocus()
 
 
-class ChangePassphraseDialog(_LockDialog):
+class ChangePassphraseDialog(LockDialog):
     """ "Change passphrase…": the current passphrase or the recovery key, then the new
     one twice. Only the key file changes; the journal stays open."""
 
@@ -426,7 +426,7 @@ class ChangePassphraseDialog(_LockDialog):
         self.current.field.selectAll()
 
 
-class TurnOffLockDialog(_LockDialog):
+class TurnOffLockDialog(LockDialog):
     """Turning the lock off: says the journal will be stored unencrypted, asks for the
     passphrase (or the recovery key), then converts the journal back."""
 

@@ -36,14 +36,17 @@ from desktop_app.ui.widgets import placeholder_page
 
 if TYPE_CHECKING:  # the pages load when first shown, not at start-up
     from desktop_app.core.model import Practice
+    from desktop_app.storage.lock.data_key import DataKey
     from desktop_app.ui.export_dialog import ExportDialog
     from desktop_app.ui.journal_host import JournalHost
     from desktop_app.ui.library_view import LibraryView
     from desktop_app.ui.library_watcher import LibraryWatcher
+    from desktop_app.ui.lock_dialogs import LockDialog
     from desktop_app.ui.plans_host import PlansHost
     from desktop_app.ui.report_dialog import ReportDialog
     from desktop_app.ui.settings_view import SettingsView
     from desktop_app.ui.today_view import TodayView
+    from desktop_app.ui.unlock_view import UnlockView
 
 
 class MainWindow(QMainWindow):
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self.settings_view: SettingsView | None = None
         self.watcher: LibraryWatcher | None = None
         self.journal_host: JournalHost | None = None
+        self.unlock_view: UnlockView | None = None
         self.plans_host: PlansHost | None = None
         self.authoring = Authoring(self.state, services.paths, services.scan, self)
         self.authoring.news.connect(self.notice.show_news)
@@ -148,8 +152,16 @@ class MainWindow(QMainWindow):
         services.settle()  # what a crash left half done, before anything is read
         state.library = services.scan()
         plans_host = self._plans_host()
+        if self._locked_at_start():  # no journal data before the passphrase
+            self.show_unlock()
+            self.first_page_shown.emit()
+            return
+        self._show_landing_page(plans_host)
+
+    def _show_landing_page(self, plans_host: PlansHost) -> None:
+        """The page the person lands on; once it has painted, the rest starts."""
         # With a plan active, Today is home; otherwise where the person last was.
-        screen = "today" if plans_host.has_active_plan() else state.settings.last_screen
+        screen = "today" if plans_host.has_active_plan() else self.state.settings.last_screen
         self.show_screen(screen)
         page = self.pages[screen]
         page.setFocus()  # start in the page, not the menu
@@ -157,6 +169,61 @@ class MainWindow(QMainWindow):
         # Not in this turn: the page would wait for the journal to open before it paints.
         on_first_paint(page, lambda: QTimer.singleShot(0, self, self._open_the_rest))
         QTimer.singleShot(self.REST_AFTER_MS, self, self._open_the_rest)
+
+    def _locked_at_start(self) -> bool:
+        """Whether the journal is locked. Only a key file beside the journal can make
+        it so (or need settling), so without one nothing more is read or loaded."""
+        from desktop_app.storage.lock.state import key_file_of
+
+        if not key_file_of(self.services.paths.journal).exists():
+            return False
+        from desktop_app.storage.journal_files import JournalFiles
+
+        files = JournalFiles.of(self.services.paths)
+        try:
+            files.settle()  # a crash while turning the lock on or off
+            return files.lock_state() == "on"
+        except OSError:  # unreadable: the journal host says why when it opens it
+            return False
+
+    def show_unlock(self) -> UnlockView:
+        """The unlock screen in place of the pages (at start, or asked for from the
+        Journal page of a journal left locked)."""
+        from desktop_app.storage.journal_files import JournalFiles
+        from desktop_app.ui.unlock_view import UnlockView
+
+        if self.unlock_view is None:
+            view = UnlockView(JournalFiles.of(self.services.paths))
+            view.unlocked.connect(self._unlocked)
+            view.continue_without_journal.connect(self._without_journal)
+            self.root.addWidget(view)
+            self.unlock_view = view
+        self.root.setCurrentWidget(self.unlock_view)
+        self.unlock_view.field.setFocus()
+        return self.unlock_view
+
+    def _unlocked(self, key: DataKey) -> None:
+        """The journal's data key: the journal opens with it, then the pages show."""
+        self._make_journal_host().unlock_with(key)
+        self._leave_unlock("journal" if self.pages else None)
+
+    def _without_journal(self) -> None:
+        """The pages without the journal: it stays locked, and answers are not kept."""
+        self._make_journal_host().open()  # says why it is closed, to the pages
+        self._leave_unlock(None)
+
+    def _leave_unlock(self, screen: ScreenName | None) -> None:
+        """Back to the pages from the unlock screen: `screen`, or the first page."""
+        if self.unlock_view is not None:
+            self.root.removeWidget(self.unlock_view)
+            self.unlock_view.deleteLater()
+            self.unlock_view = None
+        self.root.setCurrentIndex(0)
+        if screen is None:
+            self._show_landing_page(self._plans_host())
+        else:
+            self.show_screen(screen)
+            self.pages[screen].setFocus()
 
     def _open_the_rest(self) -> None:
         """The journal, the watch on the library's folders and the reminders (once)."""
@@ -183,14 +250,23 @@ class MainWindow(QMainWindow):
 
     def _journal_host(self) -> JournalHost:
         """The journal host, with the journal opened the first time."""
+        if self.journal_host is None:
+            self._make_journal_host().open()
+        assert self.journal_host is not None
+        return self.journal_host
+
+    def _make_journal_host(self) -> JournalHost:
+        """The journal host, made (not opened) the first time."""
         from desktop_app.ui.journal_host import JournalHost
 
         if self.journal_host is None:
-            self.journal_host = JournalHost(self.state, self.services.paths, self)
-            self.journal_host.problem.connect(self.notice.show_notice)
-            self.journal_host.news.connect(self.notice.show_news)
-            self.journal_host.repair_offered.connect(lambda bar: self.right.insertWidget(1, bar))
-            self.journal_host.open()
+            host = JournalHost(self.state, self.services.paths, self)
+            host.problem.connect(self.notice.show_notice)
+            host.news.connect(self.notice.show_news)
+            host.repair_offered.connect(lambda bar: self.right.insertWidget(1, bar))
+            host.unlock_requested.connect(self.show_unlock)
+            host.lock_changed.connect(self._lock_changed)
+            self.journal_host = host
         return self.journal_host
 
     def voices(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
@@ -239,6 +315,9 @@ class MainWindow(QMainWindow):
         view.erase_requested.connect(self.erase_all_data)
         view.autostart_changed.connect(self.preferences.set_autostart)
         view.set_autostart(autostart.enabled())
+        view.set_journal_locked(self._make_journal_host().is_locked())
+        view.journal_lock_requested.connect(self.turn_lock)
+        view.change_passphrase_requested.connect(self.change_passphrase)
         self.state.settings_changed.connect(view.set_settings)
         self.settings_view = view
         return view
@@ -366,7 +445,22 @@ class MainWindow(QMainWindow):
     # --- dialogs ------------------------------------------------------------------------
 
     def report_plan(self, plan_id: str) -> ReportDialog | None:
-        return self.plans_host.report(plan_id, self) if self.plans_host is not None else None
+        if self.plans_host is None:
+            return None
+        host = self.journal_host
+        locked = host is not None and host.key is not None
+        return self.plans_host.report(plan_id, self, locked=locked)
+
+    def turn_lock(self, on: bool) -> LockDialog:
+        """Settings' "Lock my journal" ticked (`on`) or unticked: its dialog."""
+        return self._make_journal_host().lock_dialog(on, self)
+
+    def change_passphrase(self) -> LockDialog:
+        return self._make_journal_host().change_passphrase_dialog(self)
+
+    def _lock_changed(self, locked: bool) -> None:
+        if self.settings_view is not None:
+            self.settings_view.set_journal_locked(locked)
 
     def export_journal(self) -> ExportDialog | None:
         return self.journal_host.export(self) if self.journal_host is not None else None

@@ -82,8 +82,9 @@ class PlansHost(QObject):
         entry = library.practices.get(practice_id) if library is not None else None
         return entry.summary.title.get(self.state.language) if entry is not None else practice_id
 
-    def report(self, plan_id: str, parent: QWidget) -> ReportDialog | None:
-        """The adherence report on a plan, previewed; reflections only when ticked."""
+    def report(self, plan_id: str, parent: QWidget, *, locked: bool = False) -> ReportDialog | None:
+        """The adherence report on a plan, previewed; reflections only when ticked.
+        `locked`: the journal is locked (the report warns, and offers an archive)."""
         from desktop_app.ui.report_dialog import ReportDialog
 
         state = self.state
@@ -98,7 +99,13 @@ class PlansHost(QObject):
             else None
         )
         dialog = ReportDialog(
-            stored, entries, date.today(), state.language, parent=parent, library_titles=titles
+            stored,
+            entries,
+            date.today(),
+            state.language,
+            parent=parent,
+            library_titles=titles,
+            locked=locked,
         )
         dialog.open()
         return dialog

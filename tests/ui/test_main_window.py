@@ -625,7 +625,7 @@ def test_a_journal_that_cannot_be_written_is_still_read_and_exported(
 
     journal_with_two(default_paths().journal.parent).close()
 
-    def cannot_write(cls: type[Journal], path: Path) -> Journal:
+    def cannot_write(cls: type[Journal], path: Path, key: object = None) -> Journal:
         raise JournalError("full", "The disk is full, so your journal could not be opened.")
 
     monkeypatch.setattr(Journal, "open", classmethod(cannot_write))
