@@ -98,7 +98,8 @@ def test_a_wrong_passphrase_then_the_right_one(qtbot: QtBot, _private_home: Path
     view.field.clear()
     unlock(qtbot, window)
     qtbot.waitUntil(lambda: window.state.journal is not None)
-    assert len(window.state.journal.entries()) == 3  # type: ignore[union-attr]
+    journal = window.state.journal
+    assert journal is not None and len(journal.entries()) == 3
 
 
 def test_without_the_journal_practices_play_answers_are_not_kept_and_it_unlocks_later(
@@ -120,7 +121,7 @@ def test_without_the_journal_practices_play_answers_are_not_kept_and_it_unlocks_
     before.start_requested.emit(before.choice())
     player = window.session.area.currentWidget()
     assert isinstance(player, PlayerView)
-    window.services.clock.advance(60)  # type: ignore[attr-defined]
+    window.services.clock.advance(60)
     player.tick()
     after = window.session.area.currentWidget()
     assert isinstance(after, AfterView)
