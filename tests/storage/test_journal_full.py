@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.storage.journal import Journal, JournalError, StoredAnswer, classify
+from desktop_app.storage.lock import sqlcipher
 from tests.storage.test_journal import session
 
 
@@ -90,7 +90,7 @@ def test_opening_on_a_full_disk_says_full(small_disk: Path) -> None:
 def test_an_io_error_on_a_full_disk_is_full(small_disk: Path, tmp_path: Path) -> None:
     """SQLite says only "disk I/O error" where it cannot grow its `-shm` file or sync;
     on a full disk that is the full disk."""
-    error = sqlite3.OperationalError("disk I/O error")
+    error = sqlcipher.OperationalError("disk I/O error")
     error.sqlite_errorcode = 4874  # type: ignore[attr-defined]  # SQLITE_IOERR_SHMSIZE
     assert classify(error) == "other"
     assert classify(error, tmp_path) == "other"  # room enough there

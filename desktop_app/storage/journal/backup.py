@@ -8,7 +8,6 @@ The keeping of daily backups, and restoring one, is `journal_backups`'s job.
 from __future__ import annotations
 
 import os
-import sqlite3
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +19,8 @@ from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.private_files import sync_folder
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from desktop_app.storage.lock.data_key import DataKey
 
 

@@ -16,7 +16,6 @@ survives a crash or a power cut) and enforces foreign keys.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -25,6 +24,8 @@ from desktop_app.storage.journal.files import side_files
 from desktop_app.storage.lock import sqlcipher
 
 if TYPE_CHECKING:  # the cryptography is loaded only for a locked journal
+    import sqlite3
+
     from desktop_app.storage.lock.data_key import DataKey
 
 #: How long to wait for another connection's write lock before reporting "locked".

@@ -4,10 +4,13 @@ so that a crash loses none of it."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from desktop_app.storage.journal.rows import to_stored
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 def draft_text(payload: dict[str, object]) -> str:

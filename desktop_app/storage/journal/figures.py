@@ -4,13 +4,15 @@ kind, the mean change of before-and-after scales), and one entry's scale changes
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from desktop_app.storage.journal.records import NewSession, ScaleChange, StoredAnswer
 from desktop_app.storage.journal.rows import decode_value, from_stored, local_midnight
+
+if TYPE_CHECKING:
+    import sqlite3
 
 _OF_MAXIMUM: Final = re.compile(r"^\s*-?\d+\D+?(-?\d+)\s*$")
 

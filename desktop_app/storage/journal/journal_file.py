@@ -22,7 +22,6 @@ One `Journal` may be used from several threads: a lock serialises its connection
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -79,6 +78,8 @@ from desktop_app.storage.lock.state import database_kind, key_file_of
 from desktop_app.storage.private_files import sync_folder
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from desktop_app.storage.lock.data_key import DataKey
 
 _T = TypeVar("_T")

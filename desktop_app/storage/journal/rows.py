@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, Final, get_args
+from typing import TYPE_CHECKING, Any, Final, get_args
 
 from desktop_app.core.answers import AnswerValue, QuestionKind, When
 from desktop_app.storage.journal.records import NewSession, SessionEntry, StoredAnswer
+
+if TYPE_CHECKING:
+    import sqlite3
 
 _WHENS: Final[tuple[str, ...]] = get_args(When)
 _KINDS: Final[tuple[str, ...]] = get_args(QuestionKind)

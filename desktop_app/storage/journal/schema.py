@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeAlias
@@ -43,9 +42,9 @@ from desktop_app.storage.journal.header import LAST_PLAUSIBLE_SCHEMA, read_heade
 from desktop_app.storage.lock import sqlcipher
 
 if TYPE_CHECKING:
-    pass
+    import sqlite3
 
-Migration: TypeAlias = Callable[[sqlite3.Connection], None]
+Migration: TypeAlias = Callable[["sqlite3.Connection"], None]
 
 
 def migrate_to_1(conn: sqlite3.Connection) -> None:

@@ -11,13 +11,15 @@ queries read is kept by `search_index`.
 from __future__ import annotations
 
 import re
-import sqlite3
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from desktop_app.storage.journal.errors import JournalError
 from desktop_app.storage.journal.records import SearchHit
 from desktop_app.storage.journal.rows import chunks, sessions_by_id
 from desktop_app.storage.lock import sqlcipher
+
+if TYPE_CHECKING:
+    import sqlite3
 
 #: Highlight markers in search snippets.
 MARK_OPEN: Final = "[["

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -25,6 +24,8 @@ from desktop_app.storage.journal.search import STRIP_MARKERS
 from desktop_app.storage.lock import sqlcipher
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from desktop_app.storage.lock.data_key import DataKey
 
 _SEARCH_TABLE: Final = re.compile(r'^\s*CREATE\s+VIRTUAL\s+TABLE\s+"?search"?\s', re.I)

@@ -2,34 +2,31 @@
 
 sqlcipher3 ships no type information, so this is the one place that imports it:
 its connections have the standard library's `sqlite3.Connection` interface and are
-typed as such, and its exceptions are given names here. They are not sqlite3's own
-classes: code that catches `sqlite3.Error` must catch `Error` from here as well.
+typed as such (for the type checker only: the standard library's SQLite, 1.9 MiB, is
+not loaded beside it), and its exceptions are given names here. They are not sqlite3's
+own classes: every connection Attune makes is sqlcipher3's, so these are the errors to
+catch.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
-from typing import Final, cast
+from typing import TYPE_CHECKING, Final, cast
 
 import sqlcipher3  # type: ignore[import-untyped]  # no stubs: typed by this module
+
+if TYPE_CHECKING:
+    import sqlite3
 
 #: The base of every sqlcipher3 database error (it carries `sqlite_errorcode`).
 Error: Final[type[Exception]] = sqlcipher3.Error
 DatabaseError: Final[type[Exception]] = sqlcipher3.DatabaseError
 OperationalError: Final[type[Exception]] = sqlcipher3.OperationalError
-#: What to catch where either library's errors may come (the journal is opened
-#: through sqlcipher3; a few scratch or test connections are the standard library's):
-#: any database error, "database" errors (damage among them), operational errors.
-ERRORS: Final[tuple[type[Exception], ...]] = (sqlite3.Error, sqlcipher3.Error)
-DATABASE_ERRORS: Final[tuple[type[Exception], ...]] = (
-    sqlite3.DatabaseError,
-    sqlcipher3.DatabaseError,
-)
-OPERATIONAL_ERRORS: Final[tuple[type[Exception], ...]] = (
-    sqlite3.OperationalError,
-    sqlcipher3.OperationalError,
-)
+#: What to catch where a database error may come: any database error, "database"
+#: errors (damage among them), operational errors.
+ERRORS: Final[tuple[type[Exception], ...]] = (sqlcipher3.Error,)
+DATABASE_ERRORS: Final[tuple[type[Exception], ...]] = (sqlcipher3.DatabaseError,)
+OPERATIONAL_ERRORS: Final[tuple[type[Exception], ...]] = (sqlcipher3.OperationalError,)
 #: The version of the SQLite inside sqlcipher3 (the journal's SQLite).
 SQLITE_VERSION: Final[str] = sqlcipher3.sqlite_version
 #: SQLite's primary result code for "file is not a database" (SQLITE_NOTADB): what a
@@ -47,7 +44,7 @@ def connect(target: Path | str, *, timeout: float = 5.0, uri: bool = False) -> s
     connection = sqlcipher3.connect(
         str(target), timeout=timeout, uri=uri, isolation_level=None, check_same_thread=False
     )
-    return cast(sqlite3.Connection, connection)
+    return cast("sqlite3.Connection", connection)
 
 
 def versions() -> str:
@@ -61,7 +58,7 @@ def versions() -> str:
 
 
 def error_code(error: BaseException) -> int:
-    """SQLite's primary result code of a sqlcipher3 (or sqlite3) error; 0 if none."""
+    """SQLite's primary result code of a sqlcipher3 error; 0 if none."""
     return (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
 
 
