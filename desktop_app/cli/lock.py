@@ -50,7 +50,7 @@ def _lock(files: JournalFiles) -> int:
     print(_ABOUT_THE_LOCK, file=sys.stderr)
     passphrase = read_new_passphrase()
     try:
-        recovery_key = files.turn_on(passphrase)
+        recovery_key = files.turn_on(passphrase).recovery_key
     except DATABASE_OR_OS_ERRORS as error:
         return _refused(f"{_in_use(error)}; your journal was not locked and is as it was")
     print("Your journal is locked.")

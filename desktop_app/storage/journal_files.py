@@ -26,7 +26,7 @@ from desktop_app.storage.paths import AppPaths
 if TYPE_CHECKING:
     from desktop_app.storage.lock.data_key import DataKey
     from desktop_app.storage.lock.passphrase import Argon2Params
-    from desktop_app.storage.lock.recovery_key import RecoveryKey
+    from desktop_app.storage.lock.unlocking import NewKeys
 
 
 @dataclass(frozen=True)
@@ -93,13 +93,14 @@ class JournalFiles:
             encrypt_plain_copies(backups(self.backups_dir), key)
         return key
 
-    def turn_on(self, passphrase: str, params: Argon2Params | None = None) -> RecoveryKey:
+    def turn_on(self, passphrase: str, params: Argon2Params | None = None) -> NewKeys:
         """Lock the journal and its copies under `passphrase`; returns the recovery
-        key, to be shown once. LockError ("weak-passphrase") for a passphrase that may
-        not be chosen; ValueError when the lock is on already; the conversion's own
-        errors (the journal in use elsewhere, a full disk) with the journal left plain
-        and the lock off. `params`: Argon2id's cost (this Attune's when None; tests
-        give a cheap one)."""
+        key, to be shown once, and the data key that opens the journal now (so the
+        window need not unlock it again: Argon2id costs 0.1–0.3 s). LockError
+        ("weak-passphrase") for a passphrase that may not be chosen; ValueError when
+        the lock is on already; the conversion's own errors (the journal in use
+        elsewhere, a full disk) with the journal left plain and the lock off.
+        `params`: Argon2id's cost (this Attune's when None; tests give a cheap one)."""
         from desktop_app.storage.lock.passphrase import DEFAULT_PARAMS, check_new_passphrase
         from desktop_app.storage.lock.switching import turn_on
 
@@ -111,17 +112,20 @@ class JournalFiles:
             # the lock is off, as it was.
             self.settle()
             raise
-        return keys.recovery_key
+        return keys
 
-    def turn_off(self, proof: Proof) -> None:
+    def turn_off(self, proof: Proof | DataKey) -> None:
         """Make the journal and its copies plain again and remove the key file.
-        LockError (nothing written) when `proof` does not unlock it; ValueError when
-        the lock is off."""
+        `proof`: what the person typed, or the data key it already gave. LockError
+        (nothing written) when `proof` does not unlock it; ValueError when the lock
+        is off."""
+        from desktop_app.storage.lock.data_key import DataKey
         from desktop_app.storage.lock.switching import turn_off
 
         if self.lock_state() == "off":
             raise ValueError("the journal is not locked")
-        turn_off(self._locked_files(), self._data_key(proof))
+        key = proof if isinstance(proof, DataKey) else self._data_key(proof)
+        turn_off(self._locked_files(), key)
 
     def change_passphrase(self, proof: Proof, new: str, params: Argon2Params | None = None) -> None:
         """Wrap the data key under the passphrase `new`, proven by the current one or

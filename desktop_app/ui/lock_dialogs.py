@@ -60,15 +60,15 @@ class Converted:
 
 
 def lock_journal(files: JournalFiles, passphrase: str, params: Argon2Params | None) -> Converted:
-    """Turn the lock on (worker thread). The journal is reopened with the new data key,
-    unlocked by the passphrase just chosen; after a failure, with whatever the files
-    now need (the conversion leaves the old journal or the new one whole)."""
+    """Turn the lock on (worker thread). The journal is reopened with the new data key
+    the conversion gives back; after a failure, with whatever the files now need (the
+    conversion leaves the old journal or the new one whole)."""
     try:
-        recovery = files.turn_on(passphrase, params)
+        keys = files.turn_on(passphrase, params)
     except Exception as error:  # said calmly on the dialog; the journal is reopened
         logger.exception("Turning the journal lock on failed")
         return Converted(_key_after_failure(files, passphrase), problem=lock_problem(error))
-    return Converted(files.unlock(Passphrase(passphrase)), recovery_key_text=recovery.text)
+    return Converted(keys.data_key, recovery_key_text=keys.recovery_key.text)
 
 
 def _key_after_failure(files: JournalFiles, passphrase: str) -> DataKey | None:
@@ -82,10 +82,11 @@ def _key_after_failure(files: JournalFiles, passphrase: str) -> DataKey | None:
         return None
 
 
-def unlock_journal_for_good(files: JournalFiles, proof: Proof, key: DataKey) -> Converted:
-    """Turn the lock off (worker thread), `proof` already checked to give `key`."""
+def unlock_journal_for_good(files: JournalFiles, key: DataKey) -> Converted:
+    """Turn the lock off (worker thread) with `key`, the data key the person's
+    passphrase or recovery key already gave."""
     try:
-        files.turn_off(proof)
+        files.turn_off(key)
     except Exception as error:  # said calmly on the dialog; the journal is reopened
         logger.exception("Turning the journal lock off failed")
         return Converted(key if files.lock_state() == "on" else None, problem=lock_problem(error))
@@ -472,12 +473,12 @@ class TurnOffLockDialog(LockDialog):
 
     def _proven(self, key: object) -> None:
         assert isinstance(key, DataKey)
-        files, proof = self.files, self.current.proof()
+        files = self.files
         self.current.field.clear()
         self.release_journal.emit()
         self.run(
             self.tr("Storing your journal unencrypted…\nYou can go on using Attune."),
-            lambda: unlock_journal_for_good(files, proof, key),
+            lambda: unlock_journal_for_good(files, key),
             self._converted,
         )
 

@@ -38,7 +38,7 @@ def test_its_files_are_named_from_the_paths(files: JournalFiles, tmp_path: Path)
 
 def test_on_then_off_with_the_passphrase(files: JournalFiles) -> None:
     assert files.lock_state() == "off"
-    recovery = files.turn_on(PASSPHRASE, FAST)
+    recovery = files.turn_on(PASSPHRASE, FAST).recovery_key
     assert len(recovery.text.replace("-", "")) == 32
     assert files.lock_state() == "on"
     [copy] = journal_backups.backups(files.backups_dir)
@@ -54,7 +54,7 @@ def test_on_then_off_with_the_passphrase(files: JournalFiles) -> None:
 
 
 def test_off_with_the_recovery_key_as_typed(files: JournalFiles) -> None:
-    recovery = files.turn_on(PASSPHRASE, FAST)
+    recovery = files.turn_on(PASSPHRASE, FAST).recovery_key
     typed = recovery.text.lower().replace("-", " ")
     files.turn_off(TypedRecoveryKey(typed))
     assert files.lock_state() == "off"
@@ -71,7 +71,7 @@ def test_a_wrong_proof_writes_nothing(files: JournalFiles, tmp_path: Path, proof
     before = folder_bytes(tmp_path)
     for attempt in (files.unlock, files.turn_off):
         with pytest.raises(LockError):
-            attempt(proof)  # type: ignore[operator]
+            attempt(proof)  # type: ignore[arg-type]
     with pytest.raises(LockError):
         files.change_passphrase(proof, "a new passphrase")  # type: ignore[arg-type]
     assert folder_bytes(tmp_path) == before
@@ -103,7 +103,7 @@ def test_a_short_passphrase_already_chosen_still_unlocks(files: JournalFiles) ->
 
 
 def test_changing_the_passphrase_with_either_proof(files: JournalFiles) -> None:
-    recovery = files.turn_on(PASSPHRASE, FAST)
+    recovery = files.turn_on(PASSPHRASE, FAST).recovery_key
     journal_bytes = files.journal.read_bytes()
     files.change_passphrase(Passphrase(PASSPHRASE), "the second passphrase", FAST)
     with pytest.raises(LockError):
@@ -163,9 +163,17 @@ def test_a_damaged_copy_neither_stops_the_lock_nor_hides_the_recovery_key(
     with copy.open("r+b") as handle:  # a page of the copy, overwritten
         handle.seek(4096 * 2)
         handle.write(b"\xff" * 4096)
-    recovery = files.turn_on(PASSPHRASE, FAST)
+    recovery = files.turn_on(PASSPHRASE, FAST).recovery_key
     assert recovery.text
     assert files.lock_state() == "on"
     assert database_kind(files.journal) == "encrypted"
     assert database_kind(copy) == "plain"  # left as it was: damaged, not converted
     files.unlock(Passphrase(PASSPHRASE))  # and it does not keep the journal locked away
+
+
+def test_turning_on_gives_the_data_key_and_turning_off_takes_it(files: JournalFiles) -> None:
+    keys = files.turn_on(PASSPHRASE, FAST)
+    assert keys.data_key == files.unlock(Passphrase(PASSPHRASE))
+    files.turn_off(keys.data_key)  # no passphrase asked again
+    assert files.lock_state() == "off" and not files.key_file.exists()
+    assert database_kind(files.journal) == "plain"

@@ -36,7 +36,7 @@ def plain_files(tmp_path: Path) -> JournalFiles:
 
 def locked_files(tmp_path: Path) -> tuple[JournalFiles, str]:
     files = plain_files(tmp_path)
-    recovery = files.turn_on(PASSPHRASE, FAST)
+    recovery = files.turn_on(PASSPHRASE, FAST).recovery_key
     return files, recovery.text
 
 
