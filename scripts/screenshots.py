@@ -215,6 +215,21 @@ def main() -> None:
         save(after, out / f"after-{name}.png")
         after.close()
 
+    lock_journal()
+    for palette in (theme.LIGHT, theme.DARK):
+        theme.apply(app, palette)
+        window = MainWindow(services)
+        window.build_pages()  # a locked journal: the unlock screen comes first
+        save(window, out / f"unlock-{palette.name}.png")
+        window.close()
+
+
+def lock_journal() -> None:
+    """The journal of `fill_journal`, locked (Attune's own Argon2id cost)."""
+    from desktop_app.storage.journal_files import JournalFiles
+
+    JournalFiles.of(default_paths()).turn_on("a quiet walk by the river")
+
 
 if __name__ == "__main__":
     main()
