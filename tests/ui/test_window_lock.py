@@ -222,3 +222,19 @@ def test_a_lock_dialog_cancelled_leaves_settings_as_they_were(
     dialog.reject()
     assert not settings.lock_check.isChecked()
     assert window.state.journal is not None
+
+
+def test_damage_found_by_the_background_check_offers_the_repair(
+    qtbot: QtBot, _private_home: Path
+) -> None:
+    files = locked_journal()
+    size = files.journal.stat().st_size
+    with files.journal.open("r+b") as handle:  # the last page, which opening never reads
+        handle.seek(size - 4096 + 100)
+        handle.write(b"\xff" * 512)
+    window = make_window(qtbot)
+    unlock(qtbot, window)
+    host = window.journal_host
+    assert host is not None
+    qtbot.waitUntil(lambda: host.repair_bar is not None, timeout=10_000)
+    assert window.state.journal is None and host.unavailable
