@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 from PySide6.QtCore import QLocale
@@ -18,6 +17,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 def rich_text(text: str) -> str:
     """The practice formats' text (paragraphs, *emphasis*, **strong**) as QLabel rich
     text. HTML is escaped first, so a practice can never inject markup."""
+    import html  # here: its entity table (0.7 MiB) waits for the first practice shown
+
     paragraphs = [" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(text)]
     blocks = []
     for paragraph in (p for p in paragraphs if p):

@@ -8,7 +8,6 @@ The keeping of daily backups, and restoring one, is `journal_backups`'s job.
 from __future__ import annotations
 
 import os
-import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +30,7 @@ def write_backup(source: sqlite3.Connection, target: Path, key: DataKey | None =
     `target`. Raises sqlite3 or sqlcipher3 errors, OSError, or JournalError
     ("corrupt") when the copy is damaged; `target` is then left as it was."""
     folder = ensure_private_dir(target.parent)
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp")
+    temporary = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         if os.name == "posix":
