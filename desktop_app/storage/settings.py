@@ -23,19 +23,21 @@ is private (0700) and the file is 0600.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final, Literal, get_args
+from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 from desktop_app.core.files import open_regular
 from desktop_app.private_fs import write_new_private_file
 from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.private_files import write_private
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 ThemeName = Literal["system", "light", "dark"]
 #: The language of Attune's own words; "system" follows the computer's.
@@ -327,6 +329,8 @@ class SettingsStore:
                 if earlier.is_file() and earlier.read_bytes() == damaged:
                     self._damaged = None
                     return earlier
+        import datetime as dt  # here: the start before the first paint needs none of it
+
         day = (today or dt.date.today()).isoformat()
         for number in range(1, 1000):
             suffix = f".damaged-{day}" + ("" if number == 1 else f"-{number}")

@@ -4,7 +4,6 @@ pack or a plan, and the practice editor (one window, brought forward)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -111,6 +110,8 @@ class Authoring(QObject):
     def make_plan(self) -> PlanFormDialog | None:
         """A plan made with a form, saved with one's own practices (and followed, if
         wished)."""
+        import datetime  # here: the first paint needs none of it
+
         from desktop_app.ui.plan_form import PlanFormDialog
 
         state = self.state
@@ -121,7 +122,7 @@ class Authoring(QObject):
             state.language,
             self.paths.practices,
             state.plans,
-            date.today(),
+            datetime.date.today(),
             self.window,
         )
         dialog.saved.connect(self._plan_saved)

@@ -20,7 +20,6 @@ from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop_app.storage import autostart
 from desktop_app.storage.settings import ScreenName
 from desktop_app.ui.app_state import AppState
 from desktop_app.ui.authoring import Authoring
@@ -308,6 +307,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _settings_page(self) -> QWidget:
+        from desktop_app.storage import autostart  # not needed for the first paint
         from desktop_app.ui.settings_view import SettingsView
 
         view = SettingsView(self.state.settings, self.voices())

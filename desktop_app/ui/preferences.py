@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop_app.storage import autostart
 from desktop_app.storage.settings import Settings, SettingsStore
 from desktop_app.ui import theme
 from desktop_app.ui.app_state import AppState
@@ -80,6 +79,8 @@ class Preferences(QObject):
 
     def set_autostart(self, on: bool) -> None:
         """Write or remove the XDG autostart entry (Linux)."""
+        from desktop_app.storage import autostart  # here: the first paint needs none of it
+
         try:
             autostart.enable() if on else autostart.disable()
         except OSError as error:
