@@ -21,6 +21,7 @@ from desktop_app.session.flow import keep_drafts
 from desktop_app.storage import journal_backups
 from desktop_app.storage.journal import Journal, JournalError
 from desktop_app.storage.journal_files import JournalFiles
+from desktop_app.storage.journal_leftovers import move_aside
 from desktop_app.storage.logs import log_journal_error
 from desktop_app.storage.paths import AppPaths
 from desktop_app.ui.app_state import AppState
@@ -300,7 +301,7 @@ class JournalHost(QObject):
             self.repair_bar = None
         self.problem.emit("")
         try:
-            aside = journal_backups.move_aside(path)
+            aside = move_aside(path)
             logger.info("The damaged journal was moved aside to %s", aside.name)
             if backup is not None:
                 journal_backups.restore_backup(backup, path, self.key)
