@@ -238,3 +238,22 @@ def test_damage_found_by_the_background_check_offers_the_repair(
     assert host is not None
     qtbot.waitUntil(lambda: host.repair_bar is not None, timeout=10_000)
     assert window.state.journal is None and host.unavailable
+
+
+def test_with_a_plan_today_comes_after_unlocking_and_its_report_warns(
+    qtbot: QtBot, _private_home: Path
+) -> None:
+    from desktop_app.storage.plans import PlanStore
+    from tests.ui.test_main_window import PLAN
+
+    locked_journal()
+    write(_private_home / "data" / "practices", "short.yaml", SHORT)
+    PlanStore(default_paths().plans).import_plan(PLAN.encode())
+    window = make_window(qtbot)
+    assert window.today_view is None  # Today shows what was done: not before unlocking
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.state.journal is not None)
+    assert window.today_view is not None and window.screens.currentWidget() is window.today_view
+    report = window.report_plan("weeks")
+    assert report is not None and report.protection is not None
+    report.reject()
