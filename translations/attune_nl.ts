@@ -891,7 +891,7 @@
     <name>JournalHost</name>
     <message>
         <source>Today&apos;s copy of your journal could not be made (%1).</source>
-        <extracomment>A problem for the window&apos;s notice (&quot;&quot;: the problem is gone). News for the window&apos;s notice. A bar offering the repair of a damaged journal, for the window to show. Why the journal could not be opened and what to do, in the person&apos;s words; &quot;&quot; while it is open (to read only, too). Set before the state changes. Whether trying again may help (the problem may pass, or the person fix it).</extracomment>
+        <extracomment>A problem for the window&apos;s notice (&quot;&quot;: the problem is gone). News for the window&apos;s notice. A bar offering the repair of a damaged journal, for the window to show. The person asked for the unlock screen (from the Journal page of a locked journal). The lock was turned on (True) or off (False) from a lock dialog. Why the journal could not be opened and what to do, in the person&apos;s words; &quot;&quot; while it is open (to read only, too). Set before the state changes. Whether trying again may help (the problem may pass, or the person fix it). The data key of a locked journal, kept in memory only (None: not unlocked, or the lock is off). The journal is locked and was not unlocked: the person went on without it. Argon2id&apos;s cost for a passphrase chosen in a lock dialog (None: Attune&apos;s own; tests give a cheap one).</extracomment>
         <translation>De kopie van je dagboek van vandaag kon niet worden gemaakt (%1).</translation>
     </message>
     <message>
@@ -1032,12 +1032,28 @@
         <source>Until it opens, practices still play, but what you answer is not kept.</source>
         <translation>Tot het opengaat, kun je oefeningen nog steeds doen, maar wat je antwoordt wordt niet bewaard.</translation>
     </message>
+    <message>
+        <source>Your journal is locked and its key file (journal.key) is missing, so nothing can unlock it. Put the key file back beside the journal, in Attune&apos;s data folder, then press Try again.</source>
+        <translation>Je dagboek is vergrendeld en het sleutelbestand (journal.key) ontbreekt, dus niets kan het ontgrendelen. Zet het sleutelbestand terug naast het dagboek, in de gegevensmap van Attune, en druk dan op Opnieuw proberen.</translation>
+    </message>
+    <message>
+        <source>Your journal is locked: it opens with your passphrase or your recovery key.</source>
+        <translation>Je dagboek is vergrendeld: het gaat open met je wachtwoordzin of je herstelsleutel.</translation>
+    </message>
+    <message>
+        <source>Until it is unlocked, practices still play, but what you answer is not kept.</source>
+        <translation>Tot het ontgrendeld is, kun je oefeningen nog steeds doen, maar wat je antwoordt wordt niet bewaard.</translation>
+    </message>
 </context>
 <context>
     <name>JournalUnavailablePage</name>
     <message>
         <source>Journal</source>
         <translation>Dagboek</translation>
+    </message>
+    <message>
+        <source>Your journal is locked</source>
+        <translation>Je dagboek is vergrendeld</translation>
     </message>
     <message>
         <source>Your journal could not be opened</source>
@@ -1050,6 +1066,18 @@
     <message>
         <source>Open the journal again</source>
         <translation>Het dagboek opnieuw openen</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock my journal</source>
+        <translation>Mijn dagboek &amp;ontgrendelen</translation>
+    </message>
+    <message>
+        <source>Unlock my journal</source>
+        <translation>Mijn dagboek ontgrendelen</translation>
+    </message>
+    <message>
+        <source>Back to the unlock screen</source>
+        <translation>Terug naar het ontgrendelscherm</translation>
     </message>
 </context>
 <context>
