@@ -119,6 +119,7 @@ def test_a_warm_start_lands_on_the_library_without_the_practice_readers(
     assert "desktop_app.ui.library_view" in modules  # it got as far as the Library
     loaded_too_soon = {
         "yaml",
+        "desktop_app.core.model",
         "desktop_app.core.plan_loader",
         "desktop_app.core.practice_loader",
         "desktop_app.core.timeline",

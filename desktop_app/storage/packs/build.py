@@ -7,8 +7,9 @@ import os
 import zipfile
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app.core.model import PackManifest, Pos
+from desktop_app.core.position import Pos
 from desktop_app.core.problems import InvalidFile, Problem
 from desktop_app.storage.packs.entries import check_entries
 from desktop_app.storage.packs.errors import PackRefused
@@ -27,6 +28,9 @@ from desktop_app.storage.private_files import (
     sync_folder,
     temporary_name,
 )
+
+if TYPE_CHECKING:
+    from desktop_app.core.model import PackManifest
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 FILE_MODE = 0o100644

@@ -12,8 +12,8 @@ import contextlib
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app.core.model import PackManifest
 from desktop_app.core.problems import InvalidFile
 from desktop_app.storage.packs.entries import check_entries
 from desktop_app.storage.packs.errors import PackRefused
@@ -30,6 +30,9 @@ from desktop_app.storage.packs.validation import validate_tree
 from desktop_app.storage.packs.work_folders import not_written, operation, swap
 from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.plans import PlanStore
+
+if TYPE_CHECKING:
+    from desktop_app.core.model import PackManifest
 
 logger = logging.getLogger(__name__)
 

@@ -8,9 +8,9 @@ import logging
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.core.library import load_file
-from desktop_app.core.model import PackManifest
 from desktop_app.core.problems import InvalidFile
 from desktop_app.storage.packs.errors import PackRefused
 from desktop_app.storage.packs.leftovers import recover
@@ -18,11 +18,16 @@ from desktop_app.storage.packs.pack_format import MANIFEST, PACK_ID
 from desktop_app.storage.packs.work_folders import not_written, operation
 from desktop_app.storage.private_files import sync_folder
 
+if TYPE_CHECKING:
+    from desktop_app.core.model import PackManifest
+
 logger = logging.getLogger(__name__)
 
 
 def list_packs(packs_dir: Path) -> list[PackManifest]:
     """The installed packs whose manifest can be read, by id."""
+    from desktop_app.core.model import PackManifest  # with the manifests it reads
+
     recover(packs_dir)
     if not packs_dir.is_dir():
         return []
@@ -42,6 +47,8 @@ def list_packs(packs_dir: Path) -> list[PackManifest]:
 def installed_version(folder: Path) -> int | None:
     """The version of the pack installed in `folder`; -1 when it is there but its
     manifest cannot be read (so any valid pack may replace it)."""
+    from desktop_app.core.model import PackManifest  # with the manifest it reads
+
     if not folder.exists():
         return None
     try:

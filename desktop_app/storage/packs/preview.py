@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app.core.model import PackManifest, Plan, Practice
 from desktop_app.core.problems import Problem
 from desktop_app.storage.packs.entries import check_entries
 from desktop_app.storage.packs.scratch import scratch_folder
 from desktop_app.storage.packs.unpack import extract, open_archive
 from desktop_app.storage.packs.validation import validate_tree
+
+if TYPE_CHECKING:
+    from desktop_app.core.model import PackManifest, Plan, Practice
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.core.library import find_files, load_file
-from desktop_app.core.model import PackManifest, Plan, Pos, Practice
+from desktop_app.core.position import Pos
 from desktop_app.core.problems import InvalidFile, Problem
 from desktop_app.storage.packs.pack_format import MANIFEST
+
+if TYPE_CHECKING:
+    from desktop_app.core.model import PackManifest, Plan, Practice
 
 
 @dataclass
@@ -37,7 +41,8 @@ def validate_tree(root: Path, display: Callable[[str], str], *, hide_root: bool 
 
 def _check_tree(root: Path, display: Callable[[str], str]) -> Checked:
     # Here, not at the top: the window's start settles packs (storage.recovery) through
-    # this package, and needs no YAML reader for it.
+    # this package, and needs no YAML reader nor practice model for it.
+    from desktop_app.core.model import PackManifest, Plan, Practice
     from desktop_app.core.plan_loader import check_plan_against_library
 
     problems: list[Problem] = []
