@@ -6,10 +6,12 @@ A skipped question has no answer at all: skipping stores nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from desktop_app.core import feelings
-from desktop_app.core.model import ChoiceQuestion, FeelingsQuestion, Question, ScaleQuestion
+
+if TYPE_CHECKING:
+    from desktop_app.core.model import Question
 
 QuestionKind = Literal["scale", "text", "choice", "feelings"]
 #: scale: an integer; text: a string; choice: option indexes; feelings: feeling ids
@@ -29,6 +31,9 @@ class Answer:
 def describe(question: Question, value: AnswerValue, language: str) -> str:
     """An answer in words, as the journal and exports show it: "7 of 10",
     "Breath, Counting", "calm, tense, a bit lost"."""
+    # Imported here: the journal reads answers at every start without the practice model.
+    from desktop_app.core.model import ChoiceQuestion, FeelingsQuestion, ScaleQuestion
+
     if isinstance(question, ScaleQuestion) and isinstance(value, int):
         return (
             f"{value} of {question.maximum}"

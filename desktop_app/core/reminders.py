@@ -20,8 +20,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from desktop_app.core.schedule import DayItem
+if TYPE_CHECKING:  # the schedule loads the practice model: started reminders need neither
+    from desktop_app.core.schedule import DayItem
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
 from desktop_app.core.answers import Answer
-from desktop_app.core.model import Practice
 from desktop_app.session.choice import SessionChoice
 from desktop_app.session.records import (
     answers_from,
@@ -27,6 +26,7 @@ from desktop_app.session.records import (
 from desktop_app.storage.journal import Journal, JournalError
 
 if TYPE_CHECKING:  # the window starts without sound (numpy): a run loads it when it plays
+    from desktop_app.core.model import Practice
     from desktop_app.session.run import SessionResult
 
 #: The draft of the practice playing now.

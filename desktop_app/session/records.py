@@ -8,11 +8,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.answers import Answer, describe
-from desktop_app.core.model import Ask, Practice, Question, Repeat, Step
 from desktop_app.session.choice import SessionChoice
 from desktop_app.storage.journal import NewSession, StoredAnswer
 
 if TYPE_CHECKING:
+    from desktop_app.core.model import Practice, Question, Step
     from desktop_app.session.run import SessionResult
 
 
@@ -29,6 +29,9 @@ def questions_of(practice: Practice) -> dict[tuple[str, str], Question]:
 
 
 def _asks(steps: Sequence[Step]) -> Iterator[Question]:
+    # Imported here: the window keeps drafts from its start without the practice model.
+    from desktop_app.core.model import Ask, Repeat
+
     for step in steps:
         if isinstance(step, Ask):
             yield step.question

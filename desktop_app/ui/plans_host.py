@@ -61,14 +61,14 @@ class PlansHost(QObject):
         self.reminded.emit(practice_id, text)
 
     def _reminder_items(self) -> list[DayItem]:
-        from desktop_app.core import schedule
-        from desktop_app.storage.journal import JournalError
-
         plans, journal = self.state.plans, self.state.journal
         day = datetime.now().astimezone().date()
         stored = [s for s in plans.plans() if not s.archived] if plans is not None else []
         if not stored:
-            return []
+            return []  # and the schedule, with the plans' model, is not loaded
+        from desktop_app.core import schedule
+        from desktop_app.storage.journal import JournalError
+
         try:
             since = schedule.week_start(day)
             done = schedule.completions(journal.entries(since=since)) if journal else []

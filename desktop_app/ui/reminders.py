@@ -20,7 +20,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
@@ -28,10 +28,12 @@ from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
 from desktop_app.core.files import open_regular
 from desktop_app.core.reminders import Reminder, due_reminders
-from desktop_app.core.schedule import DayItem
 from desktop_app.storage.paths import ensure_private_dir
 from desktop_app.storage.private_files import write_private
 from desktop_app.ui.app_icon import app_icon
+
+if TYPE_CHECKING:  # the schedule loads the practice model: started reminders need neither
+    from desktop_app.core.schedule import DayItem
 
 CHECK_INTERVAL_MS: Final = 60_000
 _MAX_STATE_BYTES: Final = 256 * 1024

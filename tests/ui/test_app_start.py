@@ -65,10 +65,12 @@ def test_the_collector_works_again_when_the_window_closes_before_its_first_page(
     assert gc.isenabled()
 
 
-#: A real start in a new Python until the page landed on is shown; then the modules it
-#: holds. The window is made as app.run_app makes it, offscreen.
+#: A real start in a new Python until the page landed on is shown (with "journal" as its
+#: argument: until one idle turn after the journal opened); then the modules it holds.
+#: The window is made as app.run_app makes it, offscreen.
 LANDED_MODULES = """
 import sys
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from desktop_app.app import open_library, settle
 from desktop_app.storage.paths import default_paths
@@ -84,20 +86,27 @@ paths = default_paths()
 services = Services(paths=paths, settings_store=SettingsStore(paths.settings), scan=open_library,
                     sink=Silent(), clock=None, device_rate=lambda: 16_000, settle=settle)
 window = MainWindow(services)
-def landed():
-    assert window.screens.currentWidget() is window.library_view is not None
+def report():
     print(*sorted(sys.modules))
     app.exit(0)
+def landed():
+    assert window.screens.currentWidget() is window.library_view is not None
+    if sys.argv[1:] != ["journal"]:
+        report()
+def journal_opened():
+    if window.state.journal is not None:
+        QTimer.singleShot(0, report)
 window.first_page_shown.connect(landed)
+window.state.journal_changed.connect(journal_opened)
 window.show()
 app.exec()
 """
 
 
-def landed_modules(home: Path) -> set[str]:
+def landed_modules(home: Path, *, until: str = "landed") -> set[str]:
     environ = {**os.environ, "ATTUNE_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, "-c", LANDED_MODULES],
+        [sys.executable, "-c", LANDED_MODULES, until],
         env=environ,
         capture_output=True,
         text=True,
@@ -128,3 +137,8 @@ def test_a_warm_start_lands_on_the_library_without_the_practice_readers(
     # The journal opens once the page has painted; settling a crash's leftovers (a
     # restore to finish, temporary copies) needs neither the journal nor its SQLite.
     assert modules & {"desktop_app.storage.journal", "sqlcipher3", "sqlite3"} == set()
+    # One idle turn after the journal opened (its drafts kept, its answers' types read),
+    # the practice model is still not loaded: a practice being opened loads it.
+    idle = landed_modules(_private_home, until="journal")
+    assert "desktop_app.storage.journal" in idle
+    assert "desktop_app.core.model" not in idle
