@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
-from desktop_app.core import feelings
-
 if TYPE_CHECKING:
     from desktop_app.core.model import Question
 
@@ -31,7 +29,9 @@ class Answer:
 def describe(question: Question, value: AnswerValue, language: str) -> str:
     """An answer in words, as the journal and exports show it: "7 of 10",
     "Breath, Counting", "calm, tense, a bit lost"."""
-    # Imported here: the journal reads answers at every start without the practice model.
+    # Imported here: the journal reads answers at every start without the practice
+    # model or the feelings' table.
+    from desktop_app.core import feelings
     from desktop_app.core.model import ChoiceQuestion, FeelingsQuestion, ScaleQuestion
 
     if isinstance(question, ScaleQuestion) and isinstance(value, int):
