@@ -55,3 +55,29 @@ def _no_window_left_alive(qapp: QApplication, request: pytest.FixtureRequest) ->
             "(give them to qtbot.addWidget, or to a parent that is)",
             pytrace=False,
         )
+
+
+@pytest.fixture(autouse=True)
+def _widgets_held_until_closed(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Hold the widgets a test gives to `qtbot.addWidget` until pytest-qt has closed them.
+
+    pytest-qt keeps only weak references to them, so a window whose Python side is in
+    a reference cycle becomes garbage once the test function returns, and the cyclic
+    collector may free it during pytest-qt's last event processing: even in the middle
+    of painting one of its own children, which then paints freed memory (a crash seen
+    with the plan form when a combo box's first paint made enough objects to start a
+    collection)."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    qtbot = request.getfixturevalue("qtbot")
+    held: list[object] = []
+    add_widget = qtbot.addWidget
+
+    def add_and_hold(widget: object, *args: object, **kwargs: object) -> None:
+        held.append(widget)
+        add_widget(widget, *args, **kwargs)
+
+    qtbot.addWidget = add_and_hold
+    yield
+    held.clear()
