@@ -662,8 +662,8 @@
         <translation>Dit bestand wordt niet versleuteld</translation>
     </message>
     <message>
-        <source>Your journal is locked, but the file you save will not be: anyone who gets it can read it. To send it, you can save it in an archive that opens only with a passphrase (a .zip file that 7-Zip, Keka or your computer&apos;s archive tool opens). Tell the passphrase to the person who receives it in another way, not in the same message.</source>
-        <translation>Je dagboek is vergrendeld, maar het bestand dat je bewaart niet: wie het krijgt, kan het lezen. Om het te versturen kun je het bewaren in een archief dat alleen met een wachtwoordzin opengaat (een .zip-bestand dat 7-Zip, Keka of het archiefprogramma van je computer opent). Vertel de wachtwoordzin op een andere manier aan wie het ontvangt, niet in hetzelfde bericht.</translation>
+        <source>Your journal is locked, but the file you save will not be: anyone who gets it can read it. To send it, you can save it in an archive that opens only with a passphrase (a .zip file that 7-Zip on Windows, Keka or The Unarchiver on a Mac, or the archive manager on Linux opens; the tools built into Windows and macOS cannot). Tell the passphrase to the person who receives it in another way, not in the same message.</source>
+        <translation>Je dagboek is vergrendeld, maar het bestand dat je bewaart niet: wie het krijgt, kan het lezen. Om het te versturen kun je het bewaren in een archief dat alleen met een wachtwoordzin opengaat (een .zip-bestand dat 7-Zip op Windows, Keka of The Unarchiver op een Mac, of archiefbeheer op Linux opent; de programma&apos;s die in Windows en macOS zitten kunnen dat niet). Vertel de wachtwoordzin op een andere manier aan wie het ontvangt, niet in hetzelfde bericht.</translation>
     </message>
     <message>
         <source>&amp;Protect the file with a passphrase</source>

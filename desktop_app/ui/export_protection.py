@@ -33,9 +33,10 @@ class ExportProtection(QFrame):
             self.tr(
                 "Your journal is locked, but the file you save will not be: anyone who "
                 "gets it can read it. To send it, you can save it in an archive that "
-                "opens only with a passphrase (a .zip file that 7-Zip, Keka or your "
-                "computer's archive tool opens). Tell the passphrase to the person who "
-                "receives it in another way, not in the same message."
+                "opens only with a passphrase (a .zip file that 7-Zip on Windows, Keka "
+                "or The Unarchiver on a Mac, or the archive manager on Linux opens; the "
+                "tools built into Windows and macOS cannot). Tell the passphrase to the "
+                "person who receives it in another way, not in the same message."
             )
         )
         warning.setAccessibleName(warning.text())
