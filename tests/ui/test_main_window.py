@@ -6,6 +6,7 @@ only the clock and the sound device are the test's own.
 
 from __future__ import annotations
 
+import linecache
 from pathlib import Path
 
 import pytest
@@ -636,3 +637,13 @@ def test_a_journal_that_cannot_be_written_is_still_read_and_exported(
     assert dialog is not None
     assert len(window.state.journal.entries()) == 2
     dialog.reject()
+
+
+def test_the_rest_lets_go_of_the_module_sources_read_while_importing(qtbot: QtBot) -> None:
+    """PySide reads each imported module's source into linecache; once the page has
+    painted that cache is emptied (the lines a traceback shows are read again)."""
+    window = landing_window(qtbot)
+    linecache.cache["read-at-import.py"] = (1, None, ["pass\n"], "read-at-import.py")
+    window.show()
+    qtbot.waitUntil(lambda: window.watcher is not None, timeout=10_000)
+    assert "read-at-import.py" not in linecache.cache
