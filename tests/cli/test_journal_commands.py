@@ -12,7 +12,7 @@ import sqlite3
 import subprocess
 import unicodedata
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ import pytest
 from desktop_app.cli import main
 from desktop_app.storage.journal import Journal, NewSession, SessionEntry, StoredAnswer
 from desktop_app.storage.paths import default_paths
+from tests.journal_sessions import a_session
 
 SETTLED = StoredAnswer("settled", "before", "scale", "How settled?", 3, "3 of 10", 0, 10)
 NOTICED = StoredAnswer(
@@ -30,22 +31,11 @@ NOTICED = StoredAnswer(
 def session(day: int, practice_id: str = "box", uid: str | None = None) -> NewSession:
     # Midday, so that the local date is the same in any time zone the tests run in.
     start = datetime(2025, 3, day, 12, 0, tzinfo=UTC)
-    return NewSession(
+    return a_session(
+        start,
+        (SETTLED, NOTICED),
         practice_id=practice_id,
         practice_title={"box": "Box breathing", "scan": "Body scan"}[practice_id],
-        practice_kind="breathing",
-        practice_version=1,
-        source="built-in",
-        language="en",
-        started_at=start,
-        ended_at=start + timedelta(minutes=10),
-        length=600.0,
-        practised=600.0,
-        completed=True,
-        stopped_at_step=None,
-        pauses=0,
-        grounding_pauses=0,
-        answers=(SETTLED, NOTICED),
         uid=uid,
     )
 

@@ -8,7 +8,7 @@ import shutil
 import stat
 import subprocess
 import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from desktop_app.cli import main
 from desktop_app.storage.journal import Journal, NewSession, StoredAnswer
 from desktop_app.storage.paths import default_paths
 from desktop_app.storage.plans import PlanStore
+from tests.journal_sessions import a_session
 
 # Started and ended in the past, so that the default range is the plan's own days.
 PLAN = """\
@@ -45,22 +46,11 @@ def session(day: int, practice_id: str = "box-breathing") -> NewSession:
         StoredAnswer("settled", "after", "scale", "How settled?", 7, "7 of 10", 0, 10),
         StoredAnswer("noticed", "after", "text", "What did you notice?", SECRET, SECRET),
     )
-    return NewSession(
+    return a_session(
+        start,
+        answers,
         practice_id=practice_id,
         practice_title={"box-breathing": "Box breathing", "body-scan": "Body scan"}[practice_id],
-        practice_kind="breathing",
-        practice_version=1,
-        source="built-in",
-        language="en",
-        started_at=start,
-        ended_at=start + timedelta(minutes=10),
-        length=600.0,
-        practised=600.0,
-        completed=True,
-        stopped_at_step=None,
-        pauses=0,
-        grounding_pauses=0,
-        answers=answers,
     )
 
 

@@ -33,6 +33,7 @@ from desktop_app.storage.journal import (
 from desktop_app.storage.journal import search as search_module
 from desktop_app.storage.lock import sqlcipher
 from tests.helpers import as_nobody
+from tests.journal_sessions import a_session
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2024, 3, 4, 9, 30, 15, 123456, tzinfo=UTC)  # a Monday
@@ -50,23 +51,14 @@ ANSWERS = (
 
 
 def session(**changes: Any) -> NewSession:
-    base = NewSession(
-        practice_id="box",
-        practice_title="Box breathing",
-        practice_kind="breathing",
+    base = a_session(
+        T0,
+        ANSWERS,
         practice_version=3,
-        source="built-in",
-        language="en",
-        started_at=T0,
         ended_at=T0 + timedelta(minutes=5, seconds=2.5),
         length=300.0,
         practised=297.25,
-        completed=True,
-        stopped_at_step=None,
         pauses=1,
-        grounding_pauses=0,
-        plan_item=None,
-        answers=ANSWERS,
     )
     return replace(base, **changes)
 

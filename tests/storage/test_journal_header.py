@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from desktop_app.storage.journal import Journal, JournalError, NewSession, StoredAnswer
 from desktop_app.storage.journal.header import LAST_PLAUSIBLE_SCHEMA, SIZE, read_header
+from tests.journal_sessions import a_session
 
 T0 = datetime(2024, 3, 4, 9, 30, tzinfo=UTC)
 #: Where SQLite keeps `PRAGMA user_version`, Attune's schema version.
@@ -23,23 +24,10 @@ USER_VERSION = range(60, 64)
 
 
 def session(number: int) -> NewSession:
-    return NewSession(
-        practice_id="box",
-        practice_title="Box breathing",
-        practice_kind="breathing",
-        practice_version=1,
-        source="built-in",
-        language="en",
-        started_at=T0 + timedelta(hours=number),
-        ended_at=T0 + timedelta(hours=number, minutes=5),
-        length=300.0,
-        practised=300.0,
-        completed=True,
-        stopped_at_step=None,
-        pauses=0,
-        grounding_pauses=0,
-        plan_item=None,
-        answers=(StoredAnswer("note", "after", "text", "Noticed?", "calm", "calm"),),
+    return a_session(
+        T0 + timedelta(hours=number),
+        (StoredAnswer("note", "after", "text", "Noticed?", "calm", "calm"),),
+        minutes=5,
     )
 
 

@@ -17,6 +17,7 @@ from desktop_app.storage.journal import Journal, JournalError, NewSession, Store
 from desktop_app.storage.paths import default_paths
 from desktop_app.ui.journal_words import journal_problem
 from tests.helpers import started_log
+from tests.journal_sessions import a_session
 
 #: A written answer, a word of it searched for, and a practice's title: none may be logged.
 SECRET_ANSWER = "my sister's kite is marigold-7f3a"
@@ -31,25 +32,15 @@ def log() -> Iterator[Path]:
         yield file
 
 
-def a_session(answer: str) -> NewSession:
+def a_letter(answer: str) -> NewSession:
     start = datetime(2025, 3, 3, 8, 15, tzinfo=UTC)
-    return NewSession(
+    return a_session(
+        start,
+        (StoredAnswer("noticed", "after", "text", "What did you notice?", answer, answer),),
         practice_id="letter",
         practice_title=PRACTICE_TITLE,
         practice_kind="journaling",
-        practice_version=1,
-        source="built-in",
-        language="en",
-        started_at=start,
         ended_at=start + timedelta(minutes=12),
-        length=600.0,
-        practised=600.0,
-        completed=True,
-        stopped_at_step=None,
-        pauses=0,
-        grounding_pauses=0,
-        plan_item=None,
-        answers=(StoredAnswer("noticed", "after", "text", "What did you notice?", answer, answer),),
     )
 
 
@@ -59,7 +50,7 @@ def test_a_known_secret_answer_never_reaches_the_log(
     paths = default_paths()
     journal = Journal.open(paths.journal)
     try:
-        entry = journal.add(a_session(SECRET_ANSWER))
+        entry = journal.add(a_letter(SECRET_ANSWER))
         journal.save_draft("entry-1", {"noticed": SECRET_ANSWER})
         assert journal.search(SECRET_WORD)
         saved = journal.get(entry)
@@ -81,7 +72,7 @@ def test_a_known_secret_answer_never_reaches_the_log(
     closed = Journal.open(paths.journal)
     closed.close()
     with pytest.raises(JournalError) as refused:
-        closed.add(a_session(SECRET_ANSWER))
+        closed.add(a_letter(SECRET_ANSWER))
     journal_problem(refused.value)
     capsys.readouterr()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,7 @@ from desktop_app.storage.report import (
     to_document,
     to_markdown,
 )
+from tests.journal_sessions import a_session
 
 # 2025-03-07 is a Friday: the range below crosses into the week of Monday 10 March.
 PLAN = """\
@@ -67,24 +68,14 @@ def session(
         answers.append(
             StoredAnswer("noticed", "after", "text", "What did you notice?", written, written)
         )
-    return NewSession(
+    return a_session(
+        start,
+        answers,
         practice_id=practice_id,
         practice_title={"box": "Box breathing", "scan": "Body scan", "walk": "Mindful walk"}[
             practice_id
         ],
-        practice_kind="breathing",
-        practice_version=1,
-        source="built-in",
-        language="en",
-        started_at=start,
-        ended_at=start + timedelta(minutes=10),
-        length=600.0,
-        practised=600.0,
         completed=completed,
-        stopped_at_step=None,
-        pauses=0,
-        grounding_pauses=0,
-        answers=tuple(answers),
     )
 
 

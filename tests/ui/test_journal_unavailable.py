@@ -23,28 +23,16 @@ from desktop_app.ui.app_state import AppState
 from desktop_app.ui.insights_view import InsightsView
 from desktop_app.ui.journal_host import JournalHost
 from desktop_app.ui.today_view import TodayView
+from tests.journal_sessions import a_session
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 def entry(number: int) -> NewSession:
-    return NewSession(
-        practice_id="box",
-        practice_title="Box breathing",
-        practice_kind="breathing",
-        practice_version=1,
-        source="built-in",
-        language="en",
-        started_at=T0 + timedelta(hours=number),
-        ended_at=T0 + timedelta(hours=number, minutes=5),
-        length=300.0,
-        practised=300.0,
-        completed=True,
-        stopped_at_step=None,
-        pauses=0,
-        grounding_pauses=0,
-        plan_item=None,
-        answers=(StoredAnswer("note", "after", "text", "Noticed?", "calm", "calm"),),
+    return a_session(
+        T0 + timedelta(hours=number),
+        (StoredAnswer("note", "after", "text", "Noticed?", "calm", "calm"),),
+        minutes=5,
     )
 
 

@@ -20,9 +20,10 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.storage.document import Block, Document, Span
-from desktop_app.storage.journal import Journal, NewSession, SessionEntry, StoredAnswer
+from desktop_app.storage.journal import Journal, SessionEntry, StoredAnswer
 from desktop_app.storage.journal_export import Selection, to_document
 from desktop_app.ui.pdf import EMOJI_FAMILIES, render_pdf
+from tests.journal_sessions import a_session
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
@@ -43,26 +44,6 @@ WORDS = {
 BEYOND = "𝄞 𝔸𝕏"
 
 
-def session(start: datetime, answers: tuple[StoredAnswer, ...]) -> NewSession:
-    return NewSession(
-        practice_id="box",
-        practice_title="Box breathing",
-        practice_kind="breathing",
-        practice_version=1,
-        source="built-in",
-        language="en",
-        started_at=start,
-        ended_at=start + timedelta(minutes=10),
-        length=600.0,
-        practised=600.0,
-        completed=True,
-        stopped_at_step=None,
-        pauses=0,
-        grounding_pauses=0,
-        answers=answers,
-    )
-
-
 def said(key: str, text: str) -> StoredAnswer:
     return StoredAnswer(key, "after", "text", f"In {key}?", text, text)
 
@@ -79,8 +60,8 @@ def entries(journal: Journal) -> list[SessionEntry]:
     """One entry with an answer in every script, one with a secret left out below."""
     start = datetime(2025, 3, 3, 8, 15, tzinfo=CET)
     answers = tuple(said(key, text) for key, text in WORDS.items())
-    journal.add(session(start, (*answers, said("beyond", BEYOND))))
-    journal.add(session(start + timedelta(days=1), (said("secret", "Bluebottle"),)))
+    journal.add(a_session(start, (*answers, said("beyond", BEYOND))))
+    journal.add(a_session(start + timedelta(days=1), (said("secret", "Bluebottle"),)))
     return journal.entries()
 
 
@@ -208,7 +189,7 @@ def test_long_entries_run_over_pages_and_wrap(journal: Journal) -> None:
     for day in range(1, 29):
         start = datetime(2025, 2, day, 9, 0, tzinfo=CET)
         journal.add(
-            session(start, (StoredAnswer("t", "after", "text", "Notes", long_text, long_text),))
+            a_session(start, (StoredAnswer("t", "after", "text", "Notes", long_text, long_text),))
         )
     data = render_pdf(to_document(journal.entries(), tz=CET))
     pages = page_count(data)

@@ -20,6 +20,7 @@ from desktop_app.ui.shared_words import length_text, lengths_text
 from desktop_app.ui.today_offers import recent_practices, short_practices
 from desktop_app.ui.today_view import TodayView
 from tests.helpers import write
+from tests.journal_sessions import a_session
 
 WEDNESDAY = date(2026, 12, 2)
 MONDAY = date(2026, 11, 30)
@@ -68,21 +69,13 @@ def practice(practice_id: str, title: str, lengths: str = "") -> str:
 
 def session(practice_id: str, day: date, *, completed: bool = True) -> NewSession:
     started = datetime(day.year, day.month, day.day, 9).astimezone()
-    return NewSession(
+    return a_session(
+        started,
+        minutes=5,
         practice_id=practice_id,
         practice_title=practice_id,
-        practice_kind="breathing",
-        practice_version=1,
         source="your practices",
-        language="en",
-        started_at=started,
-        ended_at=started + timedelta(minutes=5),
-        length=300.0,
-        practised=300.0,
         completed=completed,
-        stopped_at_step=None,
-        pauses=0,
-        grounding_pauses=0,
     )
 
 

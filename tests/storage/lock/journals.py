@@ -12,6 +12,7 @@ from desktop_app.storage.journal.connections import WRITING_PRAGMAS
 from desktop_app.storage.journal.rows import INSERT_ANSWER, INSERT_SESSION, session_row
 from desktop_app.storage.journal.search_index import index_session
 from desktop_app.storage.lock.passphrase import Argon2Params
+from tests.journal_sessions import a_session
 
 #: Argon2id as cheap as the key file accepts: the tests check the construction, the
 #: bench measures the real cost.
@@ -22,25 +23,16 @@ START = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
 def session(number: int, note: str = "") -> NewSession:
     started = START + timedelta(hours=5 * number)
     text = note or f"Session {number}: slow breath, warm hands, ademhaling ✓ Спокойно 平静"
-    return NewSession(
-        practice_id=f"practice-{number % 3}",
-        practice_title=f"Breathing {number % 3}",
-        practice_kind="breathing",
-        practice_version=1,
-        source="built-in",
-        language="en",
-        started_at=started,
-        ended_at=started + timedelta(minutes=10),
-        length=600.0,
-        practised=590.5,
-        completed=True,
-        stopped_at_step=None,
-        pauses=number % 2,
-        grounding_pauses=0,
-        answers=(
+    return a_session(
+        started,
+        (
             StoredAnswer("calm", "before", "scale", "How calm?", number % 11, f"{number % 11}"),
             StoredAnswer("note", "after", "text", "What did you notice?", text, text),
         ),
+        practice_id=f"practice-{number % 3}",
+        practice_title=f"Breathing {number % 3}",
+        practised=590.5,
+        pauses=number % 2,
         uid=f"uid-{number}",
     )
 
