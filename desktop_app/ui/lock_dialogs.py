@@ -174,7 +174,13 @@ class LockDialog(QDialog):
         if not self.runner.busy:  # the conversion cannot be left half-said
             super().reject()
 
-    def button(self, text: str, description: str, primary: bool = False) -> QPushButton:
+    def button(
+        self,
+        text: str,
+        description: str,
+        clicked: Callable[[], object],
+        primary: bool = False,
+    ) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text.replace("&", "").removesuffix("…"))
         button.setAccessibleDescription(description)
@@ -182,7 +188,16 @@ class LockDialog(QDialog):
         button.setAutoDefault(False)  # Enter in a field is connected to what it does
         if primary:
             button.setProperty("role", "primary")
+        button.clicked.connect(clicked)
         return button
+
+    def button_row(self, *buttons: QPushButton) -> QHBoxLayout:
+        """The buttons at the end of a form, to the right."""
+        row = QHBoxLayout()
+        row.addStretch()
+        for button in buttons:
+            row.addWidget(button)
+        return row
 
     def form_page(self, *parts: QWidget | QHBoxLayout) -> QWidget:
         page = QWidget()
@@ -203,6 +218,18 @@ class LockDialog(QDialog):
         label.setAccessibleName(text)
         return label
 
+    def problem_label(self, name: str) -> QLabel:
+        """Where a form says what went wrong: empty until then."""
+        label = self.label("", "warning")
+        label.setAccessibleName(name)
+        return label
+
+    def say_problem(self, label: QLabel, message: str, page: QWidget) -> None:
+        """Says `message` in `label` (read out too) and brings back its `page`."""
+        label.setText(message)
+        label.setAccessibleDescription(message)
+        self.pages.setCurrentWidget(page)
+
 
 class TurnOnLockDialog(LockDialog):
     """ "Lock my journal": what it means, a passphrase twice, the conversion, then the
@@ -217,21 +244,20 @@ class TurnOnLockDialog(LockDialog):
         super().__init__(files, self.tr("Lock my journal"), parent)
         self.params = params
         self.fields = NewPassphraseFields()
-        self.problem = self.label("", "warning")
-        self.problem.setAccessibleName(self.tr("Problem"))
-        self.cancel_button = self.button(self.tr("Cancel"), self.tr("Leave the journal as it is"))
-        self.cancel_button.clicked.connect(self.reject)
-        self.lock_button = self.button(
-            self.tr("&Lock my journal"), self.tr("Encrypt the journal with this passphrase"), True
+        self.problem = self.problem_label(self.tr("Problem"))
+        self.cancel_button = self.button(
+            self.tr("Cancel"), self.tr("Leave the journal as it is"), self.reject
         )
-        self.lock_button.clicked.connect(self.lock)
+        self.lock_button = self.button(
+            self.tr("&Lock my journal"),
+            self.tr("Encrypt the journal with this passphrase"),
+            self.lock,
+            primary=True,
+        )
         self.fields.first.returnPressed.connect(self.fields.again.setFocus)
         self.fields.again.returnPressed.connect(self.lock)
         self.fields.changed.connect(lambda: self.problem.clear())
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.lock_button)
+        buttons = self.button_row(self.cancel_button, self.lock_button)
         self.choose_page = self.form_page(
             self.label(self.tr("Lock my journal"), "heading"),
             self.label(
@@ -291,9 +317,7 @@ class TurnOnLockDialog(LockDialog):
         self.key_page.key_label.setFocus()
 
     def show_problem(self, message: str) -> None:
-        self.problem.setText(message)
-        self.problem.setAccessibleDescription(message)
-        self.pages.setCurrentWidget(self.choose_page)
+        self.say_problem(self.problem, message, self.choose_page)
         self.fields.first.setFocus()
 
     def reject(self) -> None:
@@ -324,6 +348,11 @@ class _ProofChoice(QWidget):
         layout.setSpacing(SPACE["s"])
         layout.addLayout(choice)
         layout.addWidget(self.field)
+
+    def focus_again(self) -> None:
+        """After a problem: the field, its text chosen to be typed over."""
+        self.field.setFocus()
+        self.field.selectAll()
 
     def proof(self) -> Proof:
         if self.by_recovery_key.isChecked():
@@ -357,21 +386,20 @@ class ChangePassphraseDialog(LockDialog):
         self.params = params
         self.current = _ProofChoice(self.tr("Current passphrase"))
         self.fields = NewPassphraseFields()
-        self.problem = self.label("", "warning")
-        self.problem.setAccessibleName(self.tr("Problem"))
-        self.cancel_button = self.button(self.tr("Cancel"), self.tr("Keep the passphrase you have"))
-        self.cancel_button.clicked.connect(self.reject)
-        self.change_button = self.button(
-            self.tr("&Change passphrase"), self.tr("Use the new passphrase from now on"), True
+        self.problem = self.problem_label(self.tr("Problem"))
+        self.cancel_button = self.button(
+            self.tr("Cancel"), self.tr("Keep the passphrase you have"), self.reject
         )
-        self.change_button.clicked.connect(self.change)
+        self.change_button = self.button(
+            self.tr("&Change passphrase"),
+            self.tr("Use the new passphrase from now on"),
+            self.change,
+            primary=True,
+        )
         self.current.field.returnPressed.connect(self.fields.first.setFocus)
         self.fields.first.returnPressed.connect(self.fields.again.setFocus)
         self.fields.again.returnPressed.connect(self.change)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.change_button)
+        buttons = self.button_row(self.cancel_button, self.change_button)
         self.form = self.form_page(
             self.label(self.tr("Change passphrase"), "heading"),
             self.label(
@@ -385,12 +413,10 @@ class ChangePassphraseDialog(LockDialog):
         self.done_label = self.label(
             self.tr("Your passphrase is changed. Use the new one from now on.")
         )
-        self.close_button = self.button(self.tr("Close"), self.tr("Close this window"), True)
-        self.close_button.clicked.connect(self.accept)
-        closing = QHBoxLayout()
-        closing.addStretch()
-        closing.addWidget(self.close_button)
-        self.done_page = self.form_page(self.done_label, closing)
+        self.close_button = self.button(
+            self.tr("Close"), self.tr("Close this window"), self.accept, primary=True
+        )
+        self.done_page = self.form_page(self.done_label, self.button_row(self.close_button))
         self.pages.setCurrentWidget(self.form)
         self.current.field.setFocus()
 
@@ -420,11 +446,8 @@ class ChangePassphraseDialog(LockDialog):
         self.close_button.setFocus()
 
     def show_problem(self, message: str) -> None:
-        self.problem.setText(message)
-        self.problem.setAccessibleDescription(message)
-        self.pages.setCurrentWidget(self.form)
-        self.current.field.setFocus()
-        self.current.field.selectAll()
+        self.say_problem(self.problem, message, self.form)
+        self.current.focus_again()
 
 
 class TurnOffLockDialog(LockDialog):
@@ -434,19 +457,17 @@ class TurnOffLockDialog(LockDialog):
     def __init__(self, files: JournalFiles, parent: QWidget | None = None) -> None:
         super().__init__(files, self.tr("Turn off the lock"), parent)
         self.current = _ProofChoice(self.tr("Passphrase"))
-        self.problem = self.label("", "warning")
-        self.problem.setAccessibleName(self.tr("Problem"))
-        self.cancel_button = self.button(self.tr("Keep it locked"), self.tr("Change nothing"))
-        self.cancel_button.clicked.connect(self.reject)
+        self.problem = self.problem_label(self.tr("Problem"))
+        self.cancel_button = self.button(
+            self.tr("Keep it locked"), self.tr("Change nothing"), self.reject
+        )
         self.off_button = self.button(
-            self.tr("&Turn off the lock"), self.tr("Store the journal unencrypted again")
+            self.tr("&Turn off the lock"),
+            self.tr("Store the journal unencrypted again"),
+            self.turn_off,
         )
         self.current.field.returnPressed.connect(self.turn_off)
-        self.off_button.clicked.connect(self.turn_off)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.off_button)
+        buttons = self.button_row(self.cancel_button, self.off_button)
         self.form = self.form_page(
             self.label(self.tr("Turn off the lock"), "heading"),
             self.label(
@@ -491,8 +512,5 @@ class TurnOffLockDialog(LockDialog):
         self.accept()
 
     def show_problem(self, message: str) -> None:
-        self.problem.setText(message)
-        self.problem.setAccessibleDescription(message)
-        self.pages.setCurrentWidget(self.form)
-        self.current.field.setFocus()
-        self.current.field.selectAll()
+        self.say_problem(self.problem, message, self.form)
+        self.current.focus_again()
