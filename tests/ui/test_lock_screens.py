@@ -10,6 +10,7 @@ import shutil
 import stat
 import subprocess
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,12 +20,18 @@ from pytestqt.qtbot import QtBot
 from desktop_app.storage.journal import Journal
 from desktop_app.storage.journal_files import JournalFiles
 from desktop_app.storage.lock.data_key import DataKey
-from desktop_app.ui.lock_dialogs import ChangePassphraseDialog, TurnOffLockDialog, TurnOnLockDialog
+from desktop_app.ui.lock_dialogs import (
+    ChangePassphraseDialog,
+    LockDialog,
+    TurnOffLockDialog,
+    TurnOnLockDialog,
+)
 from desktop_app.ui.unlock_view import UnlockView
 from tests.storage.lock.journals import FAST, make_journal
 
 PASSPHRASE = "a quiet walk by the river"
 KEY_PATTERN = re.compile(r"^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$")
+ShownWidget = TypeVar("ShownWidget", bound=QWidget)
 
 
 def plain_files(tmp_path: Path) -> JournalFiles:
@@ -48,6 +55,32 @@ def count_with(files: JournalFiles, key: DataKey | None) -> int:
         journal.close()
 
 
+def on_screen(qtbot: QtBot, widget: ShownWidget) -> ShownWidget:
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def unlock_screen(qtbot: QtBot, files: JournalFiles) -> UnlockView:
+    return on_screen(qtbot, UnlockView(files))
+
+
+def conversion_events(dialog: LockDialog) -> list[object]:
+    """What the dialog asks of the window, in order: "release", then the key to reopen with."""
+    events: list[object] = []
+    dialog.release_journal.connect(lambda: events.append("release"))
+    dialog.reopen_journal.connect(events.append)
+    return events
+
+
+def wait_for_problem(qtbot: QtBot, dialog: ChangePassphraseDialog | TurnOffLockDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.runner.busy and bool(dialog.problem.text()))
+
+
+def words_on(page: QWidget) -> str:
+    return " ".join(label.text() for label in page.findChildren(QLabel))
+
+
 def type_and_enter(qtbot: QtBot, field: QLineEdit, text: str) -> None:
     field.setFocus()
     qtbot.keyClicks(field, text)
@@ -66,9 +99,7 @@ def test_a_wrong_passphrase_is_said_gently_then_the_right_one_unlocks(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     files, _ = locked_files(tmp_path)
-    view = UnlockView(files)
-    qtbot.addWidget(view)
-    view.show()
+    view = unlock_screen(qtbot, files)
     every_control_named(view)
     unlocked: list[object] = []
     view.unlocked.connect(unlocked.append)
@@ -92,9 +123,7 @@ def test_a_wrong_passphrase_is_said_gently_then_the_right_one_unlocks(
 
 def test_the_recovery_key_unlocks_as_typed_from_paper(qtbot: QtBot, tmp_path: Path) -> None:
     files, recovery = locked_files(tmp_path)
-    view = UnlockView(files)
-    qtbot.addWidget(view)
-    view.show()
+    view = unlock_screen(qtbot, files)
     unlocked: list[object] = []
     view.unlocked.connect(unlocked.append)
     qtbot.mouseClick(view.switch_button, Qt.MouseButton.LeftButton)
@@ -113,9 +142,7 @@ def test_the_recovery_key_unlocks_as_typed_from_paper(qtbot: QtBot, tmp_path: Pa
 
 def test_an_empty_field_asks_for_the_passphrase(qtbot: QtBot, tmp_path: Path) -> None:
     files, _ = locked_files(tmp_path)
-    view = UnlockView(files)
-    qtbot.addWidget(view)
-    view.show()
+    view = unlock_screen(qtbot, files)
     qtbot.keyClick(view.field, Qt.Key.Key_Return)
     assert view.problem.isVisible()
     assert view.problem.text() == "Type your passphrase first."
@@ -126,9 +153,7 @@ def test_grounding_and_the_practices_are_there_without_unlocking(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     files, _ = locked_files(tmp_path)
-    view = UnlockView(files)
-    qtbot.addWidget(view)
-    view.show()
+    view = unlock_screen(qtbot, files)
     view.ground_button.setFocus()
     qtbot.keyClick(view.ground_button, Qt.Key.Key_Space)
     assert view.pages.currentWidget() is view.grounding
@@ -144,9 +169,7 @@ def test_crisis_numbers_show_only_when_a_safety_plan_gives_them(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     files, _ = locked_files(tmp_path)
-    view = UnlockView(files)
-    qtbot.addWidget(view)
-    view.show()
+    view = unlock_screen(qtbot, files)
     assert view.crisis_labels == []
     view.set_crisis_contacts([("My therapist", "020 555 0100")])
     assert [label.text() for label in view.crisis_labels] == [
@@ -162,15 +185,11 @@ def test_crisis_numbers_show_only_when_a_safety_plan_gives_them(
 
 def test_turning_the_lock_on_shows_the_recovery_key_once(qtbot: QtBot, tmp_path: Path) -> None:
     files = plain_files(tmp_path)
-    dialog = TurnOnLockDialog(files, FAST)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = on_screen(qtbot, TurnOnLockDialog(files, FAST))
     every_control_named(dialog)
-    warnings = " ".join(label.text() for label in dialog.choose_page.findChildren(QLabel))
+    warnings = words_on(dialog.choose_page)
     assert "forget both the passphrase and the recovery key" in warnings
-    events: list[object] = []
-    dialog.release_journal.connect(lambda: events.append("release"))
-    dialog.reopen_journal.connect(events.append)
+    events = conversion_events(dialog)
 
     type_and_enter(qtbot, dialog.fields.first, "")
     assert dialog.focusWidget() is dialog.fields.again  # Enter moves on to the next field
@@ -271,14 +290,12 @@ def test_the_recovery_key_prints(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_changing_the_passphrase_wrong_then_right(qtbot: QtBot, tmp_path: Path) -> None:
     files, _ = locked_files(tmp_path)
-    dialog = ChangePassphraseDialog(files, FAST)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = on_screen(qtbot, ChangePassphraseDialog(files, FAST))
     every_control_named(dialog)
     qtbot.keyClicks(dialog.current.field, "not it at all")
     qtbot.keyClicks(dialog.fields.first, "a new and longer one")
     type_and_enter(qtbot, dialog.fields.again, "a new and longer one")
-    qtbot.waitUntil(lambda: not dialog.runner.busy and bool(dialog.problem.text()))
+    wait_for_problem(qtbot, dialog)
     assert "does not open your journal" in dialog.problem.text()
     assert dialog.pages.currentWidget() is dialog.form
 
@@ -293,9 +310,7 @@ def test_changing_the_passphrase_wrong_then_right(qtbot: QtBot, tmp_path: Path) 
 
 def test_changing_the_passphrase_with_the_recovery_key(qtbot: QtBot, tmp_path: Path) -> None:
     files, recovery = locked_files(tmp_path)
-    dialog = ChangePassphraseDialog(files, FAST)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = on_screen(qtbot, ChangePassphraseDialog(files, FAST))
     dialog.current.by_recovery_key.click()
     assert dialog.current.field.accessibleName() == "Recovery key"
     qtbot.keyClicks(dialog.current.field, recovery)
@@ -314,18 +329,14 @@ def test_turning_the_lock_off_asks_for_the_passphrase_then_converts(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     files, _ = locked_files(tmp_path)
-    dialog = TurnOffLockDialog(files)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = on_screen(qtbot, TurnOffLockDialog(files))
     every_control_named(dialog)
-    texts = " ".join(label.text() for label in dialog.form.findChildren(QLabel))
+    texts = words_on(dialog.form)
     assert "unencrypted" in texts
-    events: list[object] = []
-    dialog.release_journal.connect(lambda: events.append("release"))
-    dialog.reopen_journal.connect(events.append)
+    events = conversion_events(dialog)
 
     type_and_enter(qtbot, dialog.current.field, "wrong")
-    qtbot.waitUntil(lambda: not dialog.runner.busy and bool(dialog.problem.text()))
+    wait_for_problem(qtbot, dialog)
     assert "does not open your journal" in dialog.problem.text()
     assert events == [] and files.lock_state() == "on"  # nothing closed, nothing written
 
@@ -346,9 +357,7 @@ def test_a_damaged_journal_is_not_locked_and_is_given_back_as_it_was(
         journal.seek(4096 * 2)
         journal.write(b"\xa5" * 4096)
     before = files.journal.read_bytes()
-    dialog = TurnOnLockDialog(files, FAST)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = on_screen(qtbot, TurnOnLockDialog(files, FAST))
     reopened: list[object] = []
     dialog.reopen_journal.connect(reopened.append)
     dialog.fields.first.setText(PASSPHRASE)
@@ -364,9 +373,7 @@ def test_a_damaged_journal_is_not_locked_and_is_given_back_as_it_was(
 
 def test_the_unlock_screen_s_tab_order_reads_top_to_bottom(qtbot: QtBot, tmp_path: Path) -> None:
     files, _ = locked_files(tmp_path)
-    view = UnlockView(files)
-    qtbot.addWidget(view)
-    view.show()
+    view = unlock_screen(qtbot, files)
     expected = [
         view.field,
         view.unlock_button,
