@@ -48,6 +48,20 @@ def practice(tmp_path: Path, steps: str, extra: str = "lengths: [2m]\n") -> Prac
     return loaded
 
 
+def held_behind(tmp_path: Path, gate: Path, the_practice: Practice) -> SessionSound:
+    """Ready to play, the rest made behind by speech that holds "(held)" phrases back
+    until `gate` is opened."""
+    return prepare_session(
+        the_practice, speech=held_service(tmp_path, gate), rate=RATE, behind=True
+    )
+
+
+def let_through(gate: Path, sound: SessionSound) -> None:
+    """Opens the gate and waits until everything behind is made."""
+    gate.touch()
+    assert sound.behind is not None and sound.behind.wait(60.0)
+
+
 def placed_speech(sound: SessionSound) -> list[Placed]:
     return [p for p in sound.mixer.placed if p.channel == NARRATION]
 
@@ -65,17 +79,14 @@ def test_playing_waits_only_for_the_first_seconds_and_the_rest_joins_behind(
     - say: {HELD}
     - silence: flex
     """
-    sound = prepare_session(
-        practice(tmp_path, steps), speech=held_service(tmp_path, gate), rate=RATE, behind=True
-    )
+    sound = held_behind(tmp_path, gate, practice(tmp_path, steps))
     assert sound.behind is not None and sound.behind.phrases == ((HELD, "en"),)
     (held,) = cues_of(sound, HELD)
     assert held.start > FIRST_SECONDS
     # Playing can start: the welcome is there, the held phrase is not made yet.
     assert [p.start for p in placed_speech(sound)] == [0]
     assert not sound.behind.done
-    gate.touch()
-    assert sound.behind.wait(60.0)
+    let_through(gate, sound)
     assert [p.start for p in placed_speech(sound)] == [0, round(held.start * RATE)]
     assert sound.behind.late == []
     out = sound.mixer.render(held.start, RATE)[:, 0]
@@ -93,9 +104,7 @@ def test_a_phrase_that_comes_too_late_is_left_out_there_and_heard_where_it_comes
     - say: {HELD}
     - silence: flex
     """
-    sound = prepare_session(
-        practice(tmp_path, steps), speech=held_service(tmp_path, gate), rate=RATE, behind=True
-    )
+    sound = held_behind(tmp_path, gate, practice(tmp_path, steps))
     assert sound.behind is not None
     first, again = cues_of(sound, HELD)
     # The practice plays into the held phrase's first place before it is made.
@@ -110,8 +119,7 @@ def test_a_phrase_that_comes_too_late_is_left_out_there_and_heard_where_it_comes
         heard.append(out[:, 0].copy())
         clock.advance(BLOCK / RATE)
         player.transport = transport_of(engine.snapshot(), sound.timeline, clock.now())
-    gate.touch()
-    assert sound.behind.wait(60.0)
+    let_through(gate, sound)
     assert sound.behind.late == [(HELD, "en")]
     # Not cut in half-way where it was late; whole where it comes again.
     assert [p.start for p in placed_speech(sound)] == [0, round(again.start * RATE)]
@@ -129,24 +137,19 @@ def test_the_first_seconds_are_spoken_before_playing_starts(tmp_path: Path, gate
     - say: {HELD}
     - silence: flex
     """
-    sound = prepare_session(
-        practice(tmp_path, steps), speech=held_service(tmp_path, gate), rate=RATE, behind=True
-    )
+    sound = held_behind(tmp_path, gate, practice(tmp_path, steps))
     assert sound.speech is not None
     assert set(sound.speech.clips) == {(WELCOME, "en"), (LATER, "en")}
     (later,) = cues_of(sound, LATER)
     assert [p.start for p in placed_speech(sound)] == [0, round(later.start * RATE)]
-    gate.touch()
-    assert sound.behind is not None and sound.behind.wait(60.0)
+    let_through(gate, sound)
 
 
 def test_a_warm_cache_leaves_nothing_behind(tmp_path: Path, gate: Path) -> None:
     steps = f"- say: {WELCOME}\n- silence: 20s\n- say: {LATER}\n- silence: flex\n"
     with held_service(tmp_path, gate) as speech:
         everything = prepare_session(practice(tmp_path, steps), speech=speech, rate=RATE)
-    warm = prepare_session(
-        practice(tmp_path, steps), speech=held_service(tmp_path, gate), rate=RATE, behind=True
-    )
+    warm = held_behind(tmp_path, gate, practice(tmp_path, steps))
     assert warm.behind is None
     assert warm.timeline == everything.timeline
     assert np.array_equal(
@@ -192,9 +195,7 @@ def test_a_phrase_not_spoken_yet_is_laid_out_by_the_voice_so_far(
 ) -> None:
     steps = f"- say: {WELCOME}\n- silence: 15s\n- say: {HELD}\n- silence: flex\n"
     the_practice = practice(tmp_path, steps)
-    sound = prepare_session(
-        the_practice, speech=held_service(tmp_path, gate), rate=RATE, behind=True
-    )
+    sound = held_behind(tmp_path, gate, the_practice)
     assert sound.speech is not None
     (welcome,) = cues_of(sound, WELCOME)
     (held,) = cues_of(sound, HELD)
@@ -204,17 +205,14 @@ def test_a_phrase_not_spoken_yet_is_laid_out_by_the_voice_so_far(
     # The estimate, scaled as the welcome's real length compares with its estimate.
     scale = spoken / estimate(WELCOME, "en")
     assert held.duration == pytest.approx(estimate(HELD, "en") * scale)
-    gate.touch()
-    assert sound.behind is not None and sound.behind.wait(60.0)
+    let_through(gate, sound)
 
 
 def test_with_only_the_first_seconds_to_speak_the_worker_is_closed_at_once(
     tmp_path: Path, gate: Path
 ) -> None:
     steps = f"- say: {WELCOME}\n- silence: flex\n"
-    sound = prepare_session(
-        practice(tmp_path, steps), speech=held_service(tmp_path, gate), rate=RATE, behind=True
-    )
+    sound = held_behind(tmp_path, gate, practice(tmp_path, steps))
     assert sound.behind is None
     assert multiprocessing.active_children() == []
 
@@ -240,17 +238,14 @@ def test_spoken_breathing_cues_are_made_first_wherever_they_come(
     - say: {HELD}
     - silence: flex
     """
-    sound = prepare_session(
-        practice(tmp_path, steps), speech=held_service(tmp_path, gate), rate=RATE, behind=True
-    )
+    sound = held_behind(tmp_path, gate, practice(tmp_path, steps))
     assert sound.speech is not None
     # Cut to their phase by their length: they are laid out by their real one.
     assert set(sound.speech.clips) == {(WELCOME, "en"), ("in", "en"), ("out", "en")}
     (breathe_in,) = cues_of(sound, "in")
     assert breathe_in.start > FIRST_SECONDS
     assert breathe_in.duration == sound.speech.seconds("in", "en")
-    gate.touch()
-    assert sound.behind is not None and sound.behind.wait(60.0)
+    let_through(gate, sound)
 
 
 def test_cancelled_the_phrase_in_hand_is_finished_and_nothing_more_made(
@@ -265,13 +260,10 @@ def test_cancelled_the_phrase_in_hand_is_finished_and_nothing_more_made(
     - say: {other}
     - silence: flex
     """
-    sound = prepare_session(
-        practice(tmp_path, steps), speech=held_service(tmp_path, gate), rate=RATE, behind=True
-    )
+    sound = held_behind(tmp_path, gate, practice(tmp_path, steps))
     assert sound.behind is not None and sound.behind.phrases == ((HELD, "en"), (other, "en"))
     sound.behind.cancel()
-    gate.touch()
-    assert sound.behind.wait(60.0)
+    let_through(gate, sound)
     spoken = [p.start for p in placed_speech(sound)]
     assert len(spoken) <= 2  # the welcome, and the held phrase if it was in hand
     (later,) = cues_of(sound, other)
