@@ -110,12 +110,15 @@ def streams(monkeypatch: pytest.MonkeyPatch) -> Streams:
     return made
 
 
+def breathing(tmp_path: Path) -> Practice:
+    practice = load_text(tmp_path, practice_with("- breathe: {in: 4s, out: 4s, cycles: 3}\n"))
+    assert isinstance(practice, Practice)
+    return practice
+
+
 class Playing:
     def __init__(self, tmp_path: Path) -> None:
-        steps = "- breathe: {in: 4s, out: 4s, cycles: 3}\n"
-        practice = load_text(tmp_path, practice_with(steps))
-        assert isinstance(practice, Practice)
-        self.sound = prepare_session(practice, rate=RATE)
+        self.sound = prepare_session(breathing(tmp_path), rate=RATE)
         self.clock = ManualClock(100.0)
         self.engine = SessionEngine(self.sound.timeline, self.clock)
         self.player = LivePlayer(self.sound.mixer, self.clock, self.transport())
@@ -128,6 +131,14 @@ class Playing:
     def publish(self) -> None:
         self.player.transport = self.transport()
 
+    def pause(self) -> None:
+        self.engine.pause()
+        self.publish()
+
+    def resume(self) -> None:
+        self.engine.resume()
+        self.publish()
+
     def run(self, stream: FakeStream, blocks: int) -> None:
         """The card pulling in time with the clock, the GUI publishing as it goes."""
         for _ in range(blocks):
@@ -136,16 +147,21 @@ class Playing:
             self.publish()
 
 
-def test_a_paused_practice_stops_the_stream_after_its_fade(
-    tmp_path: Path, streams: list[FakeStream]
-) -> None:
+def playing_on_a_stream(tmp_path: Path, streams: list[FakeStream]) -> tuple[Playing, FakeStream]:
+    """A practice playing, its output started on the one stream opened."""
     playing = Playing(tmp_path)
     playing.engine.play()
     assert playing.output.start(playing.player)
     (stream,) = streams
+    return playing, stream
+
+
+def test_a_paused_practice_stops_the_stream_after_its_fade(
+    tmp_path: Path, streams: list[FakeStream]
+) -> None:
+    playing, stream = playing_on_a_stream(tmp_path, streams)
     playing.run(stream, 200)
-    playing.engine.pause()
-    playing.publish()
+    playing.pause()
     playing.run(stream, 50)
     assert not stream.active and playing.output.resting
     fade_blocks = -(-round(FADE_SECONDS * RATE) // BLOCK)
@@ -160,18 +176,13 @@ def test_a_paused_practice_stops_the_stream_after_its_fade(
 def test_resume_starts_the_stream_again_and_fades_in_without_a_click(
     tmp_path: Path, streams: list[FakeStream]
 ) -> None:
-    playing = Playing(tmp_path)
-    playing.engine.play()
-    playing.output.start(playing.player)
-    (stream,) = streams
+    playing, stream = playing_on_a_stream(tmp_path, streams)
     playing.run(stream, 300)
-    playing.engine.pause()
-    playing.publish()
+    playing.pause()
     playing.run(stream, 60)
     assert not stream.active
     before = len(stream.played)
-    playing.engine.resume()
-    playing.publish()  # the GUI thread's transport wakes the stream
+    playing.resume()  # the GUI thread's transport wakes the stream
     assert stream.active and not playing.output.resting
     playing.run(stream, 100)
     resumed = np.concatenate(stream.played[before:])
@@ -189,34 +200,24 @@ def test_resume_starts_the_stream_again_and_fades_in_without_a_click(
 def test_the_stream_rests_and_wakes_again_and_again(
     tmp_path: Path, streams: list[FakeStream]
 ) -> None:
-    playing = Playing(tmp_path)
-    playing.engine.play()
-    playing.output.start(playing.player)
-    (stream,) = streams
+    playing, stream = playing_on_a_stream(tmp_path, streams)
     for _ in range(3):
         playing.run(stream, 50)
-        playing.engine.pause()
-        playing.publish()
+        playing.pause()
         playing.run(stream, 20)
         assert not stream.active
-        playing.engine.resume()
-        playing.publish()
+        playing.resume()
         assert stream.active
     assert len(streams) == 1  # the same stream, started again
 
 
 def test_a_stopped_output_is_not_woken(tmp_path: Path, streams: list[FakeStream]) -> None:
-    playing = Playing(tmp_path)
-    playing.engine.play()
-    playing.output.start(playing.player)
-    (stream,) = streams
+    playing, stream = playing_on_a_stream(tmp_path, streams)
     playing.run(stream, 20)
-    playing.engine.pause()
-    playing.publish()
+    playing.pause()
     playing.run(stream, 20)
     playing.output.stop()
-    playing.engine.resume()
-    playing.publish()
+    playing.resume()
     assert not stream.active and playing.player.waker is None
 
 
@@ -224,9 +225,7 @@ def test_a_practice_begun_plays_from_its_first_block(tmp_path: Path, streams: St
     from desktop_app.session.run import PracticeRun
 
     playing = Playing(tmp_path)
-    practice = load_text(tmp_path, practice_with("- breathe: {in: 4s, out: 4s, cycles: 3}\n"))
-    assert isinstance(practice, Practice)
-    run = PracticeRun(practice, playing.sound, playing.clock, playing.output)
+    run = PracticeRun(breathing(tmp_path), playing.sound, playing.clock, playing.output)
     streams.asks_at_once = True
     assert run.start() == []
     (stream,) = streams
