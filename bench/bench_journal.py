@@ -66,6 +66,17 @@ PRACTICES = [
     for n, kind in enumerate(["breathing", "grounding", "body scan", "visualisation"] * 6)
 ]
 START = datetime(2022, 1, 1, 7, 0, tzinfo=UTC)
+#: What the search benchmarks look for; bench_lock.py searches the same.
+QUERIES = (
+    "shoulders",
+    "calm",
+    "mountain river",
+    "thera",
+    "body scan",
+    "Grounding practice 7",
+    "headache stomach",
+    "zebra",
+)
 
 
 def sentence(rng: random.Random) -> str:
@@ -206,19 +217,9 @@ def run(path: Path, entries: int, runs: int) -> None:
           f"-> ratio {every / base_all:.1f}x")  # fmt: skip
     print()
 
-    queries = [
-        "shoulders",
-        "calm",
-        "mountain river",
-        "thera",
-        "body scan",
-        "Grounding practice 7",
-        "headache stomach",
-        "zebra",
-    ]
     medians = []
     with Journal.open(path) as journal:
-        for query in queries:
+        for query in QUERIES:
             hits = len(journal.search(query))
             took = statistics.median(timings(runs, partial(journal.search, query)))
             medians.append(took)

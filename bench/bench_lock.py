@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from bench_journal import make_session  # noqa: E402
+from bench_journal import QUERIES, make_session, timings  # noqa: E402
 
 from desktop_app.storage.journal import Journal  # noqa: E402
 from desktop_app.storage.lock import sqlcipher  # noqa: E402
@@ -56,16 +56,6 @@ from desktop_app.storage.lock.unlocking import (  # noqa: E402
     unlock_with_passphrase,
 )
 
-QUERIES = (
-    "shoulders",
-    "calm",
-    "mountain river",
-    "thera",
-    "body scan",
-    "Grounding practice 7",
-    "headache stomach",
-    "zebra",
-)
 CANDIDATES = (
     Argon2Params(time_cost=3, memory_kib=64 * 1024, parallelism=4),
     DEFAULT_PARAMS,
@@ -76,13 +66,7 @@ PASSPHRASE = "a passphrase of a few words"
 
 
 def median_time(runs: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median(timings(runs, work))
 
 
 def ms(seconds: float) -> str:
