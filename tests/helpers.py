@@ -11,9 +11,14 @@ import textwrap
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from desktop_app.core import library as library_module
 from desktop_app.core.library import Loaded, load_file
 from desktop_app.core.problems import InvalidFile
+
+if TYPE_CHECKING:
+    import pytest
 
 MINIMAL_PRACTICE = """\
 attune: practice/1
@@ -36,6 +41,19 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 def load_text(folder: Path, text: str, name: str = "p.yaml") -> Loaded:
     return load_file(write(folder, name, text), display=name)
+
+
+def files_parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """From now on, records which files the library really parses (the real loader
+    still runs)."""
+    loaded: list[Path] = []
+
+    def recording(path: Path, **kwargs: object) -> Loaded:
+        loaded.append(path)
+        return load_file(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library_module, "load_file", recording)
+    return loaded
 
 
 def problems_of(folder: Path, text: str, name: str = "p.yaml") -> list[str]:

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.core import library as library_module
-from tests.helpers import MINIMAL_PRACTICE, write
+from tests.helpers import MINIMAL_PRACTICE, files_parsed, write
 
 PLAN = (
     "attune: plan/1\nid: p\ntitle: P\nlanguage: en\nfrom: Me\n"
@@ -28,15 +27,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The files really parsed (the real loader still runs)."""
-    loaded: list[Path] = []
-    real = library_module.load_file
-
-    def recording(path: Path, **kwargs: object) -> library_module.Loaded:
-        loaded.append(path)
-        return real(path, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(library_module, "load_file", recording)
-    return loaded
+    return files_parsed(monkeypatch)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -8,25 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import library as library_module
 from desktop_app.core.library import Record, Source, scan
 from desktop_app.core.model import Pos
 from desktop_app.core.problems import InvalidFile, Problem
 from desktop_app.storage.load_cache import LoadCache
-from tests.helpers import MINIMAL_PRACTICE, write
-
-
-def count_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Record which files are really parsed (the real loader still runs)."""
-    loaded: list[Path] = []
-    real = library_module.load_file
-
-    def recording(path: Path, **kwargs: object) -> library_module.Loaded:
-        loaded.append(path)
-        return real(path, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(library_module, "load_file", recording)
-    return loaded
+from tests.helpers import MINIMAL_PRACTICE, files_parsed, write
 
 
 def test_a_warm_scan_parses_nothing_and_gives_the_same_library(
@@ -37,7 +23,7 @@ def test_a_warm_scan_parses_nothing_and_gives_the_same_library(
     write(folder, "bad.yaml", "attune: practice/1\nid: [\n")
     sources = [Source("user", folder, "yours")]
     cache_file = tmp_path / "cache.pickle"
-    loaded = count_loads(monkeypatch)
+    loaded = files_parsed(monkeypatch)
 
     cold_cache = LoadCache(cache_file)
     cold = scan(sources, cache=cold_cache)
