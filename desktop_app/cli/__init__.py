@@ -5,13 +5,16 @@ Exit status: 0 success, 1 invalid input (problems were printed), 2 usage error.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import desktop_app
+
+if TYPE_CHECKING:  # the window's start does not need the parser
+    import argparse
 
 __all__ = ["build_parser", "main"]
 
@@ -69,6 +72,7 @@ def _start_logging(command: str | None) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
     from pathlib import Path  # here: `--version` needs no paths
 
     parser = argparse.ArgumentParser(
