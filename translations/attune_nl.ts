@@ -1543,6 +1543,14 @@
         <translation>Straks worden je reflecties hier bewaard, privé, op deze computer.</translation>
     </message>
     <message>
+        <source>The practice %1 is not in your library.</source>
+        <translation>De oefening %1 staat niet in je bibliotheek.</translation>
+    </message>
+    <message>
+        <source>The practice %1 could not be opened: %2</source>
+        <translation>De oefening %1 kon niet worden geopend: %2</translation>
+    </message>
+    <message>
         <source>A practice is open in the main window; end it there first.</source>
         <translation>Er is een oefening open in het hoofdvenster; rond die daar eerst af.</translation>
     </message>

@@ -407,9 +407,28 @@ class MainWindow(QMainWindow):
     # --- one practice -----------------------------------------------------------------
 
     def open_practice_id(self, practice_id: str, length: float | None = None) -> None:
+        """Open a practice named by a plan, a reminder or Today; when it cannot be
+        opened, the notice line says why rather than nothing happening."""
+        from desktop_app.core.model import Practice
+        from desktop_app.core.problems import InvalidFile
+
         library = self.state.library
-        practice = library.practice(practice_id) if library is not None else None
-        if practice is not None:
+        entry = library.practices.get(practice_id) if library is not None else None
+        if entry is None:
+            self.notice.show_notice(
+                self.tr("The practice %1 is not in your library.").replace("%1", practice_id)
+            )
+            return
+        try:
+            practice = entry.item
+        except InvalidFile as error:  # its file changed or went away since the scan
+            self.notice.show_notice(
+                self.tr("The practice %1 could not be opened: %2")
+                .replace("%1", practice_id)
+                .replace("%2", str(error.problems[0]))
+            )
+            return
+        if isinstance(practice, Practice):
             self.open_practice(practice, length)
 
     def open_practice(

@@ -647,3 +647,17 @@ def test_the_rest_lets_go_of_the_module_sources_read_while_importing(qtbot: QtBo
     window.show()
     qtbot.waitUntil(lambda: window.watcher is not None, timeout=10_000)
     assert "read-at-import.py" not in linecache.cache
+
+
+def test_a_practice_that_cannot_be_opened_is_said_on_the_notice_line(
+    qtbot: QtBot, _private_home: Path
+) -> None:
+    practice_file = write(_private_home / "data" / "practices", "short.yaml", SHORT)
+    window = make_window(qtbot)
+    window.open_practice_id("not-in-the-library")
+    assert window.notice.text() == "The practice not-in-the-library is not in your library."
+    practice_file.write_text("id: short\nkind: breathing\n", encoding="utf-8")  # broken since
+    window.open_practice_id("short")
+    assert window.notice.text().startswith("The practice short could not be opened: ")
+    assert "short.yaml:" in window.notice.text()  # says where, as file:line:col
+    assert window.root.currentIndex() == 0  # nothing half opened
