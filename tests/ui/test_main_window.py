@@ -44,17 +44,7 @@ SHORT = MINIMAL_PRACTICE.replace("id: tiny", "id: short").replace("Tiny", "A sho
 
 
 def make_window(qtbot: QtBot, sink: RecordingSink | None = None) -> MainWindow:
-    paths = default_paths()
-    services = Services(
-        paths=paths,
-        settings_store=SettingsStore(paths.settings),
-        scan=open_library,
-        sink=sink or RecordingSink(),
-        clock=ManualClock(50.0),
-        device_rate=lambda: 16_000,
-    )
-    window = MainWindow(services)
-    qtbot.addWidget(window)
+    window = landing_window(qtbot, sink)
     window.show()
     window.build_pages()  # the event loop would, right after the first paint
     return window
@@ -102,13 +92,14 @@ def test_the_event_loop_lands_on_the_library_after_the_first_paint(qtbot: QtBot)
     assert list(window.pages) == ["library"]
 
 
-def landing_window(qtbot: QtBot) -> MainWindow:
+def landing_window(qtbot: QtBot, sink: RecordingSink | None = None) -> MainWindow:
+    """The window as made, before it is shown or has landed on a page."""
     paths = default_paths()
     services = Services(
         paths=paths,
         settings_store=SettingsStore(paths.settings),
         scan=open_library,
-        sink=RecordingSink(),
+        sink=sink or RecordingSink(),
         clock=ManualClock(50.0),
         device_rate=lambda: 16_000,
     )
@@ -169,17 +160,7 @@ def test_pages_built_late_are_reached_by_keyboard_with_their_names(
 
 
 def test_a_page_asked_for_before_the_start_finishes_it_first(qtbot: QtBot) -> None:
-    paths = default_paths()
-    services = Services(
-        paths=paths,
-        settings_store=SettingsStore(paths.settings),
-        scan=open_library,
-        sink=RecordingSink(),
-        clock=ManualClock(50.0),
-        device_rate=lambda: 16_000,
-    )
-    window = MainWindow(services)
-    qtbot.addWidget(window)
+    window = landing_window(qtbot)
     window.show_screen("settings")  # e.g. Ctrl+4 before the first paint's turn came
     assert window.screens.currentWidget() is window.settings_view
     assert window.state.library is not None and window.state.journal is not None
